@@ -1,0 +1,556 @@
+"""The one pure function that applies an operation to a case: used by the desktop and the server."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
+from typing import Any
+
+from lapor_desktop.domain import fields as case_fields
+from lapor_desktop.domain.calendar import WorkingCalendar
+from lapor_desktop.domain.case import (
+    Answer,
+    AttachmentRef,
+    Case,
+    Disposition,
+    FollowUp,
+    Location,
+    Reporter,
+    TimelineEvent,
+)
+from lapor_desktop.domain.categories import CategoryTree
+from lapor_desktop.domain.codes import (
+    STATUS_LABELS,
+    CaseKind,
+    CaseStatus,
+    Role,
+    parse_channel,
+    parse_kind,
+    parse_priority,
+    parse_severity,
+    parse_sifat,
+    parse_status,
+)
+from lapor_desktop.domain.errors import (
+    DomainError,
+    GuardFailed,
+    IllegalTransition,
+    NotPermitted,
+    ValidationError,
+)
+from lapor_desktop.domain.identifiers import RegisterNumber, derived_id
+from lapor_desktop.domain.ops import Operation, OpType, parse_day, parse_instant
+from lapor_desktop.domain.sla import (
+    Pause,
+    SlaRuleBook,
+    Stage,
+    StageClock,
+    compute_due_at,
+    complete,
+    extend,
+)
+from lapor_desktop.domain.workflow import check_transition, is_open
+
+S = CaseStatus
+
+
+@dataclass(frozen=True, slots=True)
+class ApplyContext:
+    """What the rules need besides the case: reference data and who is acting."""
+
+    categories: CategoryTree
+    rulebook: SlaRuleBook
+    calendar: WorkingCalendar
+    tz: tzinfo
+    role: Role = Role.OPERATOR
+
+
+@dataclass(frozen=True, slots=True)
+class FieldConflict:
+    """Both sides changed one field to different values: keep `theirs`, ask a person."""
+
+    field: str
+    base: object
+    ours: object
+    theirs: object
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    case: Case
+    events: tuple[TimelineEvent, ...]
+    noop: bool = False
+    conflicts: tuple[FieldConflict, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    code: str
+    message: str
+    error: DomainError
+
+
+ApplyResult = Applied | Rejected
+
+
+def apply(case: Case | None, op: Operation, ctx: ApplyContext) -> ApplyResult:
+    """Apply `op` to `case` (None for a create) and return the new state or a typed rejection."""
+    handler = _HANDLERS[op.op_type]
+    try:
+        if op.op_type is OpType.CASE_CREATE:
+            if case is not None:
+                # Replays of a create are harmless: the same id already exists.
+                return Applied(case, (), noop=True)
+            return _create(op, ctx)
+        if case is None:
+            raise ValidationError("entity_id", f"unknown case {op.entity_id}")
+        return handler(case, op, ctx)
+    except DomainError as error:
+        return Rejected(error.code, str(error), error)
+    except (KeyError, TypeError, ValueError) as error:
+        wrapped = ValidationError("data", f"malformed {op.op_type} payload: {error}")
+        return Rejected(wrapped.code, str(wrapped), wrapped)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _event(op: Operation, kind: str, summary: str, data: Mapping[str, Any] | None = None,
+           suffix: str = "") -> TimelineEvent:
+    return TimelineEvent(
+        id=derived_id(op.op_id, f"event{suffix}"),
+        case_id=op.entity_id,
+        kind=kind,
+        at=op.at,
+        actor=op.actor,
+        office=op.office,
+        device_id=op.device_id,
+        op_id=op.op_id,
+        summary=summary,
+        data=dict(data or {}),
+    )
+
+
+def _bump(case: Case, op: Operation, **changes: Any) -> Case:
+    return replace(case, version=case.version + 1, updated_at=op.at, **changes)
+
+
+def _require_holder(case: Case, op: Operation) -> None:
+    if op.office != case.holder_office:
+        raise NotPermitted(
+            f"case {case.register_no} is held by {case.holder_office}; "
+            f"{op.office} can only monitor it"
+        )
+
+
+def _check_from(case: Case, op: Operation, target: CaseStatus) -> bool:
+    """Validate the status the operator saw; True when the op is an idempotent repeat."""
+    seen = op.data.get("from")
+    if seen is not None and parse_status(str(seen)) is not case.status:
+        if case.status is target and target is not S.DISPOSED:
+            return True
+        raise IllegalTransition(case.status, target, ())
+    return False
+
+
+def _text(data: Mapping[str, Any], key: str, *, required: bool = True) -> str:
+    value = data.get(key)
+    if value is None or not str(value).strip():
+        if required:
+            raise ValidationError(key, "is required")
+        return ""
+    return str(value).strip()
+
+
+def _clock(case: Case, stage: Stage) -> StageClock | None:
+    for clock in reversed(case.clocks):
+        if clock.stage is stage and clock.is_open:
+            return clock
+    return None
+
+
+def _start(case: Case, stage: Stage, at: datetime, ctx: ApplyContext) -> tuple[StageClock, ...]:
+    rule = ctx.rulebook.rule_for(stage, case.kind.value, case.severity.value)
+    return (*case.clocks, StageClock(stage=stage, rule_code=rule.code, started_at=at))
+
+
+def _finish(case: Case, at: datetime, ctx: ApplyContext,
+            stages: tuple[Stage, ...] | None = None) -> tuple[StageClock, ...]:
+    """Complete the open clocks of `stages` (all when None), freezing met/missed."""
+    finished = []
+    for clock in case.clocks:
+        if clock.is_open and (stages is None or clock.stage in stages):
+            clock = complete(clock, at, ctx.rulebook, ctx.calendar, ctx.tz, case.pauses)
+        finished.append(clock)
+    return tuple(finished)
+
+
+def _status_event(op: Operation, old: CaseStatus, new: CaseStatus, reason: str | None,
+                  extra: Mapping[str, Any] | None = None) -> TimelineEvent:
+    summary = f"Status: {STATUS_LABELS[old]} → {STATUS_LABELS[new]}"
+    if reason:
+        summary += f" — {reason}"
+    data = {"from": old.value, "to": new.value, "reason": reason, **(extra or {})}
+    return _event(op, "status", summary, data)
+
+
+# --------------------------------------------------------------------------- create
+
+
+def _reporter(raw: object) -> Reporter | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, Mapping):
+        raise ValidationError("reporter", "must be an object")
+    reporter = Reporter(**{k: (str(v).strip() or None) if v is not None else None
+                           for k, v in raw.items() if k in case_fields.REPORTER_FIELDS})
+    return None if reporter.is_empty else reporter
+
+
+def _location(raw: object) -> Location:
+    if raw is None:
+        return Location()
+    if not isinstance(raw, Mapping):
+        raise ValidationError("location", "must be an object")
+    lat, lon = raw.get("lat"), raw.get("lon")
+    return Location(
+        kecamatan=raw.get("kecamatan") or None,
+        desa=raw.get("desa") or None,
+        text=raw.get("text") or None,
+        lat=float(lat) if lat is not None else None,
+        lon=float(lon) if lon is not None else None,
+    )
+
+
+def _create(op: Operation, ctx: ApplyContext) -> Applied:
+    data = op.data
+    register = RegisterNumber.parse(_text(data, "register_no"))
+    anonymous = bool(data.get("anonymous", False))
+    reporter = _reporter(data.get("reporter"))
+    if anonymous and reporter is not None:
+        # The identity of an anonymous reporter must never exist beyond the intake form.
+        raise ValidationError("reporter", "an anonymous case carries no reporter identity")
+    category = ctx.categories.resolve(_text(data, "category_code"))
+    tracking = data.get("lapor_tracking_id")
+    received_at = parse_instant(_text(data, "received_at"))
+    case = Case(
+        id=op.entity_id,
+        register_no=str(register),
+        origin_office=op.office,
+        holder_office=op.office,
+        status=S.RECEIVED,
+        version=1,
+        kind=parse_kind(_text(data, "kind")),
+        title=case_fields.clean_title(_text(data, "title")),
+        original_text=_text(data, "original_text"),
+        summary=str(data.get("summary") or "").strip(),
+        channel=parse_channel(_text(data, "channel")),
+        received_at=received_at,
+        category_code=category.code,
+        priority=parse_priority(str(data.get("priority") or "normal")),
+        severity=parse_severity(str(data.get("severity") or "ringan")),
+        anonymous=anonymous,
+        confidential=bool(data.get("confidential", False)),
+        created_at=op.at,
+        created_by=op.actor,
+        updated_at=op.at,
+        lapor_tracking_id=case_fields.clean_tracking_id(tracking) if tracking else None,
+        incident_date=parse_day(data.get("incident_date")),
+        location=_location(data.get("location")),
+        reporter=reporter,
+    )
+    if case.incident_date is not None and case.incident_date > received_at.astimezone(ctx.tz).date():
+        raise ValidationError("incident_date", "cannot be after the day the case was received")
+    # Both clocks run from receipt (day 0 = the day of receipt).
+    case = replace(case, clocks=_start(case, Stage.VERIFICATION, received_at, ctx))
+    case = replace(case, clocks=_start(case, Stage.RESOLUTION, received_at, ctx))
+    event = _event(op, "created", f"Pengaduan diterima dengan nomor {case.register_no}",
+                   {"register_no": case.register_no, "channel": case.channel.value,
+                    "anonymous": anonymous, "confidential": case.confidential})
+    return Applied(case, (event,))
+
+
+# --------------------------------------------------------------------------- edit
+
+
+def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    _require_holder(case, op)
+    if not is_open(case.status):
+        raise IllegalTransition(case.status, case.status, ())
+    changes = op.data.get("changes")
+    if not isinstance(changes, Mapping) or not changes:
+        raise ValidationError("changes", "nothing to change")
+    current = case
+    applied: dict[str, Any] = {}
+    conflicts: list[FieldConflict] = []
+    for name, change in changes.items():
+        spec = case_fields.editable(name)
+        if not isinstance(change, Mapping) or "new" not in change:
+            raise ValidationError(name, "a change needs {old, new}")
+        new = spec.normalise(change.get("new"), ctx.categories)
+        theirs = spec.read(current)
+        if theirs == new:
+            continue
+        # Three-way per field: `old` is the value the operator saw (the base).
+        if "old" in change and _base(spec, change["old"], ctx) != theirs:
+            conflicts.append(FieldConflict(name, change["old"], case_fields.to_json(new),
+                                           case_fields.to_json(theirs)))
+            continue
+        current = spec.write(current, new)
+        applied[name] = case_fields.to_json(new)
+    if not applied:
+        return Applied(case, (), noop=not conflicts, conflicts=tuple(conflicts))
+    if current.anonymous and current.reporter is not None:
+        current = replace(current, reporter=None)
+    if "severity" in applied or "kind" in applied:
+        current = _rerule_resolution(current, ctx)
+    # Identity values never go into the timeline: only the names of what changed.
+    shown = {k: (v if k not in case_fields.IDENTITY_FIELDS else "***") for k, v in applied.items()}
+    event = _event(op, "edited", "Data diubah: " + ", ".join(sorted(applied)), {"changed": shown})
+    return Applied(_bump(current, op), (event,), conflicts=tuple(conflicts))
+
+
+def _base(spec: case_fields.FieldSpec, raw: Any, ctx: ApplyContext) -> Any:
+    try:
+        return spec.normalise(raw, ctx.categories)
+    except DomainError:
+        return raw  # a base that no longer parses (a retired category) simply differs
+
+
+def _rerule_resolution(case: Case, ctx: ApplyContext) -> Case:
+    rule = ctx.rulebook.rule_for(Stage.RESOLUTION, case.kind.value, case.severity.value)
+    clocks = tuple(
+        replace(c, rule_code=rule.code) if c.stage is Stage.RESOLUTION and c.is_open else c
+        for c in case.clocks
+    )
+    return replace(case, clocks=clocks)
+
+
+# --------------------------------------------------------------------------- transitions
+
+
+def _transition(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    target = parse_status(_text(op.data, "to"))
+    if _check_from(case, op, target):
+        return Applied(case, (), noop=True)
+    reason = str(op.data.get("reason") or "").strip() or None
+    if target in (S.DISPOSED, S.FORWARDED, S.AWAITING_REPORTER) or (
+        case.status is S.DISPOSED and target is S.IN_PROGRESS
+    ):
+        # These moves carry data of their own and have their own operations.
+        raise GuardFailed(target, f"use the {_DEDICATED[target]} action")
+    if target is not S.CANCELLED:
+        _require_holder(case, op)
+    check_transition(case.status, target, reason=reason, role=ctx.role)
+    at = op.at
+    extra: dict[str, Any] = {}
+    new = case
+    if target is S.NEEDS_INFO:
+        new = replace(new, pauses=(*case.pauses, Pause(start=at)))
+        new = replace(new, clocks=_start(new, Stage.INFO_WAIT, at, ctx))
+    elif case.status is S.NEEDS_INFO:
+        new = _close_pause(new, at, ctx)
+        if target is S.CLOSED_INCOMPLETE:
+            _require_info_wait_over(case, at, ctx)
+    if target is S.ARCHIVED:
+        duplicate_of = op.data.get("duplicate_of")
+        if duplicate_of:
+            if duplicate_of == case.id:
+                raise ValidationError("duplicate_of", "a case cannot duplicate itself")
+            new = replace(new, duplicate_of=str(duplicate_of))
+            extra["duplicate_of"] = str(duplicate_of)
+    if target in (S.ARCHIVED, S.CANCELLED, S.CLOSED_INCOMPLETE, S.RESOLVED):
+        new = replace(new, clocks=_finish(new, at, ctx))
+    if target is S.IN_PROGRESS:  # a reopen: from AWAITING_REPORTER or RESOLVED
+        new = replace(new, clocks=_finish(new, at, ctx, (Stage.AUTO_CLOSE,)),
+                      reopen_count=case.reopen_count + 1, answer=None)
+        new = replace(new, clocks=_start(new, Stage.RESOLUTION, at, ctx))
+    new = _bump(new, op, status=target, status_reason=reason)
+    return Applied(new, (_status_event(op, case.status, target, reason, extra),))
+
+
+_DEDICATED = {
+    S.DISPOSED: OpType.CASE_DISPOSE.value,
+    S.FORWARDED: OpType.CASE_FORWARD.value,
+    S.AWAITING_REPORTER: OpType.CASE_ANSWER.value,
+    S.IN_PROGRESS: OpType.CASE_FOLLOW_UP.value,
+}
+
+
+def _close_pause(case: Case, at: datetime, ctx: ApplyContext) -> Case:
+    pauses = tuple(replace(p, end=at) if p.end is None else p for p in case.pauses)
+    case = replace(case, pauses=pauses)
+    return replace(case, clocks=_finish(case, at, ctx, (Stage.INFO_WAIT,)))
+
+
+def _require_info_wait_over(case: Case, at: datetime, ctx: ApplyContext) -> None:
+    clock = _clock(case, Stage.INFO_WAIT)
+    if clock is None:
+        return
+    rule = ctx.rulebook.by_code(clock.rule_code)
+    due = compute_due_at(clock.started_at, rule, ctx.calendar, ctx.tz, (), clock.extension_days)
+    if at <= due:
+        local = due.astimezone(ctx.tz).strftime("%Y-%m-%d")
+        raise GuardFailed(S.CLOSED_INCOMPLETE, f"the reporter has until {local} to complete it")
+
+
+def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    _require_holder(case, op)
+    if _check_from(case, op, S.DISPOSED):
+        return Applied(case, (), noop=True)
+    raw = op.data.get("disposition")
+    if not isinstance(raw, Mapping):
+        raise ValidationError("disposition", "is required")
+    to_office = (str(raw.get("to_office") or "").strip().upper()) or None
+    to_unit = str(raw.get("to_unit") or "").strip() or None
+    to_person = str(raw.get("to_person") or "").strip() or None
+    has_target = bool(to_office or to_unit or to_person)
+    check_transition(case.status, S.DISPOSED, role=ctx.role, has_disposition=has_target)
+    instructions = tuple(str(i).strip() for i in raw.get("instructions") or () if str(i).strip())
+    at = op.at
+    clocks = case.clocks
+    new = case
+    if case.status is S.RECEIVED:
+        new = replace(new, clocks=_finish(new, at, ctx, (Stage.VERIFICATION,)))
+        new = replace(new, clocks=_start(new, Stage.FIRST_FOLLOW_UP, at, ctx))
+    clocks = new.clocks
+    follow_rule = ctx.rulebook.rule_for(Stage.FIRST_FOLLOW_UP, case.kind.value, case.severity.value)
+    open_follow = _clock(new, Stage.FIRST_FOLLOW_UP)
+    due_at = compute_due_at(open_follow.started_at if open_follow else at, follow_rule,
+                            ctx.calendar, ctx.tz, new.pauses,
+                            open_follow.extension_days if open_follow else 0)
+    disposition = Disposition(
+        id=str(raw.get("id") or derived_id(op.op_id, "disposition")),
+        at=at,
+        from_office=op.office,
+        from_person=str(raw.get("from_person") or op.actor),
+        to_office=to_office if to_office != op.office else None,
+        to_unit=to_unit,
+        to_person=to_person,
+        instructions=instructions,
+        note=str(raw.get("note") or "").strip(),
+        sifat=parse_sifat(str(raw.get("sifat") or "biasa")),
+        due_at=due_at,
+    )
+    holder = disposition.to_office or case.holder_office
+    new = _bump(new, op, status=S.DISPOSED, status_reason=None, clocks=clocks,
+                dispositions=(*case.dispositions, disposition), holder_office=holder)
+    target_text = ", ".join(x for x in (to_office, to_unit, to_person) if x)
+    event = _event(op, "disposed", f"Didisposisikan kepada {target_text}",
+                   {"disposition_id": disposition.id, "to_office": disposition.to_office,
+                    "to_unit": to_unit, "to_person": to_person, "sifat": disposition.sifat.value,
+                    "instructions": list(instructions), "note": disposition.note,
+                    "from": case.status.value})
+    return Applied(new, (event,))
+
+
+def _forward(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    _require_holder(case, op)
+    if _check_from(case, op, S.FORWARDED):
+        return Applied(case, (), noop=True)
+    agency = str(op.data.get("agency") or "").strip() or None
+    reason = str(op.data.get("reason") or "").strip() or None
+    check_transition(case.status, S.FORWARDED, reason=reason, agency=agency, role=ctx.role)
+    # Our obligation ends with the forward (No Wrong Door): every clock stops here.
+    new = replace(case, clocks=_finish(case, op.at, ctx))
+    new = _bump(new, op, status=S.FORWARDED, status_reason=reason, forwarded_to=agency)
+    event = _status_event(op, case.status, S.FORWARDED, reason, {"agency": agency})
+    return Applied(new, (event,))
+
+
+def _follow_up(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    _require_holder(case, op)
+    text = _text(op.data, "text")
+    follow_up = FollowUp(id=str(op.data.get("id") or derived_id(op.op_id, "follow_up")),
+                         at=op.at, office=op.office, actor=op.actor, text=text)
+    if any(f.id == follow_up.id for f in case.follow_ups):
+        return Applied(case, (), noop=True)
+    if case.status is S.DISPOSED:
+        check_transition(case.status, S.IN_PROGRESS, role=ctx.role, has_follow_up=True)
+        clocks = _finish(case, op.at, ctx, (Stage.FIRST_FOLLOW_UP,))
+        new = _bump(case, op, status=S.IN_PROGRESS, status_reason=None, clocks=clocks,
+                    follow_ups=(*case.follow_ups, follow_up))
+    elif case.status is S.IN_PROGRESS:
+        new = _bump(case, op, follow_ups=(*case.follow_ups, follow_up))
+    else:
+        raise IllegalTransition(case.status, S.IN_PROGRESS,
+                                [s for s in (S.DISPOSED, S.IN_PROGRESS)])
+    event = _event(op, "follow_up", f"Tindak lanjut: {text}",
+                   {"follow_up_id": follow_up.id, "text": text, "from": case.status.value})
+    return Applied(new, (event,))
+
+
+def _answer(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    _require_holder(case, op)
+    if _check_from(case, op, S.AWAITING_REPORTER):
+        return Applied(case, (), noop=True)
+    text = _text(op.data, "text")
+    check_transition(case.status, S.AWAITING_REPORTER, role=ctx.role, has_answer=True)
+    new = replace(case, clocks=_finish(case, op.at, ctx, (Stage.RESOLUTION,)))
+    new = replace(new, clocks=_start(new, Stage.AUTO_CLOSE, op.at, ctx))
+    answer = Answer(at=op.at, office=op.office, actor=op.actor, text=text)
+    new = _bump(new, op, status=S.AWAITING_REPORTER, status_reason=None, answer=answer)
+    event = _status_event(op, case.status, S.AWAITING_REPORTER, None, {"answer": text})
+    return Applied(new, (event,))
+
+
+def _extend(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    _require_holder(case, op)
+    stage = Stage(_text(op.data, "stage"))
+    clock = _clock(case, stage)
+    if clock is None:
+        raise GuardFailed(case.status, f"no running {stage.value} deadline to extend")
+    rule = ctx.rulebook.by_code(clock.rule_code)
+    days = int(op.data["days"])
+    reason = str(op.data.get("reason") or "")
+    extended = extend(clock, rule, days, reason, op.actor, op.at)
+    clocks = tuple(extended if c is clock else c for c in case.clocks)
+    new = _bump(case, op, clocks=clocks)
+    event = _event(op, "extended", f"Batas waktu {stage.value} diperpanjang {days} hari: {reason}",
+                   {"stage": stage.value, "days": days, "reason": reason.strip()})
+    return Applied(new, (event,))
+
+
+def _note(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    # Append-only and never a conflict: any office that sees the case may add a note.
+    text = _text(op.data, "text")
+    kind = str(op.data.get("kind") or "note")
+    event = _event(op, kind, text, {"text": text})
+    return Applied(case, (event,))
+
+
+def _attach(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    sha = _text(op.data, "sha256").lower()
+    if len(sha) != 64 or any(ch not in "0123456789abcdef" for ch in sha):
+        raise ValidationError("sha256", "must be 64 hex digits")
+    if any(a.sha256 == sha for a in case.attachments):
+        return Applied(case, (), noop=True)
+    ref = AttachmentRef(sha256=sha, size=int(op.data["size"]), name=_text(op.data, "name"),
+                        mime=str(op.data.get("mime") or "application/octet-stream"),
+                        added_at=op.at, added_by=op.actor)
+    if ref.size < 0:
+        raise ValidationError("size", "cannot be negative")
+    new = _bump(case, op, attachments=(*case.attachments, ref))
+    event = _event(op, "attachment", f"Lampiran ditambahkan: {ref.name}",
+                   {"sha256": sha, "name": ref.name, "size": ref.size})
+    return Applied(new, (event,))
+
+
+_Handler = Callable[[Case, Operation, ApplyContext], Applied]
+
+_HANDLERS: dict[OpType, _Handler] = {
+    OpType.CASE_CREATE: lambda c, o, x: _create(o, x),
+    OpType.CASE_EDIT: _edit,
+    OpType.CASE_TRANSITION: _transition,
+    OpType.CASE_DISPOSE: _dispose,
+    OpType.CASE_FORWARD: _forward,
+    OpType.CASE_FOLLOW_UP: _follow_up,
+    OpType.CASE_ANSWER: _answer,
+    OpType.SLA_EXTEND: _extend,
+    OpType.EVENT_APPEND: _note,
+    OpType.ATTACHMENT_ADD: _attach,
+}
+
+__all__ = ["Applied", "ApplyContext", "ApplyResult", "FieldConflict", "Rejected", "apply",
+           "CaseKind"]

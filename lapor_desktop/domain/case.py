@@ -1,0 +1,168 @@
+"""The case (pengaduan) and what hangs off it: reporter, location, dispositions, follow-ups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from lapor_desktop.domain.codes import CaseKind, CaseStatus, Channel, Priority, Severity, Sifat
+from lapor_desktop.domain.sla import Pause, StageClock
+
+
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    """The complainant (pelapor). Never stored at all for an anonymous case."""
+
+    name: str | None = None
+    nik: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not any((self.name, self.nik, self.phone, self.email, self.address))
+
+    def masked(self) -> Reporter:
+        """What lists show for a confidential case: initials and the last digits only."""
+        return Reporter(
+            name=mask_name(self.name),
+            nik=mask_digits(self.nik),
+            phone=mask_digits(self.phone),
+            email="***" if self.email else None,
+            address="***" if self.address else None,
+        )
+
+
+def mask_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    return " ".join(part[0] + "***" for part in name.split())
+
+
+def mask_digits(value: str | None) -> str | None:
+    if not value:
+        return None
+    return "*" * max(len(value) - 3, 0) + value[-3:]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    kecamatan: str | None = None
+    desa: str | None = None
+    text: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Disposition:
+    """One hop of routing: to a unit/person inside the office and/or to another OPD."""
+
+    id: str
+    at: datetime
+    from_office: str
+    from_person: str
+    to_office: str | None
+    to_unit: str | None
+    to_person: str | None
+    instructions: tuple[str, ...]
+    note: str
+    sifat: Sifat
+    due_at: datetime | None
+
+    @property
+    def is_external(self) -> bool:
+        return self.to_office is not None and self.to_office != self.from_office
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    id: str
+    at: datetime
+    office: str
+    actor: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """The final answer (tanggapan akhir) given to the reporter."""
+
+    at: datetime
+    office: str
+    actor: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AttachmentRef:
+    sha256: str
+    size: int
+    name: str
+    mime: str
+    added_at: datetime
+    added_by: str
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    id: str
+    register_no: str
+    origin_office: str
+    holder_office: str
+    status: CaseStatus
+    version: int
+    kind: CaseKind
+    title: str
+    original_text: str
+    summary: str
+    channel: Channel
+    received_at: datetime
+    category_code: str
+    priority: Priority
+    severity: Severity
+    anonymous: bool
+    confidential: bool
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    lapor_tracking_id: str | None = None
+    incident_date: date | None = None
+    location: Location = field(default_factory=Location)
+    reporter: Reporter | None = None
+    duplicate_of: str | None = None
+    forwarded_to: str | None = None
+    status_reason: str | None = None
+    dispositions: tuple[Disposition, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
+    answer: Answer | None = None
+    attachments: tuple[AttachmentRef, ...] = ()
+    clocks: tuple[StageClock, ...] = ()
+    pauses: tuple[Pause, ...] = ()
+    reopen_count: int = 0
+
+    def evolve(self, **changes: object) -> Case:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def reporter_for_display(self) -> Reporter | None:
+        """Lists and exports: masked for confidential cases, nothing for anonymous ones."""
+        if self.anonymous or self.reporter is None:
+            return None
+        return self.reporter.masked() if self.confidential else self.reporter
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """One entry of the append-only timeline (who, office, device, when, what)."""
+
+    id: str
+    case_id: str
+    kind: str
+    at: datetime
+    actor: str
+    office: str
+    device_id: str
+    op_id: str | None
+    summary: str
+    data: dict[str, object] = field(default_factory=dict)

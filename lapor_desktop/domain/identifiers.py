@@ -1,0 +1,70 @@
+"""Identifiers: UUIDv7 case ids, random operation ids, and register numbers."""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+import uuid
+from dataclasses import dataclass
+
+from lapor_desktop.domain.errors import ValidationError
+
+
+def uuid7(unix_ms: int | None = None) -> str:
+    """A time-ordered UUIDv7 (RFC 9562): index-friendly, unique across offline devices."""
+    ms = int(time.time() * 1000) if unix_ms is None else unix_ms
+    rand_a = int.from_bytes(os.urandom(2), "big") & 0xFFF
+    rand_b = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
+    value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
+    return str(uuid.UUID(int=value))
+
+
+def new_op_id() -> str:
+    return str(uuid.uuid4())
+
+
+def derived_id(parent: str, purpose: str) -> str:
+    """A deterministic id for something an operation creates, so every replica derives the same."""
+    return str(uuid.uuid5(uuid.UUID(parent), purpose))
+
+
+_OFFICE_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,19}$")
+_REGISTER = re.compile(r"^(?P<office>[A-Z0-9][A-Z0-9_-]*)/(?P<year>\d{4})/(?P<seq>S-\d+|\d{5,})$")
+
+
+def validate_office_code(code: str) -> str:
+    cleaned = code.strip().upper()
+    if not _OFFICE_CODE.match(cleaned):
+        raise ValidationError(
+            "office_code", "use 1–20 letters, digits, '-' or '_' (for example DINSOS)"
+        )
+    return cleaned
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterNumber:
+    """`{office}/{year}/{seq:05d}`; a provisional one (`…/S-{n}`) is replaced at sync."""
+
+    office: str
+    year: int
+    seq: int
+    provisional: bool = False
+
+    def __str__(self) -> str:
+        tail = f"S-{self.seq}" if self.provisional else f"{self.seq:05d}"
+        return f"{self.office}/{self.year}/{tail}"
+
+    @classmethod
+    def parse(cls, text: str) -> RegisterNumber:
+        match = _REGISTER.match(text.strip().upper())
+        if match is None:
+            raise ValidationError("register_no", f"{text!r} is not OFFICE/YEAR/NNNNN")
+        seq = match["seq"]
+        if seq.startswith("S-"):
+            return cls(match["office"], int(match["year"]), int(seq[2:]), provisional=True)
+        return cls(match["office"], int(match["year"]), int(seq))
+
+
+def looks_like_register_no(text: str) -> bool:
+    return _REGISTER.match(text.strip().upper()) is not None

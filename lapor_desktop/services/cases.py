@@ -1,0 +1,320 @@
+"""Case use cases: intake and every workflow action, each one transaction with its outbox entry."""
+
+from __future__ import annotations
+
+import mimetypes
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from lapor_desktop.domain.apply import Applied, apply
+from lapor_desktop.domain.case import Case, Location, Reporter, TimelineEvent
+from lapor_desktop.domain.codes import CaseStatus, Sifat
+from lapor_desktop.domain.errors import DomainError, ValidationError
+from lapor_desktop.domain.fields import clean_reporter_value, to_json
+from lapor_desktop.domain.identifiers import (
+    RegisterNumber,
+    looks_like_register_no,
+    new_op_id,
+    uuid7,
+)
+from lapor_desktop.domain.ops import Operation, OpType, iso
+from lapor_desktop.domain.sla import Deadline, Stage
+from lapor_desktop.services.deadlines import deadlines, due_info
+from lapor_desktop.services.workspace import Reference, Workspace
+from lapor_desktop.storage.blobs import AttachmentTooLarge
+from lapor_desktop.storage.cases import DueInfo
+from lapor_desktop.storage.outbox import OutboxEntry
+from lapor_desktop.storage.unit_of_work import UnitOfWork
+
+# A received time may run a little ahead of this PC's clock (another device set it).
+FUTURE_TOLERANCE = timedelta(minutes=10)
+
+
+class CaseNotFound(DomainError):
+    code = "not_found"
+
+    def __init__(self, ref: str) -> None:
+        super().__init__(f"no case {ref!r} (give its id, register number or LAPOR! tracking id)")
+        self.ref = ref
+
+
+@dataclass(frozen=True, slots=True)
+class NewCase:
+    """What the intake form (or `case add`) collects."""
+
+    title: str
+    text: str
+    channel: str
+    category: str
+    kind: str = "pengaduan"
+    summary: str = ""
+    received_at: datetime | None = None
+    incident_date: date | None = None
+    location: Location = field(default_factory=Location)
+    priority: str = "normal"
+    severity: str = "ringan"
+    reporter: Reporter | None = None
+    anonymous: bool = False
+    confidential: bool = False
+    lapor_tracking_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DispositionInput:
+    to_office: str | None = None
+    to_unit: str | None = None
+    to_person: str | None = None
+    instructions: tuple[str, ...] = ()
+    note: str = ""
+    sifat: Sifat = Sifat.BIASA
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    case: Case
+    timeline: list[TimelineEvent]
+    deadlines: list[Deadline]
+    pending_ops: list[OutboxEntry]
+    category_path: str
+    can_act: bool
+
+
+class CaseService:
+    def __init__(self, workspace: Workspace) -> None:
+        self._ws = workspace
+
+    # ----------------------------------------------------------------- reading
+    def find(self, uow: UnitOfWork, ref: str) -> Case:
+        ref = ref.strip()
+        case = uow.cases.get(ref)
+        if case is None and looks_like_register_no(ref):
+            case = uow.cases.get_by_register_no(ref)
+        if case is None and ref.lstrip("#").isdigit():
+            ids = uow.cases.find_ids_by_tracking_id(ref.lstrip("#"))
+            if len(ids) == 1:
+                case = uow.cases.get(ids[0])
+        if case is None:
+            raise CaseNotFound(ref)
+        return case
+
+    def detail(self, ref: str) -> CaseDetail:
+        with self._ws.db.read() as uow:
+            case = self.find(uow, ref)
+            timeline = uow.timeline.for_case(case.id)
+            pending = uow.outbox.entries(state="pending", entity_id=case.id)
+        reference = self._ws.reference()
+        return CaseDetail(
+            case=case,
+            timeline=timeline,
+            deadlines=deadlines(case, reference.rulebook, reference.calendar, self._ws.tz,
+                                self._ws.clock()),
+            pending_ops=pending,
+            category_path=reference.categories.path(case.category_code),
+            can_act=case.holder_office == self._ws.office.code,
+        )
+
+    # ----------------------------------------------------------------- intake
+    def register(self, new: NewCase) -> Case:
+        now = self._ws.clock()
+        received_at = new.received_at or now
+        if received_at.tzinfo is None:
+            received_at = received_at.replace(tzinfo=self._ws.tz)
+        if received_at > now + FUTURE_TOLERANCE:
+            raise ValidationError("received_at", "cannot be in the future")
+        reporter = None if new.anonymous else _clean_reporter(new.reporter)
+        data: dict[str, Any] = {
+            "kind": new.kind,
+            "title": new.title,
+            "original_text": new.text,
+            "summary": new.summary,
+            "channel": new.channel,
+            "received_at": iso(received_at),
+            "incident_date": new.incident_date.isoformat() if new.incident_date else None,
+            "category_code": new.category,
+            "priority": new.priority,
+            "severity": new.severity,
+            "anonymous": new.anonymous,
+            "confidential": new.confidential,
+            "lapor_tracking_id": new.lapor_tracking_id or None,
+            "location": {
+                "kecamatan": new.location.kecamatan, "desa": new.location.desa,
+                "text": new.location.text, "lat": new.location.lat, "lon": new.location.lon,
+            },
+            # With `anonymous` the identity is dropped here, before any record is written.
+            "reporter": None if reporter is None else {
+                "name": reporter.name, "nik": reporter.nik, "phone": reporter.phone,
+                "email": reporter.email, "address": reporter.address,
+            },
+        }
+        if not new.text.strip():
+            raise ValidationError("text", "is required")
+        with self._ws.db.write() as uow:
+            year = now.astimezone(self._ws.tz).year
+            office = self._ws.office.code
+            seq = uow.numbers.next_number(f"register:{office}", year)
+            data["register_no"] = str(RegisterNumber(office, year, seq))
+            op = self._operation(uow, OpType.CASE_CREATE, uuid7(), 0, data, now)
+            result = self._apply(None, op)
+            due = self._due(result.case, now)
+            row_id = uow.cases.add(result.case, due)
+            uow.search.put(row_id, result.case)
+            uow.timeline.append(result.events)
+            uow.outbox.add(op)
+            uow.commit()
+        return result.case
+
+    # ----------------------------------------------------------------- actions
+    def edit(self, ref: str, changes: dict[str, Any]) -> Case:
+        """Change fields; the value each field has now is recorded as the base the operator saw."""
+        if not changes:
+            raise ValidationError("changes", "nothing to change")
+
+        def build(case: Case) -> dict[str, Any]:
+            from lapor_desktop.domain.fields import editable
+
+            payload: dict[str, Any] = {}
+            for name, new in changes.items():
+                spec = editable(name)
+                payload[name] = {"old": to_json(spec.read(case)), "new": to_json(new)}
+            return {"changes": payload}
+
+        return self._act(ref, OpType.CASE_EDIT, build)
+
+    def needs_info(self, ref: str, reason: str) -> Case:
+        return self._transition(ref, CaseStatus.NEEDS_INFO, reason)
+
+    def info_received(self, ref: str, note: str = "") -> Case:
+        return self._transition(ref, CaseStatus.RECEIVED, note)
+
+    def archive(self, ref: str, reason: str, duplicate_of: str | None = None) -> Case:
+        duplicate_id = None
+        if duplicate_of:
+            with self._ws.db.read() as uow:
+                duplicate_id = self.find(uow, duplicate_of).id
+        return self._transition(ref, CaseStatus.ARCHIVED, reason, duplicate_of=duplicate_id)
+
+    def resolve(self, ref: str, note: str = "") -> Case:
+        return self._transition(ref, CaseStatus.RESOLVED, note)
+
+    def reopen(self, ref: str, reason: str) -> Case:
+        return self._transition(ref, CaseStatus.IN_PROGRESS, reason)
+
+    def cancel(self, ref: str, reason: str) -> Case:
+        return self._transition(ref, CaseStatus.CANCELLED, reason)
+
+    def close_incomplete(self, ref: str, note: str = "") -> Case:
+        return self._transition(ref, CaseStatus.CLOSED_INCOMPLETE, note)
+
+    def dispose(self, ref: str, target: DispositionInput) -> Case:
+        def build(case: Case) -> dict[str, Any]:
+            return {"from": case.status.value, "disposition": {
+                "id": uuid7(), "to_office": target.to_office, "to_unit": target.to_unit,
+                "to_person": target.to_person, "instructions": list(target.instructions),
+                "note": target.note, "sifat": target.sifat.value,
+            }}
+
+        return self._act(ref, OpType.CASE_DISPOSE, build)
+
+    def forward(self, ref: str, agency: str, reason: str) -> Case:
+        return self._act(ref, OpType.CASE_FORWARD, lambda case: {
+            "from": case.status.value, "agency": agency, "reason": reason})
+
+    def follow_up(self, ref: str, text: str) -> Case:
+        return self._act(ref, OpType.CASE_FOLLOW_UP, lambda case: {"id": uuid7(), "text": text})
+
+    def answer(self, ref: str, text: str) -> Case:
+        return self._act(ref, OpType.CASE_ANSWER, lambda case: {
+            "from": case.status.value, "text": text})
+
+    def extend(self, ref: str, days: int, reason: str, stage: Stage | None = None) -> Case:
+        def build(case: Case) -> dict[str, Any]:
+            chosen = stage or _default_extension_stage(case)
+            return {"stage": chosen.value, "days": days, "reason": reason}
+
+        return self._act(ref, OpType.SLA_EXTEND, build)
+
+    def note(self, ref: str, text: str) -> Case:
+        return self._act(ref, OpType.EVENT_APPEND, lambda case: {"kind": "note", "text": text})
+
+    def attach(self, ref: str, file: Path) -> Case:
+        if not file.is_file():
+            raise ValidationError("file", f"{file} does not exist or is not a file")
+        try:
+            stored = self._ws.blobs.put_file(file)
+        except AttachmentTooLarge as error:
+            raise ValidationError("file", str(error)) from error
+        except OSError as error:
+            raise ValidationError("file", f"cannot read {file}: {error.strerror}") from error
+        mime = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+
+        def build(case: Case) -> dict[str, Any]:
+            return {"sha256": stored.sha256, "size": stored.size, "name": file.name, "mime": mime}
+
+        def before_commit(uow: UnitOfWork, at: datetime) -> None:
+            uow.blobs.record(stored, mime, iso(at))
+
+        return self._act(ref, OpType.ATTACHMENT_ADD, build, before_commit)
+
+    # ----------------------------------------------------------------- machinery
+    def _transition(self, ref: str, target: CaseStatus, reason: str | None,
+                    **extra: Any) -> Case:
+        return self._act(ref, OpType.CASE_TRANSITION, lambda case: {
+            "from": case.status.value, "to": target.value, "reason": reason or None, **extra})
+
+    def _operation(self, uow: UnitOfWork, op_type: OpType, entity_id: str, base_version: int,
+                   data: dict[str, Any], at: datetime) -> Operation:
+        return Operation(
+            op_id=new_op_id(), op_type=op_type, entity_id=entity_id, base_version=base_version,
+            device_id=self._ws.device_id, device_seq=uow.outbox.last_device_seq() + 1,
+            actor=self._ws.user.name, office=self._ws.office.code, at=at, data=data,
+        )
+
+    def _apply(self, case: Case | None, op: Operation,
+               reference: Reference | None = None) -> Applied:
+        result = apply(case, op, self._ws.apply_context(reference))
+        if not isinstance(result, Applied):
+            raise result.error
+        return result
+
+    def _due(self, case: Case, now: datetime) -> DueInfo:
+        reference = self._ws.reference()
+        return due_info(case, reference.rulebook, reference.calendar, self._ws.tz, now)
+
+    def _act(self, ref: str, op_type: OpType, build: Any, before_commit: Any = None) -> Case:
+        """Load, apply, and store the case, its events and its outbox entry in one transaction."""
+        now = self._ws.clock()
+        with self._ws.db.write() as uow:
+            case = self.find(uow, ref)
+            op = self._operation(uow, op_type, case.id, case.version, build(case), now)
+            result = self._apply(case, op)
+            if result.noop:
+                return case
+            if result.case is not case:
+                row_id = uow.cases.update(result.case, self._due(result.case, now), case.version)
+                uow.search.put(row_id, result.case)
+            uow.timeline.append(result.events)
+            uow.outbox.add(op)
+            if before_commit is not None:
+                before_commit(uow, now)
+            uow.commit()
+        return result.case
+
+
+def _clean_reporter(reporter: Reporter | None) -> Reporter | None:
+    if reporter is None:
+        return None
+    cleaned = Reporter(**{
+        name: clean_reporter_value(name, getattr(reporter, name))
+        for name in ("name", "nik", "phone", "email", "address")
+    })
+    return None if cleaned.is_empty else cleaned
+
+
+def _default_extension_stage(case: Case) -> Stage:
+    open_stages = [c.stage for c in case.clocks if c.is_open]
+    for preferred in (Stage.RESOLUTION, Stage.FIRST_FOLLOW_UP, Stage.VERIFICATION):
+        if preferred in open_stages:
+            return preferred
+    raise ValidationError("stage", "the case has no running deadline to extend")

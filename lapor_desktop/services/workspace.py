@@ -1,0 +1,164 @@
+"""Opening a data dir: database checks and migrations, office profile, reference data, device id."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import DatabaseError as SqlAlchemyDatabaseError
+
+from lapor_desktop.clock import Clock
+from lapor_desktop.domain.apply import ApplyContext
+from lapor_desktop.domain.calendar import WorkingCalendar
+from lapor_desktop.domain.categories import CategoryTree
+from lapor_desktop.domain.codes import Role
+from lapor_desktop.domain.sla import SlaRuleBook
+from lapor_desktop.holiday_defaults import national_holidays
+from lapor_desktop.paths import AppPaths
+from lapor_desktop.resources import default_categories, default_rulebook
+from lapor_desktop.services.office import LocalUser, OfficeProfile
+from lapor_desktop.storage import schema
+from lapor_desktop.storage.blobs import BlobStore
+from lapor_desktop.storage.engine import NotALaporDatabase, check_sqlite_file, create_sqlite_engine
+from lapor_desktop.storage.unit_of_work import Database, UnitOfWork
+
+HOLIDAY_YEARS_BACK = 4
+HOLIDAY_YEARS_AHEAD = 2
+
+
+class WorkspaceError(Exception):
+    """The data dir cannot be used; the message says why and what to do."""
+
+
+class NotInitialised(WorkspaceError):
+    pass
+
+
+class AlreadyInitialised(WorkspaceError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    categories: CategoryTree
+    rulebook: SlaRuleBook
+    calendar: WorkingCalendar
+
+
+@dataclass
+class Workspace:
+    paths: AppPaths
+    db: Database
+    blobs: BlobStore
+    office: OfficeProfile
+    user: LocalUser
+    device_id: str
+    clock: Clock
+    _reference: Reference | None = field(default=None, repr=False)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.office.timezone)
+
+    def reference(self) -> Reference:
+        if self._reference is None:
+            with self.db.read() as uow:
+                self._reference = _load_reference(uow)
+        return self._reference
+
+    def forget_reference(self) -> None:
+        """Call after holidays, categories or rules change."""
+        self._reference = None
+
+    def apply_context(self, reference: Reference | None = None) -> ApplyContext:
+        ref = reference or self.reference()
+        return ApplyContext(categories=ref.categories, rulebook=ref.rulebook,
+                            calendar=ref.calendar, tz=self.tz, role=self.user.role)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def _load_reference(uow: UnitOfWork) -> Reference:
+    return Reference(uow.reference.categories(), uow.reference.rulebook(),
+                     uow.reference.calendar())
+
+
+def _open_database(paths: AppPaths) -> Database:
+    try:
+        check_sqlite_file(paths.database)
+        engine = create_sqlite_engine(paths.database)
+        schema.upgrade(engine)
+    except NotALaporDatabase as error:
+        raise WorkspaceError(f"{error}; it is not a LAPOR database") from error
+    except schema.SchemaTooNew as error:
+        raise WorkspaceError(str(error)) from error
+    except schema.NotOurSchema as error:
+        raise WorkspaceError(f"{paths.database}: {error}") from error
+    except (sqlite3.DatabaseError, SqlAlchemyDatabaseError) as error:
+        raise WorkspaceError(f"{paths.database} is damaged or not a database ({error})") from error
+    return Database(engine)
+
+
+def open_workspace(paths: AppPaths, clock: Clock) -> Workspace:
+    """Open an initialised data dir, upgrading its schema; refuse anything suspicious."""
+    if not paths.database.exists():
+        raise NotInitialised(
+            f"no LAPOR data in {paths.data_dir}; run 'lapor-desktop init' or 'lapor-desktop demo'"
+        )
+    db = _open_database(paths)
+    with db.read() as uow:
+        office_raw = uow.reference.get_setting("office")
+        user_raw = uow.reference.get_setting("user")
+        device_id = uow.reference.get_setting("device_id")
+    if office_raw is None or user_raw is None or device_id is None:
+        db.dispose()
+        raise NotInitialised(f"{paths.data_dir} has a database but no office; run 'init'")
+    return Workspace(
+        paths=paths, db=db, blobs=BlobStore(paths.blobs), office=OfficeProfile.from_json(office_raw),
+        user=LocalUser(user_raw["name"], Role(user_raw["role"])), device_id=str(device_id),
+        clock=clock,
+    )
+
+
+def init_workspace(paths: AppPaths, office: OfficeProfile, user: LocalUser, clock: Clock) -> Workspace:
+    """Create a data dir for one office: schema, reference data, device id, in one transaction."""
+    if paths.database.exists():
+        db = _open_database(paths)
+        with db.read() as uow:
+            existing = uow.reference.get_setting("office")
+        if existing is not None:
+            db.dispose()
+            raise AlreadyInitialised(
+                f"{paths.data_dir} already belongs to office {existing.get('code')}"
+            )
+    else:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        db = _open_database(paths)
+    today = clock().date()
+    years = range(today.year - HOLIDAY_YEARS_BACK, today.year + HOLIDAY_YEARS_AHEAD + 1)
+    with db.write() as uow:
+        uow.reference.replace_categories(default_categories())
+        uow.reference.replace_rules(default_rulebook())
+        uow.reference.add_holidays(national_holidays(years), source="holidays-package")
+        uow.reference.set_setting("office", office.to_json())
+        uow.reference.set_setting("user", {"name": user.name, "role": user.role.value})
+        uow.reference.set_setting("device_id", str(uuid.uuid4()))
+        uow.reference.audit(clock(), user.name, "office.init", office.code, None, office.to_json())
+        uow.commit()
+    paths.blobs.mkdir(parents=True, exist_ok=True)
+    db.dispose()
+    return open_workspace(paths, clock)
+
+
+def default_user(name: str | None, role: Role | None) -> LocalUser:
+    # A data dir that never enrolled belongs to its office: its user may do everything the
+    # office may, including cancelling (a coordinator's act). Enrollment sets the server's role.
+    return LocalUser(name or "operator", role or Role.COORDINATOR)
+
+
+def year_span(start: date, end: date) -> range:
+    return range(start.year, end.year + 1)

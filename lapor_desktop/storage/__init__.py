@@ -1,0 +1,1 @@
+"""SQLite storage: rows, repositories, unit of work, outbox, search, migrations."""

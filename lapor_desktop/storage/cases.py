@@ -1,0 +1,159 @@
+"""The case repository: case rows and their JSON documents, mapped to frozen domain cases."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Select, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from lapor_desktop.domain.case import Case
+from lapor_desktop.domain.case_codec import case_from_json, case_to_json
+from lapor_desktop.domain.codes import CaseStatus, Channel
+from lapor_desktop.domain.ops import iso, parse_instant
+from lapor_desktop.domain.summary import CaseSummary
+from lapor_desktop.storage.rows import CaseRow, OutboxRow
+
+_NON_DIGIT = re.compile(r"\D")
+
+
+def normalise_phone(phone: str | None) -> str | None:
+    """Digits only, Indonesian national form (+62 812… and 0812… are the same number)."""
+    if not phone:
+        return None
+    digits = _NON_DIGIT.sub("", phone)
+    if digits.startswith("62"):
+        digits = "0" + digits[2:]
+    return digits or None
+
+
+@dataclass(frozen=True, slots=True)
+class DueInfo:
+    """The nearest open deadline of the operator's own stages, stored for queues and sorting."""
+
+    due_at: datetime | None
+    stage: str | None
+    paused: bool
+
+
+def case_row_values(case: Case, due: DueInfo) -> dict[str, object]:
+    display = case.reporter_for_display()
+    return {
+        "id": case.id,
+        "register_no": case.register_no,
+        "origin_office": case.origin_office,
+        "holder_office": case.holder_office,
+        "status": case.status.value,
+        "version": case.version,
+        "kind": case.kind.value,
+        "title": case.title,
+        "channel": case.channel.value,
+        "category_code": case.category_code,
+        "priority": case.priority.value,
+        "severity": case.severity.value,
+        "anonymous": int(case.anonymous),
+        "confidential": int(case.confidential),
+        "received_at": iso(case.received_at),
+        "received_month": iso(case.received_at)[:7],
+        "updated_at": iso(case.updated_at),
+        "lapor_tracking_id": case.lapor_tracking_id,
+        "reporter_phone": None if case.anonymous or case.reporter is None
+        else normalise_phone(case.reporter.phone),
+        "reporter_display": display.name if display else None,
+        "next_due_at": iso(due.due_at) if due.due_at else None,
+        "next_due_stage": due.stage,
+        "paused": int(due.paused),
+        "doc": json.dumps(case_to_json(case), ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+class CaseRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, case: Case, due: DueInfo) -> int:
+        stmt = insert(CaseRow).values(**case_row_values(case, due)).returning(CaseRow.row_id)
+        return int(self._session.execute(stmt).scalar_one())
+
+    def add_many(self, cases: Sequence[tuple[Case, DueInfo]]) -> None:
+        if cases:
+            self._session.execute(insert(CaseRow), [case_row_values(c, d) for c, d in cases])
+
+    def update(self, case: Case, due: DueInfo, expected_version: int) -> int:
+        values = case_row_values(case, due)
+        values.pop("id")
+        result = self._session.execute(
+            update(CaseRow)
+            .where(CaseRow.id == case.id, CaseRow.version == expected_version)
+            .values(**values)
+            .returning(CaseRow.row_id)
+        )
+        row_id = result.scalar_one_or_none()
+        if row_id is None:
+            raise RuntimeError(f"case {case.id} changed underneath (expected v{expected_version})")
+        return int(row_id)
+
+    def get(self, case_id: str) -> Case | None:
+        doc = self._session.execute(select(CaseRow.doc).where(CaseRow.id == case_id)).scalar()
+        return None if doc is None else case_from_json(json.loads(doc))
+
+    def get_by_register_no(self, register_no: str) -> Case | None:
+        doc = self._session.execute(
+            select(CaseRow.doc).where(CaseRow.register_no == register_no.strip().upper())
+        ).scalar()
+        return None if doc is None else case_from_json(json.loads(doc))
+
+    def find_ids_by_tracking_id(self, tracking_id: str) -> list[str]:
+        stmt = select(CaseRow.id).where(CaseRow.lapor_tracking_id == tracking_id)
+        return list(self._session.execute(stmt).scalars())
+
+    def find_ids_by_phone(self, phone: str) -> list[str]:
+        digits = normalise_phone(phone)
+        if not digits or len(digits) < 6:
+            return []
+        stmt = select(CaseRow.id).where(CaseRow.reporter_phone == digits)
+        return list(self._session.execute(stmt).scalars())
+
+    def row_id(self, case_id: str) -> int | None:
+        stmt = select(CaseRow.row_id).where(CaseRow.id == case_id)
+        value = self._session.execute(stmt).scalar()
+        return None if value is None else int(value)
+
+    def count(self) -> int:
+        return int(self._session.execute(select(func.count()).select_from(CaseRow)).scalar_one())
+
+    def all_ids(self) -> list[str]:
+        return list(self._session.execute(select(CaseRow.id).order_by(CaseRow.row_id)).scalars())
+
+    def summaries(self, stmt: Select[tuple[CaseRow]] | None = None, *,
+                  where: Sequence[object] = (), order_by: Sequence[object] = (),
+                  limit: int = 50) -> list[CaseSummary]:
+        pending = (
+            select(func.count())
+            .select_from(OutboxRow)
+            .where(OutboxRow.entity_id == CaseRow.id, OutboxRow.state == "pending")
+            .scalar_subquery()
+        )
+        query = select(
+            CaseRow.id, CaseRow.register_no, CaseRow.received_at, CaseRow.title,
+            CaseRow.category_code, CaseRow.channel, CaseRow.status, CaseRow.holder_office,
+            CaseRow.next_due_at, CaseRow.next_due_stage, CaseRow.paused,
+            CaseRow.reporter_display, CaseRow.lapor_tracking_id, pending,
+        )
+        for clause in where:
+            query = query.where(clause)  # type: ignore[arg-type]
+        query = query.order_by(*order_by).limit(limit)  # type: ignore[arg-type]
+        return [
+            CaseSummary(
+                id=r[0], register_no=r[1], received_at=parse_instant(r[2]), title=r[3],
+                category_code=r[4], channel=Channel(r[5]), status=CaseStatus(r[6]),
+                holder_office=r[7], next_due_at=parse_instant(r[8]) if r[8] else None,
+                next_due_stage=r[9], paused=bool(r[10]), reporter_display=r[11],
+                lapor_tracking_id=r[12], pending_ops=int(r[13]),
+            )
+            for r in self._session.execute(query)
+        ]

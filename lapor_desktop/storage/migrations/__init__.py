@@ -1,0 +1,1 @@
+"""Alembic migrations of the local database (batch mode, because SQLite cannot ALTER much)."""

@@ -1,0 +1,131 @@
+"""Reference data in the database: categories, holidays, SLA rules, settings, and their audit."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from lapor_desktop.domain.calendar import Holiday, HolidayKind, WorkingCalendar
+from lapor_desktop.domain.categories import Category, CategoryTree
+from lapor_desktop.domain.ops import iso
+from lapor_desktop.domain.sla import SlaRuleBook
+from lapor_desktop.storage.rows import AuditRow, CategoryRow, HolidayRow, SettingRow, SlaRuleRow
+
+
+class ReferenceRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    # categories ---------------------------------------------------------------
+    def replace_categories(self, tree: CategoryTree) -> None:
+        self._session.execute(delete(CategoryRow))
+        rows = [
+            {"code": c.code, "name": c.name, "parent_code": c.parent_code,
+             "active": int(c.active), "position": i}
+            for i, c in enumerate(tree.categories)
+        ]
+        if rows:
+            self._session.execute(insert(CategoryRow), rows)
+
+    def categories(self) -> CategoryTree:
+        stmt = select(CategoryRow).order_by(CategoryRow.position)
+        return CategoryTree(tuple(
+            Category(code=r.code, name=r.name, parent_code=r.parent_code, active=bool(r.active))
+            for r in self._session.execute(stmt).scalars()
+        ))
+
+    # holidays -----------------------------------------------------------------
+    def add_holidays(self, holidays: Iterable[Holiday], source: str) -> int:
+        existing = set(self._session.execute(select(HolidayRow.day)).scalars())
+        rows = [
+            {"day": h.day.isoformat(), "name": h.name, "kind": h.kind.value, "source": source}
+            for h in holidays if h.day.isoformat() not in existing
+        ]
+        if rows:
+            self._session.execute(insert(HolidayRow), rows)
+        return len(rows)
+
+    def get_holiday(self, day: date) -> HolidayRow | None:
+        return self._session.get(HolidayRow, day.isoformat())
+
+    def set_holiday(self, day: date, name: str, kind: HolidayKind, source: str,
+                    working: bool) -> None:
+        row = self._session.get(HolidayRow, day.isoformat())
+        if row is None:
+            self._session.add(HolidayRow(day=day.isoformat(), name=name, kind=kind.value,
+                                         source=source, working=working))
+        else:
+            row.name, row.kind, row.source = name, kind.value, source
+            row.working = working
+
+    def delete_holiday(self, day: date) -> None:
+        self._session.execute(delete(HolidayRow).where(HolidayRow.day == day.isoformat()))
+
+    def holidays(self, year: int | None = None) -> list[tuple[Holiday, bool, str]]:
+        stmt = select(HolidayRow).order_by(HolidayRow.day)
+        if year is not None:
+            stmt = stmt.where(HolidayRow.day.like(f"{year}-%"))
+        return [
+            (Holiday(date.fromisoformat(r.day), r.name, HolidayKind(r.kind)), bool(r.working),
+             r.source)
+            for r in self._session.execute(stmt).scalars()
+        ]
+
+    def calendar(self) -> WorkingCalendar:
+        entries = self.holidays()
+        off = [h for h, working, _ in entries if not working]
+        removed = [h.day for h, working, _ in entries if working]
+        return WorkingCalendar.from_holidays(off, removed)
+
+    # SLA rules ----------------------------------------------------------------
+    def replace_rules(self, book: SlaRuleBook) -> None:
+        self._session.execute(delete(SlaRuleRow))
+        self._session.execute(insert(SlaRuleRow), [
+            {"code": raw["code"], "doc": json.dumps(raw, ensure_ascii=False)}
+            for raw in book.to_json()
+        ])
+
+    def rulebook(self) -> SlaRuleBook:
+        docs = [json.loads(d) for d in
+                self._session.execute(select(SlaRuleRow.doc).order_by(SlaRuleRow.code)).scalars()]
+        return SlaRuleBook.from_json(docs)
+
+    # settings -----------------------------------------------------------------
+    def get_setting(self, key: str) -> Any:
+        value = self._session.execute(
+            select(SettingRow.value).where(SettingRow.key == key)
+        ).scalar()
+        return None if value is None else json.loads(value)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        encoded = json.dumps(value, ensure_ascii=False)
+        row = self._session.get(SettingRow, key)
+        if row is None:
+            self._session.add(SettingRow(key=key, value=encoded))
+        else:
+            row.value = encoded
+        self._session.flush()
+
+    # audit --------------------------------------------------------------------
+    def audit(self, at: datetime, actor: str, action: str, subject: str,
+              before: Any = None, after: Any = None) -> None:
+        self._session.execute(insert(AuditRow).values(
+            at=iso(at), actor=actor, action=action, subject=subject,
+            before=None if before is None else json.dumps(before, ensure_ascii=False),
+            after=None if after is None else json.dumps(after, ensure_ascii=False),
+        ))
+
+    def audit_entries(self, action_prefix: str = "") -> list[dict[str, Any]]:
+        stmt = select(AuditRow).order_by(AuditRow.id)
+        if action_prefix:
+            stmt = stmt.where(AuditRow.action.like(f"{action_prefix}%"))
+        return [
+            {"at": r.at, "actor": r.actor, "action": r.action, "subject": r.subject,
+             "before": r.before, "after": r.after}
+            for r in self._session.execute(stmt).scalars()
+        ]

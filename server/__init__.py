@@ -1,0 +1,1 @@
+"""Reference central server; arrives with the sync issue."""

@@ -1,0 +1,1 @@
+"""Sync with the central server; arrives with the sync issue."""

@@ -1,0 +1,1 @@
+"""Desktop GUI (PySide6); arrives with the UI issue."""
