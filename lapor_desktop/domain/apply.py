@@ -50,7 +50,7 @@ from lapor_desktop.domain.sla import (
     complete,
     extend,
 )
-from lapor_desktop.domain.workflow import check_transition, is_open
+from lapor_desktop.domain.workflow import allowed_next, check_transition, is_open
 
 S = CaseStatus
 
@@ -150,7 +150,7 @@ def _check_from(case: Case, op: Operation, target: CaseStatus) -> bool:
     if seen is not None and parse_status(str(seen)) is not case.status:
         if case.status is target and target is not S.DISPOSED:
             return True
-        raise IllegalTransition(case.status, target, ())
+        raise IllegalTransition(case.status, target, allowed_next(case.status))
     return False
 
 
@@ -277,7 +277,7 @@ def _create(op: Operation, ctx: ApplyContext) -> Applied:
 def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     _require_holder(case, op)
     if not is_open(case.status):
-        raise IllegalTransition(case.status, case.status, ())
+        raise IllegalTransition(case.status, case.status, allowed_next(case.status))
     changes = op.data.get("changes")
     if not isinstance(changes, Mapping) or not changes:
         raise ValidationError("changes", "nothing to change")
@@ -292,6 +292,9 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         theirs = spec.read(current)
         if theirs == new:
             continue
+        if current.anonymous and name in case_fields.IDENTITY_FIELDS:
+            # Refused outright: a conflict would carry the identity value on to every office.
+            raise ValidationError(name, "an anonymous case has no reporter identity")
         # Three-way per field: `old` is the value the operator saw (the base).
         if "old" in change and _base(spec, change["old"], ctx) != theirs:
             conflicts.append(FieldConflict(name, change["old"], case_fields.to_json(new),
@@ -299,6 +302,9 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             continue
         current = spec.write(current, new)
         applied[name] = case_fields.to_json(new)
+    if current.anonymous:
+        # Made anonymous by this edit: no identity may survive, not even inside a conflict.
+        conflicts = [c for c in conflicts if c.field not in case_fields.IDENTITY_FIELDS]
     if not applied:
         return Applied(case, (), noop=not conflicts, conflicts=tuple(conflicts))
     if current.anonymous and current.reporter is not None:
@@ -335,6 +341,9 @@ def _transition(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     if _check_from(case, op, target):
         return Applied(case, (), noop=True)
     reason = str(op.data.get("reason") or "").strip() or None
+    if target not in allowed_next(case.status):
+        # An illegal move is reported as such, before any hint about dedicated actions.
+        raise IllegalTransition(case.status, target, allowed_next(case.status))
     if target in (S.DISPOSED, S.FORWARDED, S.AWAITING_REPORTER) or (
         case.status is S.DISPOSED and target is S.IN_PROGRESS
     ):
@@ -405,7 +414,8 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     to_office = (str(raw.get("to_office") or "").strip().upper()) or None
     to_unit = str(raw.get("to_unit") or "").strip() or None
     to_person = str(raw.get("to_person") or "").strip() or None
-    has_target = bool(to_office or to_unit or to_person)
+    # A "disposition" to our own office with no unit or person routes the case nowhere.
+    has_target = bool((to_office and to_office != op.office) or to_unit or to_person)
     check_transition(case.status, S.DISPOSED, role=ctx.role, has_disposition=has_target)
     instructions = tuple(str(i).strip() for i in raw.get("instructions") or () if str(i).strip())
     at = op.at

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lapor_desktop.domain.errors import AmbiguousCategory, UnknownCategory
 
@@ -27,6 +27,16 @@ def _key(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class CategoryTree:
     categories: tuple[Category, ...]
+    _by_code: dict[str, Category] = field(init=False, repr=False, compare=False)
+    _by_key: dict[str, list[Category]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Lookups run for every imported or synced case: index once instead of scanning.
+        by_key: dict[str, list[Category]] = {}
+        for category in self.categories:
+            by_key.setdefault(_key(category.name), []).append(category)
+        object.__setattr__(self, "_by_code", {c.code: c for c in self.categories})
+        object.__setattr__(self, "_by_key", by_key)
 
     @classmethod
     def from_json(cls, data: object) -> CategoryTree:
@@ -47,10 +57,7 @@ class CategoryTree:
         return cls(tuple(found))
 
     def get(self, code: str) -> Category | None:
-        for category in self.categories:
-            if category.code == code:
-                return category
-        return None
+        return self._by_code.get(code)
 
     def children(self, parent_code: str | None) -> list[Category]:
         return [c for c in self.categories if c.parent_code == parent_code]
@@ -65,6 +72,9 @@ class CategoryTree:
 
     def resolve(self, text: str) -> Category:
         """Match by code or exact name at either level, case-insensitive; refuse ambiguity."""
+        exact = self._by_code.get(text)
+        if exact is not None:
+            return exact
         wanted = _key(text)
         if not wanted:
             raise UnknownCategory(text)
@@ -74,7 +84,7 @@ class CategoryTree:
         by_path = [c for c in self.categories if _key(self.path(c.code)) == wanted]
         if len(by_path) == 1:
             return by_path[0]
-        by_name = [c for c in self.categories if _key(c.name) == wanted]
+        by_name = self._by_key.get(wanted, [])
         if len(by_name) == 1:
             return by_name[0]
         if len(by_name) > 1:

@@ -136,6 +136,10 @@ def _normalise(text: str) -> str:
 
 def parse_code(enum: type[E], value: str, labels: dict[E, str] | None = None, what: str = "") -> E:
     """Match a code or its label, case-, dash- and underscore-insensitive."""
+    try:
+        return enum(value)  # the common case: an exact code, as stored and synced
+    except ValueError:
+        pass
     wanted = _normalise(value)
     for member in enum:
         if _normalise(member.value) == wanted or _normalise(member.name) == wanted:

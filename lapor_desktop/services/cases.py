@@ -99,6 +99,10 @@ class CaseService:
             raise CaseNotFound(ref)
         return case
 
+    def find_case(self, ref: str) -> Case:
+        with self._ws.db.read() as uow:
+            return self.find(uow, ref)
+
     def detail(self, ref: str) -> CaseDetail:
         with self._ws.db.read() as uow:
             case = self.find(uow, ref)

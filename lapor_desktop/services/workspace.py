@@ -22,7 +22,12 @@ from lapor_desktop.resources import default_categories, default_rulebook
 from lapor_desktop.services.office import LocalUser, OfficeProfile
 from lapor_desktop.storage import schema
 from lapor_desktop.storage.blobs import BlobStore
-from lapor_desktop.storage.engine import NotALaporDatabase, check_sqlite_file, create_sqlite_engine
+from lapor_desktop.storage.engine import (
+    NotALaporDatabase,
+    check_sqlite_file,
+    create_readonly_engine,
+    create_sqlite_engine,
+)
 from lapor_desktop.storage.unit_of_work import Database, UnitOfWork
 
 HOLIDAY_YEARS_BACK = 4
@@ -90,6 +95,12 @@ def _load_reference(uow: UnitOfWork) -> Reference:
 def _open_database(paths: AppPaths) -> Database:
     try:
         check_sqlite_file(paths.database)
+        if paths.database.exists() and paths.database.stat().st_size > 0:
+            probe = create_readonly_engine(paths.database)
+            try:
+                schema.check_schema(probe)  # refuse before the engine below writes anything
+            finally:
+                probe.dispose()
         engine = create_sqlite_engine(paths.database)
         schema.upgrade(engine)
     except NotALaporDatabase as error:

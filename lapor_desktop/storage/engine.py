@@ -59,3 +59,17 @@ def create_sqlite_engine(path: Path) -> Engine:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def create_readonly_engine(path: Path) -> Engine:
+    """A look at a file we may still refuse: opened read-only, no pragma, nothing written.
+
+    `create_sqlite_engine` switches the file to WAL on connect, which would modify a foreign
+    database or one from a newer version before we had a chance to refuse it.
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    return create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+        poolclass=NullPool,
+    )

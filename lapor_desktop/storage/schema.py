@@ -62,9 +62,22 @@ def check_schema(engine: Engine) -> str | None:
 def upgrade(engine: Engine) -> None:
     check_schema(engine)
     config = _config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # Batch mode rebuilds a table (copy, DROP, rename); with foreign keys on, dropping a
+        # table that others reference (case <- case_event) fails. SQLite's own recipe: keys off
+        # outside the transaction, migrate, check them before commit, keys back on.
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
 
 
 def needs_upgrade(engine: Engine) -> bool:

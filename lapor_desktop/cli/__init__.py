@@ -1,0 +1,84 @@
+"""The `lapor-desktop` command line (DESIGN §8): headless access to the same data as the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sqlite3
+import sys
+import traceback
+from collections.abc import Sequence
+
+from lapor_desktop.cli.parser import UsageError, build_parser
+from lapor_desktop.clock import Clock, clock_from_env
+from lapor_desktop.domain.errors import DomainError
+from lapor_desktop.paths import AppPaths
+from lapor_desktop.services.maintenance import MaintenanceError
+from lapor_desktop.services.workspace import WorkspaceError, open_workspace
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str, status: int = EXIT_USAGE) -> int:
+    # One line on stderr: scripts and the OS scheduler's logs read it as is.
+    sys.stderr.write(f"lapor-desktop: error: {' '.join(message.split())}\n")
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(args_list)
+        if args.command is None:
+            return _open_gui(args)
+        clock = clock_from_env()
+        return _dispatch(args, AppPaths.resolve(args.data_dir), clock)
+    except UsageError as error:
+        return _fail(str(error))
+    except (DomainError, WorkspaceError, MaintenanceError) as error:
+        return _fail(str(error))
+    except ValueError as error:  # e.g. a malformed LAPOR_NOW
+        return _fail(str(error))
+    except sqlite3.OperationalError as error:
+        return _fail(f"database unavailable: {error}", EXIT_FAILED)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as error:  # never a traceback at an operator; keep it for the developer
+        logging.getLogger("lapor_desktop").debug("unexpected", exc_info=True)
+        sys.stderr.write("".join(traceback.format_exception_only(error)))
+        return _fail(f"unexpected error ({type(error).__name__}); please report it",
+                     EXIT_FAILED)
+
+
+def _dispatch(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
+    # Imported here so `--help` and usage errors stay fast (SQLAlchemy costs ~0.6 s to import).
+    from lapor_desktop.cli import admin_commands, case_commands
+
+    handlers = {
+        "init": admin_commands.run_init,
+        "demo": admin_commands.run_demo,
+        "queues": admin_commands.run_queues,
+        "db": admin_commands.run_db,
+        "backup": admin_commands.run_backup,
+        "restore": admin_commands.run_restore,
+    }
+    if args.command in handlers:
+        return handlers[args.command](args, paths, clock)
+    workspace = open_workspace(paths, clock)
+    try:
+        return case_commands.run(args, workspace)
+    finally:
+        workspace.close()
+
+
+def _open_gui(args: argparse.Namespace) -> int:
+    # The desktop window arrives with the UI issue; until then point people at the CLI.
+    sys.stdout.write(
+        "LAPOR Desktop: the window is not available yet in this version.\n"
+        "Use the command line, e.g. 'lapor-desktop case list' (see 'lapor-desktop --help').\n"
+    )
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

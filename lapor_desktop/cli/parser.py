@@ -1,0 +1,171 @@
+"""The argument grammar of `lapor-desktop` (DESIGN §8): global options before or after a command."""
+
+from __future__ import annotations
+
+import argparse
+from typing import NoReturn
+
+from lapor_desktop.domain.summary import Queue
+
+
+class UsageError(Exception):
+    """Bad command-line input: exit status 2 with a one-line message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _globals(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    # On sub-parsers the defaults are SUPPRESSed so an option given before the command is kept.
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--data-dir", default=default,
+                        help="data folder (default: $LAPOR_DATA_DIR, else the user data dir)")
+    parser.add_argument("--json", action="store_true",
+                        default=False if top else argparse.SUPPRESS,
+                        help="machine-readable output")
+
+
+def _sub(subparsers: argparse._SubParsersAction[_Parser], name: str, help_text: str) -> _Parser:
+    parser = subparsers.add_parser(name, help=help_text, description=help_text)
+    _globals(parser, top=False)
+    return parser
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(prog="lapor-desktop",
+                     description="LAPOR Desktop: pengelolaan pengaduan SP4N-LAPOR! untuk OPD")
+    _globals(parser, top=True)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    init = _sub(commands, "init", "set up this data dir for one office")
+    init.add_argument("--office-code", required=True)
+    init.add_argument("--office-name", required=True)
+    init.add_argument("--regency", required=True, help='e.g. "Kabupaten Sumenep"')
+    for option in ("--unit-code", "--address", "--postal-code", "--phone", "--email",
+                   "--website", "--city", "--head-name", "--head-nip", "--head-rank",
+                   "--head-title"):
+        init.add_argument(option, default="")
+    init.add_argument("--timezone", default="WIB", help="WIB, WITA or WIT")
+    init.add_argument("--unit", action="append", default=[], help="a unit of the office (repeat)")
+    init.add_argument("--user", default=None, help="operator name (default: operator)")
+    init.add_argument("--role", default=None, help="operator, coordinator or admin")
+
+    demo = _sub(commands, "demo", "fill a fresh data dir with realistic demo data")
+    demo.add_argument("--cases", type=int, default=2000)
+    demo.add_argument("--seed", type=int, default=1)
+
+    queues = _sub(commands, "queues", "work queues with their counts")
+    del queues
+
+    case = _sub(commands, "case", "register and work on cases")
+    case_commands = case.add_subparsers(dest="case_command", parser_class=_Parser)
+    _case_parsers(case_commands)
+
+    db = _sub(commands, "db", "database maintenance")
+    db_commands = db.add_subparsers(dest="db_command", parser_class=_Parser)
+    _sub(db_commands, "upgrade", "bring the database to this version's schema")
+    _sub(db_commands, "check", "integrity, schema and index checks")
+
+    backup = _sub(commands, "backup", "online backup of the database to FILE")
+    backup.add_argument("file")
+    restore = _sub(commands, "restore", "replace the database with a LAPOR backup FILE")
+    restore.add_argument("file")
+    return parser
+
+
+def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    add = _sub(sub, "add", "register a new case (intake)")
+    add.add_argument("--title", required=True)
+    add.add_argument("--text", required=True, help="the complaint as received (immutable)")
+    add.add_argument("--channel", required=True)
+    add.add_argument("--category", required=True, help="code or exact name, either level")
+    add.add_argument("--kind", default="pengaduan")
+    add.add_argument("--summary", default="")
+    add.add_argument("--priority", default="normal")
+    add.add_argument("--severity", default="ringan",
+                     help="ringan | tanpa_pemeriksaan | pemeriksaan_lapangan")
+    add.add_argument("--received-at", default=None, help="YYYY-MM-DDTHH:MM (office time)")
+    add.add_argument("--incident-date", default=None, help="YYYY-MM-DD")
+    add.add_argument("--kecamatan", default=None)
+    add.add_argument("--desa", default=None)
+    add.add_argument("--location", default=None, help="free-text location")
+    for field in ("name", "nik", "phone", "email", "address"):
+        add.add_argument(f"--reporter-{field}", default=None)
+    add.add_argument("--anonymous", action="store_true")
+    add.add_argument("--confidential", action="store_true")
+    add.add_argument("--lapor-id", default=None, help="SP4N-LAPOR! tracking id")
+
+    listing = _sub(sub, "list", "list cases")
+    listing.add_argument("--status", action="append", default=[])
+    listing.add_argument("--queue", default=None, choices=[q.value for q in Queue])
+    listing.add_argument("--search", default="")
+    listing.add_argument("--overdue", action="store_true")
+    listing.add_argument("--limit", type=int, default=50)
+
+    show = _sub(sub, "show", "one case with its deadlines and timeline")
+    show.add_argument("case")
+
+    edit = _sub(sub, "edit", "change fields of a case")
+    edit.add_argument("case")
+    for option in ("--title", "--summary", "--category", "--priority", "--severity", "--kind",
+                   "--channel", "--lapor-id", "--incident-date", "--kecamatan", "--desa",
+                   "--location", "--reporter-name", "--reporter-nik", "--reporter-phone",
+                   "--reporter-email", "--reporter-address"):
+        edit.add_argument(option, default=None)
+    flags = edit.add_mutually_exclusive_group()
+    flags.add_argument("--confidential", dest="confidential", action="store_true", default=None)
+    flags.add_argument("--not-confidential", dest="confidential", action="store_false")
+    edit.add_argument("--anonymous", action="store_true", default=None,
+                      help="make the case anonymous (drops the reporter's identity)")
+
+    dispose = _sub(sub, "dispose", "route the case to a unit/person or another office")
+    dispose.add_argument("case")
+    dispose.add_argument("--to-office", default=None)
+    dispose.add_argument("--to-unit", default=None)
+    dispose.add_argument("--to-person", default=None)
+    dispose.add_argument("--instruction", action="append", default=[])
+    dispose.add_argument("--note", default="")
+    dispose.add_argument("--sifat", default="biasa")
+
+    for name, help_text in (("needs-info", "ask the reporter to complete the data (pauses SLA)"),
+                            ("reopen", "reopen with a reason"),
+                            ("cancel", "cancel (coordinator only)")):
+        p = _sub(sub, name, help_text)
+        p.add_argument("case")
+        p.add_argument("--reason", required=True)
+    for name, help_text in (("info-received", "the reporter completed the data"),
+                            ("resolve", "close as resolved"),
+                            ("close-incomplete", "close: the reporter never completed it")):
+        p = _sub(sub, name, help_text)
+        p.add_argument("case")
+        p.add_argument("--note", default="")
+
+    forward = _sub(sub, "forward", "forward to the competent agency (No Wrong Door)")
+    forward.add_argument("case")
+    forward.add_argument("--agency", required=True)
+    forward.add_argument("--reason", required=True)
+
+    archive = _sub(sub, "archive", "archive: not a complaint, spam or duplicate")
+    archive.add_argument("case")
+    archive.add_argument("--reason", required=True)
+    archive.add_argument("--duplicate-of", default=None)
+
+    for name, help_text in (("follow-up", "record a follow-up (tindak lanjut)"),
+                            ("answer", "give the final answer to the reporter"),
+                            ("note", "add a note to the timeline")):
+        p = _sub(sub, name, help_text)
+        p.add_argument("case")
+        p.add_argument("--text", required=True)
+
+    extend = _sub(sub, "extend", "extend a running deadline, with a reason")
+    extend.add_argument("case")
+    extend.add_argument("--days", type=int, required=True)
+    extend.add_argument("--reason", required=True)
+    extend.add_argument("--stage", default=None,
+                        help="verification | first_follow_up | resolution (default: resolution)")
+
+    attach = _sub(sub, "attach", "attach a file (photo, letter, document)")
+    attach.add_argument("case")
+    attach.add_argument("file")
