@@ -1,4 +1,4 @@
-"""The shipped data files in `resources/` (categories, SLA rules, demo corpus), from source or frozen."""
+"""The data files shipped in `resources/`: categories, SLA rules, the demo corpus."""
 
 from __future__ import annotations
 

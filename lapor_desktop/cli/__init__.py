@@ -46,8 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # never a traceback at an operator; keep it for the developer
         logging.getLogger("lapor_desktop").debug("unexpected", exc_info=True)
         sys.stderr.write("".join(traceback.format_exception_only(error)))
-        return _fail(f"unexpected error ({type(error).__name__}); please report it",
-                     EXIT_FAILED)
+        return _fail(f"unexpected error ({type(error).__name__}); please report it", EXIT_FAILED)
 
 
 def _dispatch(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:

@@ -19,19 +19,34 @@ from lapor_desktop.services.workspace import default_user, init_workspace, open_
 
 def run_init(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
     office = OfficeProfile(
-        code=args.office_code.strip().upper(), name=args.office_name.strip(),
-        regency=args.regency.strip(), unit_code=args.unit_code, address=args.address,
-        postal_code=args.postal_code, phone=args.phone, email=args.email,
-        website=args.website, city=args.city, timezone=parse_timezone(args.timezone),
-        head_name=args.head_name, head_nip=args.head_nip, head_rank=args.head_rank,
-        head_title=args.head_title, units=tuple(u.strip() for u in args.unit if u.strip()),
+        code=args.office_code.strip().upper(),
+        name=args.office_name.strip(),
+        regency=args.regency.strip(),
+        unit_code=args.unit_code,
+        address=args.address,
+        postal_code=args.postal_code,
+        phone=args.phone,
+        email=args.email,
+        website=args.website,
+        city=args.city,
+        timezone=parse_timezone(args.timezone),
+        head_name=args.head_name,
+        head_nip=args.head_nip,
+        head_rank=args.head_rank,
+        head_title=args.head_title,
+        units=tuple(u.strip() for u in args.unit if u.strip()),
     )
     user = default_user(args.user, parse_role(args.role) if args.role else None)
     workspace = init_workspace(paths, office, user, clock)
     try:
         if args.json:
-            output.emit_json({"data_dir": str(paths.data_dir), "office": office.to_json(),
-                              "device_id": workspace.device_id})
+            output.emit_json(
+                {
+                    "data_dir": str(paths.data_dir),
+                    "office": office.to_json(),
+                    "device_id": workspace.device_id,
+                }
+            )
         else:
             sys.stdout.write(f"Data {office.name} ({office.code}) siap di {paths.data_dir}\n")
     finally:
@@ -70,24 +85,32 @@ def run_db(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
         raise UsageError("choose: db upgrade | db check")
     if args.db_command == "upgrade":
         open_workspace(paths, clock).close()  # opening upgrades
-        sys.stdout.write("Skema basis data sudah terbaru.\n") if not args.json else \
-            output.emit_json({"upgraded": True})
+        sys.stdout.write(
+            "Skema basis data sudah terbaru.\n"
+        ) if not args.json else output.emit_json({"upgraded": True})
         return 0
     workspace = open_workspace(paths, clock)
     workspace.close()
     report = maintenance.check(paths)
     if args.json:
-        output.emit_json({"ok": report.ok, "integrity": report.integrity,
-                          "foreign_key_errors": report.foreign_key_errors,
-                          "schema_revision": report.schema_revision,
-                          "cases": report.cases, "outbox_pending": report.outbox_pending,
-                          "search_index_rows": report.fts_rows})
+        output.emit_json(
+            {
+                "ok": report.ok,
+                "integrity": report.integrity,
+                "foreign_key_errors": report.foreign_key_errors,
+                "schema_revision": report.schema_revision,
+                "cases": report.cases,
+                "outbox_pending": report.outbox_pending,
+                "search_index_rows": report.fts_rows,
+            }
+        )
     else:
         sys.stdout.write(
             f"integritas: {report.integrity}; kunci asing: {report.foreign_key_errors} masalah; "
             f"skema {report.schema_revision} (terbaru {report.head_revision}); "
             f"{report.cases} pengaduan, {report.fts_rows} di indeks; "
-            f"{report.outbox_pending} operasi belum tersinkron\n")
+            f"{report.outbox_pending} operasi belum tersinkron\n"
+        )
     return 0 if report.ok else 1
 
 

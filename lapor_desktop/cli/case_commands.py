@@ -57,10 +57,17 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     elif command == "dispose":
         if not (args.to_office or args.to_unit or args.to_person):
             raise UsageError("dispose needs --to-office CODE or --to-unit NAME (or --to-person)")
-        case = service.dispose(args.case, DispositionInput(
-            to_office=args.to_office, to_unit=args.to_unit, to_person=args.to_person,
-            instructions=tuple(args.instruction), note=args.note,
-            sifat=parse_sifat(args.sifat)))
+        case = service.dispose(
+            args.case,
+            DispositionInput(
+                to_office=args.to_office,
+                to_unit=args.to_unit,
+                to_person=args.to_person,
+                instructions=tuple(args.instruction),
+                note=args.note,
+                sifat=parse_sifat(args.sifat),
+            ),
+        )
     elif command == "needs-info":
         case = service.needs_info(args.case, args.reason)
     elif command == "info-received":
@@ -103,9 +110,13 @@ def _stage(text: str) -> Stage:
 
 
 def _new_case(args: argparse.Namespace, workspace: Workspace) -> NewCase:
-    reporter = Reporter(name=args.reporter_name, nik=args.reporter_nik,
-                        phone=args.reporter_phone, email=args.reporter_email,
-                        address=args.reporter_address)
+    reporter = Reporter(
+        name=args.reporter_name,
+        nik=args.reporter_nik,
+        phone=args.reporter_phone,
+        email=args.reporter_email,
+        address=args.reporter_address,
+    )
     return NewCase(
         title=args.title,
         text=args.text,
@@ -114,9 +125,11 @@ def _new_case(args: argparse.Namespace, workspace: Workspace) -> NewCase:
         kind=args.kind,
         summary=args.summary,
         received_at=parse_local_datetime(args.received_at, workspace, "--received-at")
-        if args.received_at else None,
+        if args.received_at
+        else None,
         incident_date=parse_date(args.incident_date, "--incident-date")
-        if args.incident_date else None,
+        if args.incident_date
+        else None,
         location=Location(kecamatan=args.kecamatan, desa=args.desa, text=args.location),
         priority=args.priority,
         severity=args.severity,
@@ -128,13 +141,24 @@ def _new_case(args: argparse.Namespace, workspace: Workspace) -> NewCase:
 
 
 _EDIT_OPTIONS = {
-    "title": "title", "summary": "summary", "category": "category_code",
-    "priority": "priority", "severity": "severity", "kind": "kind", "channel": "channel",
-    "lapor_id": "lapor_tracking_id", "incident_date": "incident_date",
-    "kecamatan": "location.kecamatan", "desa": "location.desa", "location": "location.text",
-    "reporter_name": "reporter.name", "reporter_nik": "reporter.nik",
-    "reporter_phone": "reporter.phone", "reporter_email": "reporter.email",
-    "reporter_address": "reporter.address", "confidential": "confidential",
+    "title": "title",
+    "summary": "summary",
+    "category": "category_code",
+    "priority": "priority",
+    "severity": "severity",
+    "kind": "kind",
+    "channel": "channel",
+    "lapor_id": "lapor_tracking_id",
+    "incident_date": "incident_date",
+    "kecamatan": "location.kecamatan",
+    "desa": "location.desa",
+    "location": "location.text",
+    "reporter_name": "reporter.name",
+    "reporter_nik": "reporter.nik",
+    "reporter_phone": "reporter.phone",
+    "reporter_email": "reporter.email",
+    "reporter_address": "reporter.address",
+    "confidential": "confidential",
     "anonymous": "anonymous",
 }
 
@@ -162,7 +186,8 @@ def _list(args: argparse.Namespace, workspace: Workspace) -> int:
         queue = Queue.OVERDUE
     statuses = tuple(parse_status(s) for s in args.status)
     rows = QueryService(workspace).cases(
-        CaseQuery(queue=queue, statuses=statuses, search=args.search, limit=args.limit))
+        CaseQuery(queue=queue, statuses=statuses, search=args.search, limit=args.limit)
+    )
     if args.json:
         output.emit_json([output.summary_json(r) for r in rows])
     else:

@@ -15,8 +15,20 @@ from lapor_desktop.domain.sla import Deadline
 from lapor_desktop.domain.summary import QUEUE_LABELS, CaseSummary, Queue
 from lapor_desktop.services.cases import CaseDetail
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
 
 
@@ -56,9 +68,16 @@ def deadline_json(deadline: Deadline) -> dict[str, Any]:
 
 
 def event_json(event: TimelineEvent) -> dict[str, Any]:
-    return {"id": event.id, "kind": event.kind, "at": iso(event.at), "actor": event.actor,
-            "office": event.office, "device_id": event.device_id, "summary": event.summary,
-            "data": event.data}
+    return {
+        "id": event.id,
+        "kind": event.kind,
+        "at": iso(event.at),
+        "actor": event.actor,
+        "office": event.office,
+        "device_id": event.device_id,
+        "summary": event.summary,
+        "data": event.data,
+    }
 
 
 def case_json(case: Case) -> dict[str, Any]:
@@ -82,12 +101,19 @@ def detail_json(detail: CaseDetail) -> dict[str, Any]:
 
 def summary_json(row: CaseSummary) -> dict[str, Any]:
     return {
-        "id": row.id, "register_no": row.register_no, "received_at": iso(row.received_at),
-        "title": row.title, "category_code": row.category_code, "channel": row.channel.value,
-        "status": row.status.value, "holder_office": row.holder_office,
+        "id": row.id,
+        "register_no": row.register_no,
+        "received_at": iso(row.received_at),
+        "title": row.title,
+        "category_code": row.category_code,
+        "channel": row.channel.value,
+        "status": row.status.value,
+        "holder_office": row.holder_office,
         "next_due_at": iso(row.next_due_at) if row.next_due_at else None,
-        "next_due_stage": row.next_due_stage, "paused": row.paused,
-        "reporter": row.reporter_display, "lapor_tracking_id": row.lapor_tracking_id,
+        "next_due_stage": row.next_due_stage,
+        "paused": row.paused,
+        "reporter": row.reporter_display,
+        "lapor_tracking_id": row.lapor_tracking_id,
         "pending_operations": row.pending_ops,
     }
 
@@ -97,15 +123,21 @@ def print_detail(detail: CaseDetail, tz: tzinfo) -> None:
     out = sys.stdout.write
     out(f"{case.register_no}  [{STATUS_LABELS[case.status]}]  {case.title}\n")
     out(f"  id            : {case.id}\n")
-    out(f"  diterima      : {indonesian_datetime(case.received_at, tz)} "
-        f"via {CHANNEL_LABELS[case.channel]}\n")
+    out(
+        f"  diterima      : {indonesian_datetime(case.received_at, tz)} "
+        f"via {CHANNEL_LABELS[case.channel]}\n"
+    )
     out(f"  kategori      : {detail.category_path}\n")
-    out(f"  jenis         : {case.kind.value}  prioritas: {case.priority.value}  "
-        f"klasifikasi: {case.severity.value}\n")
+    out(
+        f"  jenis         : {case.kind.value}  prioritas: {case.priority.value}  "
+        f"klasifikasi: {case.severity.value}\n"
+    )
     if case.lapor_tracking_id:
         out(f"  LAPOR!        : #{case.lapor_tracking_id}\n")
-    out(f"  pemegang      : {case.holder_office}"
-        f"{'' if detail.can_act else ' (dipantau, hanya baca)'}\n")
+    out(
+        f"  pemegang      : {case.holder_office}"
+        f"{'' if detail.can_act else ' (dipantau, hanya baca)'}\n"
+    )
     if case.anonymous:
         out("  pelapor       : (anonim)\n")
     elif case.reporter is not None:
@@ -121,12 +153,16 @@ def print_detail(detail: CaseDetail, tz: tzinfo) -> None:
     if detail.deadlines:
         out("  batas waktu:\n")
         for d in detail.deadlines:
-            out(f"    - {d.rule.description}: {indonesian_datetime(d.due_at, tz)} — {d.label}"
-                f" [{d.rule.code}; {d.rule.legal_basis}]\n")
+            out(
+                f"    - {d.rule.description}: {indonesian_datetime(d.due_at, tz)} — {d.label}"
+                f" [{d.rule.code}; {d.rule.legal_basis}]\n"
+            )
     out("  riwayat:\n")
     for event in detail.timeline:
-        out(f"    {indonesian_datetime(event.at, tz)}  {event.actor}@{event.office}: "
-            f"{event.summary}\n")
+        out(
+            f"    {indonesian_datetime(event.at, tz)}  {event.actor}@{event.office}: "
+            f"{event.summary}\n"
+        )
     if detail.pending_ops:
         out(f"  belum tersinkron: {len(detail.pending_ops)} operasi\n")
 

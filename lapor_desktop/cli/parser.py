@@ -20,11 +20,17 @@ class _Parser(argparse.ArgumentParser):
 def _globals(parser: argparse.ArgumentParser, *, top: bool) -> None:
     # On sub-parsers the defaults are SUPPRESSed so an option given before the command is kept.
     default = None if top else argparse.SUPPRESS
-    parser.add_argument("--data-dir", default=default,
-                        help="data folder (default: $LAPOR_DATA_DIR, else the user data dir)")
-    parser.add_argument("--json", action="store_true",
-                        default=False if top else argparse.SUPPRESS,
-                        help="machine-readable output")
+    parser.add_argument(
+        "--data-dir",
+        default=default,
+        help="data folder (default: $LAPOR_DATA_DIR, else the user data dir)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="machine-readable output",
+    )
 
 
 def _sub(subparsers: argparse._SubParsersAction[_Parser], name: str, help_text: str) -> _Parser:
@@ -34,8 +40,10 @@ def _sub(subparsers: argparse._SubParsersAction[_Parser], name: str, help_text: 
 
 
 def build_parser() -> _Parser:
-    parser = _Parser(prog="lapor-desktop",
-                     description="LAPOR Desktop: pengelolaan pengaduan SP4N-LAPOR! untuk OPD")
+    parser = _Parser(
+        prog="lapor-desktop",
+        description="LAPOR Desktop: pengelolaan pengaduan SP4N-LAPOR! untuk OPD",
+    )
     _globals(parser, top=True)
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -43,9 +51,19 @@ def build_parser() -> _Parser:
     init.add_argument("--office-code", required=True)
     init.add_argument("--office-name", required=True)
     init.add_argument("--regency", required=True, help='e.g. "Kabupaten Sumenep"')
-    for option in ("--unit-code", "--address", "--postal-code", "--phone", "--email",
-                   "--website", "--city", "--head-name", "--head-nip", "--head-rank",
-                   "--head-title"):
+    for option in (
+        "--unit-code",
+        "--address",
+        "--postal-code",
+        "--phone",
+        "--email",
+        "--website",
+        "--city",
+        "--head-name",
+        "--head-nip",
+        "--head-rank",
+        "--head-title",
+    ):
         init.add_argument(option, default="")
     init.add_argument("--timezone", default="WIB", help="WIB, WITA or WIT")
     init.add_argument("--unit", action="append", default=[], help="a unit of the office (repeat)")
@@ -84,8 +102,9 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     add.add_argument("--kind", default="pengaduan")
     add.add_argument("--summary", default="")
     add.add_argument("--priority", default="normal")
-    add.add_argument("--severity", default="ringan",
-                     help="ringan | tanpa_pemeriksaan | pemeriksaan_lapangan")
+    add.add_argument(
+        "--severity", default="ringan", help="ringan | tanpa_pemeriksaan | pemeriksaan_lapangan"
+    )
     add.add_argument("--received-at", default=None, help="YYYY-MM-DDTHH:MM (office time)")
     add.add_argument("--incident-date", default=None, help="YYYY-MM-DD")
     add.add_argument("--kecamatan", default=None)
@@ -109,16 +128,35 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
 
     edit = _sub(sub, "edit", "change fields of a case")
     edit.add_argument("case")
-    for option in ("--title", "--summary", "--category", "--priority", "--severity", "--kind",
-                   "--channel", "--lapor-id", "--incident-date", "--kecamatan", "--desa",
-                   "--location", "--reporter-name", "--reporter-nik", "--reporter-phone",
-                   "--reporter-email", "--reporter-address"):
+    for option in (
+        "--title",
+        "--summary",
+        "--category",
+        "--priority",
+        "--severity",
+        "--kind",
+        "--channel",
+        "--lapor-id",
+        "--incident-date",
+        "--kecamatan",
+        "--desa",
+        "--location",
+        "--reporter-name",
+        "--reporter-nik",
+        "--reporter-phone",
+        "--reporter-email",
+        "--reporter-address",
+    ):
         edit.add_argument(option, default=None)
     flags = edit.add_mutually_exclusive_group()
     flags.add_argument("--confidential", dest="confidential", action="store_true", default=None)
     flags.add_argument("--not-confidential", dest="confidential", action="store_false")
-    edit.add_argument("--anonymous", action="store_true", default=None,
-                      help="make the case anonymous (drops the reporter's identity)")
+    edit.add_argument(
+        "--anonymous",
+        action="store_true",
+        default=None,
+        help="make the case anonymous (drops the reporter's identity)",
+    )
 
     dispose = _sub(sub, "dispose", "route the case to a unit/person or another office")
     dispose.add_argument("case")
@@ -129,15 +167,19 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     dispose.add_argument("--note", default="")
     dispose.add_argument("--sifat", default="biasa")
 
-    for name, help_text in (("needs-info", "ask the reporter to complete the data (pauses SLA)"),
-                            ("reopen", "reopen with a reason"),
-                            ("cancel", "cancel (coordinator only)")):
+    for name, help_text in (
+        ("needs-info", "ask the reporter to complete the data (pauses SLA)"),
+        ("reopen", "reopen with a reason"),
+        ("cancel", "cancel (coordinator only)"),
+    ):
         p = _sub(sub, name, help_text)
         p.add_argument("case")
         p.add_argument("--reason", required=True)
-    for name, help_text in (("info-received", "the reporter completed the data"),
-                            ("resolve", "close as resolved"),
-                            ("close-incomplete", "close: the reporter never completed it")):
+    for name, help_text in (
+        ("info-received", "the reporter completed the data"),
+        ("resolve", "close as resolved"),
+        ("close-incomplete", "close: the reporter never completed it"),
+    ):
         p = _sub(sub, name, help_text)
         p.add_argument("case")
         p.add_argument("--note", default="")
@@ -152,9 +194,11 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     archive.add_argument("--reason", required=True)
     archive.add_argument("--duplicate-of", default=None)
 
-    for name, help_text in (("follow-up", "record a follow-up (tindak lanjut)"),
-                            ("answer", "give the final answer to the reporter"),
-                            ("note", "add a note to the timeline")):
+    for name, help_text in (
+        ("follow-up", "record a follow-up (tindak lanjut)"),
+        ("answer", "give the final answer to the reporter"),
+        ("note", "add a note to the timeline"),
+    ):
         p = _sub(sub, name, help_text)
         p.add_argument("case")
         p.add_argument("--text", required=True)
@@ -163,8 +207,11 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     extend.add_argument("case")
     extend.add_argument("--days", type=int, required=True)
     extend.add_argument("--reason", required=True)
-    extend.add_argument("--stage", default=None,
-                        help="verification | first_follow_up | resolution (default: resolution)")
+    extend.add_argument(
+        "--stage",
+        default=None,
+        help="verification | first_follow_up | resolution (default: resolution)",
+    )
 
     attach = _sub(sub, "attach", "attach a file (photo, letter, document)")
     attach.add_argument("case")

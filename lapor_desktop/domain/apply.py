@@ -46,8 +46,8 @@ from lapor_desktop.domain.sla import (
     SlaRuleBook,
     Stage,
     StageClock,
-    compute_due_at,
     complete,
+    compute_due_at,
     extend,
 )
 from lapor_desktop.domain.workflow import allowed_next, check_transition, is_open
@@ -116,8 +116,9 @@ def apply(case: Case | None, op: Operation, ctx: ApplyContext) -> ApplyResult:
 # --------------------------------------------------------------------------- helpers
 
 
-def _event(op: Operation, kind: str, summary: str, data: Mapping[str, Any] | None = None,
-           suffix: str = "") -> TimelineEvent:
+def _event(
+    op: Operation, kind: str, summary: str, data: Mapping[str, Any] | None = None, suffix: str = ""
+) -> TimelineEvent:
     return TimelineEvent(
         id=derived_id(op.op_id, f"event{suffix}"),
         case_id=op.entity_id,
@@ -133,7 +134,7 @@ def _event(op: Operation, kind: str, summary: str, data: Mapping[str, Any] | Non
 
 
 def _bump(case: Case, op: Operation, **changes: Any) -> Case:
-    return replace(case, version=case.version + 1, updated_at=op.at, **changes)
+    return case.evolve(version=case.version + 1, updated_at=op.at, **changes)
 
 
 def _require_holder(case: Case, op: Operation) -> None:
@@ -175,8 +176,9 @@ def _start(case: Case, stage: Stage, at: datetime, ctx: ApplyContext) -> tuple[S
     return (*case.clocks, StageClock(stage=stage, rule_code=rule.code, started_at=at))
 
 
-def _finish(case: Case, at: datetime, ctx: ApplyContext,
-            stages: tuple[Stage, ...] | None = None) -> tuple[StageClock, ...]:
+def _finish(
+    case: Case, at: datetime, ctx: ApplyContext, stages: tuple[Stage, ...] | None = None
+) -> tuple[StageClock, ...]:
     """Complete the open clocks of `stages` (all when None), freezing met/missed."""
     finished = []
     for clock in case.clocks:
@@ -186,8 +188,13 @@ def _finish(case: Case, at: datetime, ctx: ApplyContext,
     return tuple(finished)
 
 
-def _status_event(op: Operation, old: CaseStatus, new: CaseStatus, reason: str | None,
-                  extra: Mapping[str, Any] | None = None) -> TimelineEvent:
+def _status_event(
+    op: Operation,
+    old: CaseStatus,
+    new: CaseStatus,
+    reason: str | None,
+    extra: Mapping[str, Any] | None = None,
+) -> TimelineEvent:
     summary = f"Status: {STATUS_LABELS[old]} → {STATUS_LABELS[new]}"
     if reason:
         summary += f" — {reason}"
@@ -203,8 +210,13 @@ def _reporter(raw: object) -> Reporter | None:
         return None
     if not isinstance(raw, Mapping):
         raise ValidationError("reporter", "must be an object")
-    reporter = Reporter(**{k: (str(v).strip() or None) if v is not None else None
-                           for k, v in raw.items() if k in case_fields.REPORTER_FIELDS})
+    reporter = Reporter(
+        **{
+            k: (str(v).strip() or None) if v is not None else None
+            for k, v in raw.items()
+            if k in case_fields.REPORTER_FIELDS
+        }
+    )
     return None if reporter.is_empty else reporter
 
 
@@ -260,14 +272,25 @@ def _create(op: Operation, ctx: ApplyContext) -> Applied:
         location=_location(data.get("location")),
         reporter=reporter,
     )
-    if case.incident_date is not None and case.incident_date > received_at.astimezone(ctx.tz).date():
+    if (
+        case.incident_date is not None
+        and case.incident_date > received_at.astimezone(ctx.tz).date()
+    ):
         raise ValidationError("incident_date", "cannot be after the day the case was received")
     # Both clocks run from receipt (day 0 = the day of receipt).
-    case = replace(case, clocks=_start(case, Stage.VERIFICATION, received_at, ctx))
-    case = replace(case, clocks=_start(case, Stage.RESOLUTION, received_at, ctx))
-    event = _event(op, "created", f"Pengaduan diterima dengan nomor {case.register_no}",
-                   {"register_no": case.register_no, "channel": case.channel.value,
-                    "anonymous": anonymous, "confidential": case.confidential})
+    case = case.evolve(clocks=_start(case, Stage.VERIFICATION, received_at, ctx))
+    case = case.evolve(clocks=_start(case, Stage.RESOLUTION, received_at, ctx))
+    event = _event(
+        op,
+        "created",
+        f"Pengaduan diterima dengan nomor {case.register_no}",
+        {
+            "register_no": case.register_no,
+            "channel": case.channel.value,
+            "anonymous": anonymous,
+            "confidential": case.confidential,
+        },
+    )
     return Applied(case, (event,))
 
 
@@ -297,8 +320,11 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             raise ValidationError(name, "an anonymous case has no reporter identity")
         # Three-way per field: `old` is the value the operator saw (the base).
         if "old" in change and _base(spec, change["old"], ctx) != theirs:
-            conflicts.append(FieldConflict(name, change["old"], case_fields.to_json(new),
-                                           case_fields.to_json(theirs)))
+            conflicts.append(
+                FieldConflict(
+                    name, change["old"], case_fields.to_json(new), case_fields.to_json(theirs)
+                )
+            )
             continue
         current = spec.write(current, new)
         applied[name] = case_fields.to_json(new)
@@ -308,7 +334,7 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     if not applied:
         return Applied(case, (), noop=not conflicts, conflicts=tuple(conflicts))
     if current.anonymous and current.reporter is not None:
-        current = replace(current, reporter=None)
+        current = current.evolve(reporter=None)
     if "severity" in applied or "kind" in applied:
         current = _rerule_resolution(current, ctx)
     # Identity values never go into the timeline: only the names of what changed.
@@ -330,7 +356,7 @@ def _rerule_resolution(case: Case, ctx: ApplyContext) -> Case:
         replace(c, rule_code=rule.code) if c.stage is Stage.RESOLUTION and c.is_open else c
         for c in case.clocks
     )
-    return replace(case, clocks=clocks)
+    return case.evolve(clocks=clocks)
 
 
 # --------------------------------------------------------------------------- transitions
@@ -356,8 +382,8 @@ def _transition(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     extra: dict[str, Any] = {}
     new = case
     if target is S.NEEDS_INFO:
-        new = replace(new, pauses=(*case.pauses, Pause(start=at)))
-        new = replace(new, clocks=_start(new, Stage.INFO_WAIT, at, ctx))
+        new = new.evolve(pauses=(*case.pauses, Pause(start=at)))
+        new = new.evolve(clocks=_start(new, Stage.INFO_WAIT, at, ctx))
     elif case.status is S.NEEDS_INFO:
         new = _close_pause(new, at, ctx)
         if target is S.CLOSED_INCOMPLETE:
@@ -367,14 +393,17 @@ def _transition(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         if duplicate_of:
             if duplicate_of == case.id:
                 raise ValidationError("duplicate_of", "a case cannot duplicate itself")
-            new = replace(new, duplicate_of=str(duplicate_of))
+            new = new.evolve(duplicate_of=str(duplicate_of))
             extra["duplicate_of"] = str(duplicate_of)
     if target in (S.ARCHIVED, S.CANCELLED, S.CLOSED_INCOMPLETE, S.RESOLVED):
-        new = replace(new, clocks=_finish(new, at, ctx))
+        new = new.evolve(clocks=_finish(new, at, ctx))
     if target is S.IN_PROGRESS:  # a reopen: from AWAITING_REPORTER or RESOLVED
-        new = replace(new, clocks=_finish(new, at, ctx, (Stage.AUTO_CLOSE,)),
-                      reopen_count=case.reopen_count + 1, answer=None)
-        new = replace(new, clocks=_start(new, Stage.RESOLUTION, at, ctx))
+        new = new.evolve(
+            clocks=_finish(new, at, ctx, (Stage.AUTO_CLOSE,)),
+            reopen_count=case.reopen_count + 1,
+            answer=None,
+        )
+        new = new.evolve(clocks=_start(new, Stage.RESOLUTION, at, ctx))
     new = _bump(new, op, status=target, status_reason=reason)
     return Applied(new, (_status_event(op, case.status, target, reason, extra),))
 
@@ -389,8 +418,8 @@ _DEDICATED = {
 
 def _close_pause(case: Case, at: datetime, ctx: ApplyContext) -> Case:
     pauses = tuple(replace(p, end=at) if p.end is None else p for p in case.pauses)
-    case = replace(case, pauses=pauses)
-    return replace(case, clocks=_finish(case, at, ctx, (Stage.INFO_WAIT,)))
+    case = case.evolve(pauses=pauses)
+    return case.evolve(clocks=_finish(case, at, ctx, (Stage.INFO_WAIT,)))
 
 
 def _require_info_wait_over(case: Case, at: datetime, ctx: ApplyContext) -> None:
@@ -422,14 +451,19 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     clocks = case.clocks
     new = case
     if case.status is S.RECEIVED:
-        new = replace(new, clocks=_finish(new, at, ctx, (Stage.VERIFICATION,)))
-        new = replace(new, clocks=_start(new, Stage.FIRST_FOLLOW_UP, at, ctx))
+        new = new.evolve(clocks=_finish(new, at, ctx, (Stage.VERIFICATION,)))
+        new = new.evolve(clocks=_start(new, Stage.FIRST_FOLLOW_UP, at, ctx))
     clocks = new.clocks
     follow_rule = ctx.rulebook.rule_for(Stage.FIRST_FOLLOW_UP, case.kind.value, case.severity.value)
     open_follow = _clock(new, Stage.FIRST_FOLLOW_UP)
-    due_at = compute_due_at(open_follow.started_at if open_follow else at, follow_rule,
-                            ctx.calendar, ctx.tz, new.pauses,
-                            open_follow.extension_days if open_follow else 0)
+    due_at = compute_due_at(
+        open_follow.started_at if open_follow else at,
+        follow_rule,
+        ctx.calendar,
+        ctx.tz,
+        new.pauses,
+        open_follow.extension_days if open_follow else 0,
+    )
     disposition = Disposition(
         id=str(raw.get("id") or derived_id(op.op_id, "disposition")),
         at=at,
@@ -444,14 +478,31 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         due_at=due_at,
     )
     holder = disposition.to_office or case.holder_office
-    new = _bump(new, op, status=S.DISPOSED, status_reason=None, clocks=clocks,
-                dispositions=(*case.dispositions, disposition), holder_office=holder)
+    new = _bump(
+        new,
+        op,
+        status=S.DISPOSED,
+        status_reason=None,
+        clocks=clocks,
+        dispositions=(*case.dispositions, disposition),
+        holder_office=holder,
+    )
     target_text = ", ".join(x for x in (to_office, to_unit, to_person) if x)
-    event = _event(op, "disposed", f"Didisposisikan kepada {target_text}",
-                   {"disposition_id": disposition.id, "to_office": disposition.to_office,
-                    "to_unit": to_unit, "to_person": to_person, "sifat": disposition.sifat.value,
-                    "instructions": list(instructions), "note": disposition.note,
-                    "from": case.status.value})
+    event = _event(
+        op,
+        "disposed",
+        f"Didisposisikan kepada {target_text}",
+        {
+            "disposition_id": disposition.id,
+            "to_office": disposition.to_office,
+            "to_unit": to_unit,
+            "to_person": to_person,
+            "sifat": disposition.sifat.value,
+            "instructions": list(instructions),
+            "note": disposition.note,
+            "from": case.status.value,
+        },
+    )
     return Applied(new, (event,))
 
 
@@ -463,7 +514,7 @@ def _forward(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     reason = str(op.data.get("reason") or "").strip() or None
     check_transition(case.status, S.FORWARDED, reason=reason, agency=agency, role=ctx.role)
     # Our obligation ends with the forward (No Wrong Door): every clock stops here.
-    new = replace(case, clocks=_finish(case, op.at, ctx))
+    new = case.evolve(clocks=_finish(case, op.at, ctx))
     new = _bump(new, op, status=S.FORWARDED, status_reason=reason, forwarded_to=agency)
     event = _status_event(op, case.status, S.FORWARDED, reason, {"agency": agency})
     return Applied(new, (event,))
@@ -472,22 +523,36 @@ def _forward(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
 def _follow_up(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     _require_holder(case, op)
     text = _text(op.data, "text")
-    follow_up = FollowUp(id=str(op.data.get("id") or derived_id(op.op_id, "follow_up")),
-                         at=op.at, office=op.office, actor=op.actor, text=text)
+    follow_up = FollowUp(
+        id=str(op.data.get("id") or derived_id(op.op_id, "follow_up")),
+        at=op.at,
+        office=op.office,
+        actor=op.actor,
+        text=text,
+    )
     if any(f.id == follow_up.id for f in case.follow_ups):
         return Applied(case, (), noop=True)
     if case.status is S.DISPOSED:
         check_transition(case.status, S.IN_PROGRESS, role=ctx.role, has_follow_up=True)
         clocks = _finish(case, op.at, ctx, (Stage.FIRST_FOLLOW_UP,))
-        new = _bump(case, op, status=S.IN_PROGRESS, status_reason=None, clocks=clocks,
-                    follow_ups=(*case.follow_ups, follow_up))
+        new = _bump(
+            case,
+            op,
+            status=S.IN_PROGRESS,
+            status_reason=None,
+            clocks=clocks,
+            follow_ups=(*case.follow_ups, follow_up),
+        )
     elif case.status is S.IN_PROGRESS:
         new = _bump(case, op, follow_ups=(*case.follow_ups, follow_up))
     else:
-        raise IllegalTransition(case.status, S.IN_PROGRESS,
-                                [s for s in (S.DISPOSED, S.IN_PROGRESS)])
-    event = _event(op, "follow_up", f"Tindak lanjut: {text}",
-                   {"follow_up_id": follow_up.id, "text": text, "from": case.status.value})
+        raise IllegalTransition(case.status, S.IN_PROGRESS, [S.DISPOSED, S.IN_PROGRESS])
+    event = _event(
+        op,
+        "follow_up",
+        f"Tindak lanjut: {text}",
+        {"follow_up_id": follow_up.id, "text": text, "from": case.status.value},
+    )
     return Applied(new, (event,))
 
 
@@ -497,8 +562,8 @@ def _answer(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         return Applied(case, (), noop=True)
     text = _text(op.data, "text")
     check_transition(case.status, S.AWAITING_REPORTER, role=ctx.role, has_answer=True)
-    new = replace(case, clocks=_finish(case, op.at, ctx, (Stage.RESOLUTION,)))
-    new = replace(new, clocks=_start(new, Stage.AUTO_CLOSE, op.at, ctx))
+    new = case.evolve(clocks=_finish(case, op.at, ctx, (Stage.RESOLUTION,)))
+    new = new.evolve(clocks=_start(new, Stage.AUTO_CLOSE, op.at, ctx))
     answer = Answer(at=op.at, office=op.office, actor=op.actor, text=text)
     new = _bump(new, op, status=S.AWAITING_REPORTER, status_reason=None, answer=answer)
     event = _status_event(op, case.status, S.AWAITING_REPORTER, None, {"answer": text})
@@ -517,8 +582,12 @@ def _extend(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     extended = extend(clock, rule, days, reason, op.actor, op.at)
     clocks = tuple(extended if c is clock else c for c in case.clocks)
     new = _bump(case, op, clocks=clocks)
-    event = _event(op, "extended", f"Batas waktu {stage.value} diperpanjang {days} hari: {reason}",
-                   {"stage": stage.value, "days": days, "reason": reason.strip()})
+    event = _event(
+        op,
+        "extended",
+        f"Batas waktu {stage.value} diperpanjang {days} hari: {reason}",
+        {"stage": stage.value, "days": days, "reason": reason.strip()},
+    )
     return Applied(new, (event,))
 
 
@@ -536,14 +605,23 @@ def _attach(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         raise ValidationError("sha256", "must be 64 hex digits")
     if any(a.sha256 == sha for a in case.attachments):
         return Applied(case, (), noop=True)
-    ref = AttachmentRef(sha256=sha, size=int(op.data["size"]), name=_text(op.data, "name"),
-                        mime=str(op.data.get("mime") or "application/octet-stream"),
-                        added_at=op.at, added_by=op.actor)
+    ref = AttachmentRef(
+        sha256=sha,
+        size=int(op.data["size"]),
+        name=_text(op.data, "name"),
+        mime=str(op.data.get("mime") or "application/octet-stream"),
+        added_at=op.at,
+        added_by=op.actor,
+    )
     if ref.size < 0:
         raise ValidationError("size", "cannot be negative")
     new = _bump(case, op, attachments=(*case.attachments, ref))
-    event = _event(op, "attachment", f"Lampiran ditambahkan: {ref.name}",
-                   {"sha256": sha, "name": ref.name, "size": ref.size})
+    event = _event(
+        op,
+        "attachment",
+        f"Lampiran ditambahkan: {ref.name}",
+        {"sha256": sha, "name": ref.name, "size": ref.size},
+    )
     return Applied(new, (event,))
 
 
@@ -562,5 +640,12 @@ _HANDLERS: dict[OpType, _Handler] = {
     OpType.ATTACHMENT_ADD: _attach,
 }
 
-__all__ = ["Applied", "ApplyContext", "ApplyResult", "FieldConflict", "Rejected", "apply",
-           "CaseKind"]
+__all__ = [
+    "Applied",
+    "ApplyContext",
+    "ApplyResult",
+    "CaseKind",
+    "FieldConflict",
+    "Rejected",
+    "apply",
+]

@@ -65,7 +65,9 @@ def case_to_json(case: Case) -> JsonDict:
             "lat": case.location.lat,
             "lon": case.location.lon,
         },
-        "reporter": None if case.reporter is None else {
+        "reporter": None
+        if case.reporter is None
+        else {
             "name": case.reporter.name,
             "nik": case.reporter.nik,
             "phone": case.reporter.phone,
@@ -77,10 +79,17 @@ def case_to_json(case: Case) -> JsonDict:
         "status_reason": case.status_reason,
         "dispositions": [
             {
-                "id": d.id, "at": iso(d.at), "from_office": d.from_office,
-                "from_person": d.from_person, "to_office": d.to_office, "to_unit": d.to_unit,
-                "to_person": d.to_person, "instructions": list(d.instructions), "note": d.note,
-                "sifat": d.sifat.value, "due_at": _t(d.due_at),
+                "id": d.id,
+                "at": iso(d.at),
+                "from_office": d.from_office,
+                "from_person": d.from_person,
+                "to_office": d.to_office,
+                "to_unit": d.to_unit,
+                "to_person": d.to_person,
+                "instructions": list(d.instructions),
+                "note": d.note,
+                "sifat": d.sifat.value,
+                "due_at": _t(d.due_at),
             }
             for d in case.dispositions
         ],
@@ -88,19 +97,32 @@ def case_to_json(case: Case) -> JsonDict:
             {"id": f.id, "at": iso(f.at), "office": f.office, "actor": f.actor, "text": f.text}
             for f in case.follow_ups
         ],
-        "answer": None if case.answer is None else {
-            "at": iso(case.answer.at), "office": case.answer.office,
-            "actor": case.answer.actor, "text": case.answer.text,
+        "answer": None
+        if case.answer is None
+        else {
+            "at": iso(case.answer.at),
+            "office": case.answer.office,
+            "actor": case.answer.actor,
+            "text": case.answer.text,
         },
         "attachments": [
-            {"sha256": a.sha256, "size": a.size, "name": a.name, "mime": a.mime,
-             "added_at": iso(a.added_at), "added_by": a.added_by}
+            {
+                "sha256": a.sha256,
+                "size": a.size,
+                "name": a.name,
+                "mime": a.mime,
+                "added_at": iso(a.added_at),
+                "added_by": a.added_by,
+            }
             for a in case.attachments
         ],
         "clocks": [
             {
-                "stage": c.stage.value, "rule_code": c.rule_code, "started_at": iso(c.started_at),
-                "completed_at": _t(c.completed_at), "frozen_due_at": _t(c.frozen_due_at),
+                "stage": c.stage.value,
+                "rule_code": c.rule_code,
+                "started_at": iso(c.started_at),
+                "completed_at": _t(c.completed_at),
+                "frozen_due_at": _t(c.frozen_due_at),
                 "met": c.met,
                 "extensions": [
                     {"days": e.days, "reason": e.reason, "at": iso(e.at), "by": e.by}
@@ -140,10 +162,15 @@ def case_from_json(raw: Mapping[str, Any]) -> Case:
         created_by=raw["created_by"],
         updated_at=_req_t(raw["updated_at"]),
         lapor_tracking_id=raw.get("lapor_tracking_id"),
-        incident_date=date.fromisoformat(raw["incident_date"]) if raw.get("incident_date") else None,
+        incident_date=date.fromisoformat(raw["incident_date"])
+        if raw.get("incident_date")
+        else None,
         location=Location(
-            kecamatan=location.get("kecamatan"), desa=location.get("desa"),
-            text=location.get("text"), lat=location.get("lat"), lon=location.get("lon"),
+            kecamatan=location.get("kecamatan"),
+            desa=location.get("desa"),
+            text=location.get("text"),
+            lat=location.get("lat"),
+            lon=location.get("lon"),
         ),
         reporter=None if reporter is None else Reporter(**reporter),
         duplicate_of=raw.get("duplicate_of"),
@@ -151,42 +178,64 @@ def case_from_json(raw: Mapping[str, Any]) -> Case:
         status_reason=raw.get("status_reason"),
         dispositions=tuple(
             Disposition(
-                id=d["id"], at=_req_t(d["at"]), from_office=d["from_office"],
-                from_person=d["from_person"], to_office=d.get("to_office"),
-                to_unit=d.get("to_unit"), to_person=d.get("to_person"),
-                instructions=tuple(d.get("instructions") or ()), note=d.get("note") or "",
-                sifat=Sifat(d["sifat"]), due_at=_pt(d.get("due_at")),
+                id=d["id"],
+                at=_req_t(d["at"]),
+                from_office=d["from_office"],
+                from_person=d["from_person"],
+                to_office=d.get("to_office"),
+                to_unit=d.get("to_unit"),
+                to_person=d.get("to_person"),
+                instructions=tuple(d.get("instructions") or ()),
+                note=d.get("note") or "",
+                sifat=Sifat(d["sifat"]),
+                due_at=_pt(d.get("due_at")),
             )
             for d in raw.get("dispositions") or ()
         ),
         follow_ups=tuple(
-            FollowUp(id=f["id"], at=_req_t(f["at"]), office=f["office"], actor=f["actor"],
-                     text=f["text"])
+            FollowUp(
+                id=f["id"], at=_req_t(f["at"]), office=f["office"], actor=f["actor"], text=f["text"]
+            )
             for f in raw.get("follow_ups") or ()
         ),
-        answer=None if not answer else Answer(
-            at=_req_t(answer["at"]), office=answer["office"], actor=answer["actor"],
+        answer=None
+        if not answer
+        else Answer(
+            at=_req_t(answer["at"]),
+            office=answer["office"],
+            actor=answer["actor"],
             text=answer["text"],
         ),
         attachments=tuple(
-            AttachmentRef(sha256=a["sha256"], size=int(a["size"]), name=a["name"], mime=a["mime"],
-                          added_at=_req_t(a["added_at"]), added_by=a["added_by"])
+            AttachmentRef(
+                sha256=a["sha256"],
+                size=int(a["size"]),
+                name=a["name"],
+                mime=a["mime"],
+                added_at=_req_t(a["added_at"]),
+                added_by=a["added_by"],
+            )
             for a in raw.get("attachments") or ()
         ),
         clocks=tuple(
             StageClock(
-                stage=Stage(c["stage"]), rule_code=c["rule_code"],
-                started_at=_req_t(c["started_at"]), completed_at=_pt(c.get("completed_at")),
-                frozen_due_at=_pt(c.get("frozen_due_at")), met=c.get("met"),
+                stage=Stage(c["stage"]),
+                rule_code=c["rule_code"],
+                started_at=_req_t(c["started_at"]),
+                completed_at=_pt(c.get("completed_at")),
+                frozen_due_at=_pt(c.get("frozen_due_at")),
+                met=c.get("met"),
                 extensions=tuple(
-                    Extension(days=int(e["days"]), reason=e["reason"], at=_req_t(e["at"]),
-                              by=e["by"])
+                    Extension(
+                        days=int(e["days"]), reason=e["reason"], at=_req_t(e["at"]), by=e["by"]
+                    )
                     for e in c.get("extensions") or ()
                 ),
             )
             for c in raw.get("clocks") or ()
         ),
-        pauses=tuple(Pause(start=_req_t(p["start"]), end=_pt(p.get("end")))
-                     for p in raw.get("pauses") or ()),
+        pauses=tuple(
+            Pause(start=_req_t(p["start"]), end=_pt(p.get("end"))) for p in raw.get("pauses") or ()
+        ),
         reopen_count=int(raw.get("reopen_count") or 0),
     )

@@ -104,5 +104,6 @@ def _category(raw: object, parent_code: str | None) -> Category:
     code, name = raw.get("code"), raw.get("name")
     if not isinstance(code, str) or not code or not isinstance(name, str) or not name.strip():
         raise ValueError(f"category needs a code and a name: {raw!r}")
-    return Category(code=code, name=name.strip(), parent_code=parent_code,
-                    active=bool(raw.get("active", True)))
+    return Category(
+        code=code, name=name.strip(), parent_code=parent_code, active=bool(raw.get("active", True))
+    )

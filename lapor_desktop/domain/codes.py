@@ -1,4 +1,4 @@
-"""Fixed vocabularies of a case (status, channel, kind, priority, severity, sifat) and their parsing."""
+"""Fixed vocabularies of a case (status, channel, kind, priority, severity…) and parsing."""
 
 from __future__ import annotations
 
@@ -150,9 +150,16 @@ def parse_code(enum: type[E], value: str, labels: dict[E, str] | None = None, wh
 
 
 def parse_channel(value: str) -> Channel:
-    aliases = {"datang langsung": Channel.WALK_IN, "telepon": Channel.PHONE, "surat": Channel.LETTER,
-               "media sosial": Channel.SOCIAL_MEDIA, "kotak saran": Channel.SUGGESTION_BOX,
-               "lainnya": Channel.OTHER, "sp4n lapor!": Channel.LAPOR, "wa": Channel.WHATSAPP}
+    aliases = {
+        "datang langsung": Channel.WALK_IN,
+        "telepon": Channel.PHONE,
+        "surat": Channel.LETTER,
+        "media sosial": Channel.SOCIAL_MEDIA,
+        "kotak saran": Channel.SUGGESTION_BOX,
+        "lainnya": Channel.OTHER,
+        "sp4n lapor!": Channel.LAPOR,
+        "wa": Channel.WHATSAPP,
+    }
     hit = aliases.get(_normalise(value))
     return hit if hit is not None else parse_code(Channel, value, CHANNEL_LABELS, "channel")
 

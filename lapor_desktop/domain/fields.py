@@ -159,24 +159,41 @@ def _bool(raw: Any, _: CategoryTree) -> bool:
 _SPECS: dict[str, FieldSpec] = {
     spec.name: spec
     for spec in (
-        FieldSpec("title", lambda c: c.title, lambda c, v: replace(c, title=_required("title", v)),
-                  lambda raw, _: clean_title(str(raw))),
+        FieldSpec(
+            "title",
+            lambda c: c.title,
+            lambda c, v: replace(c, title=_required("title", v)),
+            lambda raw, _: clean_title(str(raw)),
+        ),
         _plain("summary"),
-        FieldSpec("category_code", lambda c: c.category_code,
-                  lambda c, v: replace(c, category_code=_required("category", v)),
-                  lambda raw, tree: tree.resolve(str(raw)).code),
+        FieldSpec(
+            "category_code",
+            lambda c: c.category_code,
+            lambda c, v: replace(c, category_code=_required("category", v)),
+            lambda raw, tree: tree.resolve(str(raw)).code,
+        ),
         _enum("priority", parse_priority),
         _enum("severity", parse_severity),
         _enum("kind", parse_kind),
         _enum("channel", parse_channel),
-        FieldSpec("lapor_tracking_id", lambda c: c.lapor_tracking_id,
-                  lambda c, v: replace(c, lapor_tracking_id=v),
-                  lambda raw, _: clean_tracking_id(raw)),
-        FieldSpec("incident_date", lambda c: c.incident_date,
-                  lambda c, v: replace(c, incident_date=v),
-                  lambda raw, _: raw if isinstance(raw, date) else _parse_date(str(raw))),
-        FieldSpec("confidential", lambda c: c.confidential,
-                  lambda c, v: replace(c, confidential=bool(v)), _bool),
+        FieldSpec(
+            "lapor_tracking_id",
+            lambda c: c.lapor_tracking_id,
+            lambda c, v: replace(c, lapor_tracking_id=v),
+            lambda raw, _: clean_tracking_id(raw),
+        ),
+        FieldSpec(
+            "incident_date",
+            lambda c: c.incident_date,
+            lambda c, v: replace(c, incident_date=v),
+            lambda raw, _: raw if isinstance(raw, date) else _parse_date(str(raw)),
+        ),
+        FieldSpec(
+            "confidential",
+            lambda c: c.confidential,
+            lambda c, v: replace(c, confidential=bool(v)),
+            _bool,
+        ),
         FieldSpec("anonymous", lambda c: c.anonymous, _anonymous_write, _bool),
         *(_location(p) for p in ("kecamatan", "desa", "text", "lat", "lon")),
         *(_reporter(p) for p in REPORTER_FIELDS),
@@ -203,5 +220,12 @@ def _parse_date(text: str) -> date:
         raise ValidationError("incident_date", f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
-__all__ = ["EDITABLE_FIELDS", "IDENTITY_FIELDS", "REPORTER_FIELDS", "FieldSpec", "Location",
-           "editable", "to_json"]
+__all__ = [
+    "EDITABLE_FIELDS",
+    "IDENTITY_FIELDS",
+    "REPORTER_FIELDS",
+    "FieldSpec",
+    "Location",
+    "editable",
+    "to_json",
+]

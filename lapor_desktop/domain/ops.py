@@ -1,4 +1,4 @@
-"""The operation vocabulary: every user action is one of these, recorded in the outbox and synced."""
+"""The operation vocabulary: every user action is one of these, kept in the outbox, synced."""
 
 from __future__ import annotations
 

@@ -112,8 +112,9 @@ class CaseService:
         return CaseDetail(
             case=case,
             timeline=timeline,
-            deadlines=deadlines(case, reference.rulebook, reference.calendar, self._ws.tz,
-                                self._ws.clock()),
+            deadlines=deadlines(
+                case, reference.rulebook, reference.calendar, self._ws.tz, self._ws.clock()
+            ),
             pending_ops=pending,
             category_path=reference.categories.path(case.category_code),
             can_act=case.holder_office == self._ws.office.code,
@@ -143,13 +144,21 @@ class CaseService:
             "confidential": new.confidential,
             "lapor_tracking_id": new.lapor_tracking_id or None,
             "location": {
-                "kecamatan": new.location.kecamatan, "desa": new.location.desa,
-                "text": new.location.text, "lat": new.location.lat, "lon": new.location.lon,
+                "kecamatan": new.location.kecamatan,
+                "desa": new.location.desa,
+                "text": new.location.text,
+                "lat": new.location.lat,
+                "lon": new.location.lon,
             },
             # With `anonymous` the identity is dropped here, before any record is written.
-            "reporter": None if reporter is None else {
-                "name": reporter.name, "nik": reporter.nik, "phone": reporter.phone,
-                "email": reporter.email, "address": reporter.address,
+            "reporter": None
+            if reporter is None
+            else {
+                "name": reporter.name,
+                "nik": reporter.nik,
+                "phone": reporter.phone,
+                "email": reporter.email,
+                "address": reporter.address,
             },
         }
         if not new.text.strip():
@@ -213,24 +222,35 @@ class CaseService:
 
     def dispose(self, ref: str, target: DispositionInput) -> Case:
         def build(case: Case) -> dict[str, Any]:
-            return {"from": case.status.value, "disposition": {
-                "id": uuid7(), "to_office": target.to_office, "to_unit": target.to_unit,
-                "to_person": target.to_person, "instructions": list(target.instructions),
-                "note": target.note, "sifat": target.sifat.value,
-            }}
+            return {
+                "from": case.status.value,
+                "disposition": {
+                    "id": uuid7(),
+                    "to_office": target.to_office,
+                    "to_unit": target.to_unit,
+                    "to_person": target.to_person,
+                    "instructions": list(target.instructions),
+                    "note": target.note,
+                    "sifat": target.sifat.value,
+                },
+            }
 
         return self._act(ref, OpType.CASE_DISPOSE, build)
 
     def forward(self, ref: str, agency: str, reason: str) -> Case:
-        return self._act(ref, OpType.CASE_FORWARD, lambda case: {
-            "from": case.status.value, "agency": agency, "reason": reason})
+        return self._act(
+            ref,
+            OpType.CASE_FORWARD,
+            lambda case: {"from": case.status.value, "agency": agency, "reason": reason},
+        )
 
     def follow_up(self, ref: str, text: str) -> Case:
         return self._act(ref, OpType.CASE_FOLLOW_UP, lambda case: {"id": uuid7(), "text": text})
 
     def answer(self, ref: str, text: str) -> Case:
-        return self._act(ref, OpType.CASE_ANSWER, lambda case: {
-            "from": case.status.value, "text": text})
+        return self._act(
+            ref, OpType.CASE_ANSWER, lambda case: {"from": case.status.value, "text": text}
+        )
 
     def extend(self, ref: str, days: int, reason: str, stage: Stage | None = None) -> Case:
         def build(case: Case) -> dict[str, Any]:
@@ -262,21 +282,43 @@ class CaseService:
         return self._act(ref, OpType.ATTACHMENT_ADD, build, before_commit)
 
     # ----------------------------------------------------------------- machinery
-    def _transition(self, ref: str, target: CaseStatus, reason: str | None,
-                    **extra: Any) -> Case:
-        return self._act(ref, OpType.CASE_TRANSITION, lambda case: {
-            "from": case.status.value, "to": target.value, "reason": reason or None, **extra})
-
-    def _operation(self, uow: UnitOfWork, op_type: OpType, entity_id: str, base_version: int,
-                   data: dict[str, Any], at: datetime) -> Operation:
-        return Operation(
-            op_id=new_op_id(), op_type=op_type, entity_id=entity_id, base_version=base_version,
-            device_id=self._ws.device_id, device_seq=uow.outbox.last_device_seq() + 1,
-            actor=self._ws.user.name, office=self._ws.office.code, at=at, data=data,
+    def _transition(self, ref: str, target: CaseStatus, reason: str | None, **extra: Any) -> Case:
+        return self._act(
+            ref,
+            OpType.CASE_TRANSITION,
+            lambda case: {
+                "from": case.status.value,
+                "to": target.value,
+                "reason": reason or None,
+                **extra,
+            },
         )
 
-    def _apply(self, case: Case | None, op: Operation,
-               reference: Reference | None = None) -> Applied:
+    def _operation(
+        self,
+        uow: UnitOfWork,
+        op_type: OpType,
+        entity_id: str,
+        base_version: int,
+        data: dict[str, Any],
+        at: datetime,
+    ) -> Operation:
+        return Operation(
+            op_id=new_op_id(),
+            op_type=op_type,
+            entity_id=entity_id,
+            base_version=base_version,
+            device_id=self._ws.device_id,
+            device_seq=uow.outbox.last_device_seq() + 1,
+            actor=self._ws.user.name,
+            office=self._ws.office.code,
+            at=at,
+            data=data,
+        )
+
+    def _apply(
+        self, case: Case | None, op: Operation, reference: Reference | None = None
+    ) -> Applied:
         result = apply(case, op, self._ws.apply_context(reference))
         if not isinstance(result, Applied):
             raise result.error
@@ -309,10 +351,12 @@ class CaseService:
 def _clean_reporter(reporter: Reporter | None) -> Reporter | None:
     if reporter is None:
         return None
-    cleaned = Reporter(**{
-        name: clean_reporter_value(name, getattr(reporter, name))
-        for name in ("name", "nik", "phone", "email", "address")
-    })
+    cleaned = Reporter(
+        **{
+            name: clean_reporter_value(name, getattr(reporter, name))
+            for name in ("name", "nik", "phone", "email", "address")
+        }
+    )
     return None if cleaned.is_empty else cleaned
 
 

@@ -14,13 +14,15 @@ from lapor_desktop.storage.cases import DueInfo
 OPERATOR_STAGES = (Stage.VERIFICATION, Stage.FIRST_FOLLOW_UP, Stage.RESOLUTION)
 
 
-def deadlines(case: Case, rulebook: SlaRuleBook, calendar: WorkingCalendar, tz: tzinfo,
-              now: datetime) -> list[Deadline]:
+def deadlines(
+    case: Case, rulebook: SlaRuleBook, calendar: WorkingCalendar, tz: tzinfo, now: datetime
+) -> list[Deadline]:
     return [evaluate(c, rulebook, calendar, tz, case.pauses, now) for c in case.clocks]
 
 
-def due_info(case: Case, rulebook: SlaRuleBook, calendar: WorkingCalendar, tz: tzinfo,
-             now: datetime) -> DueInfo:
+def due_info(
+    case: Case, rulebook: SlaRuleBook, calendar: WorkingCalendar, tz: tzinfo, now: datetime
+) -> DueInfo:
     """The nearest open operator deadline. It does not depend on `now` unless paused."""
     paused = case.status is CaseStatus.NEEDS_INFO
     best: Deadline | None = None

@@ -9,9 +9,11 @@ marked as demo so it is never synced.
 
 from __future__ import annotations
 
+import os
 import random
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
@@ -21,7 +23,7 @@ from sqlalchemy import insert
 from lapor_desktop.clock import Clock
 from lapor_desktop.domain.apply import Applied, ApplyContext, apply
 from lapor_desktop.domain.case import Case, TimelineEvent
-from lapor_desktop.domain.codes import CaseStatus, Role
+from lapor_desktop.domain.codes import Role
 from lapor_desktop.domain.identifiers import RegisterNumber
 from lapor_desktop.domain.ops import Operation, OpType, iso
 from lapor_desktop.paths import AppPaths
@@ -33,19 +35,37 @@ from lapor_desktop.services.workspace import (
     default_user,
     init_workspace,
 )
-from lapor_desktop.storage.cases import case_row_values
-from lapor_desktop.storage.rows import CaseEventRow, CaseRow, NumberSequenceRow
-from lapor_desktop.storage.search import _INSERT as FTS_INSERT
-from lapor_desktop.storage.search import fts_row
-from lapor_desktop.storage.timeline import event_values
+from lapor_desktop.storage.bulk import BulkWriter, RowBatch, case_tuple, event_tuple, fts_tuple
+from lapor_desktop.storage.rows import NumberSequenceRow
 
 DEMO_OFFICE = "DINSOS"
 DEMO_START = datetime(2023, 1, 2, tzinfo=UTC)
 CHUNK = 2_000
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
-CHANNEL_WEIGHTS = {"lapor": 30, "walk_in": 15, "whatsapp": 20, "phone": 8, "letter": 8,
-                   "sms": 4, "email": 5, "social_media": 7, "suggestion_box": 3}
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
+CHANNEL_WEIGHTS = {
+    "lapor": 30,
+    "walk_in": 15,
+    "whatsapp": 20,
+    "phone": 8,
+    "letter": 8,
+    "sms": 4,
+    "email": 5,
+    "social_media": 7,
+    "suggestion_box": 3,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,22 +77,42 @@ class DemoCase:
 class _Story:
     """One case's simulated life: ops applied at advancing times by plausible actors."""
 
-    def __init__(self, rng: random.Random, ctx: ApplyContext, coordinator: ApplyContext,
-                 device_id: str, case_id: str) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        ctx: ApplyContext,
+        coordinator: ApplyContext,
+        device_id: str,
+        case_id: str,
+    ) -> None:
         self.rng, self.ctx, self.coordinator = rng, ctx, coordinator
         self.device_id, self.case_id = device_id, case_id
         self.case: Case | None = None
         self.events: list[TimelineEvent] = []
         self.seq = 0
 
-    def do(self, op_type: OpType, at: datetime, data: dict[str, Any], office: str = DEMO_OFFICE,
-           actor: str = "operator", as_coordinator: bool = False) -> bool:
+    def do(
+        self,
+        op_type: OpType,
+        at: datetime,
+        data: dict[str, Any],
+        office: str = DEMO_OFFICE,
+        actor: str = "operator",
+        as_coordinator: bool = False,
+    ) -> bool:
         self.seq += 1
-        op = Operation(op_id=str(uuid.UUID(int=self.rng.getrandbits(128), version=4)),
-                       op_type=op_type, entity_id=self.case_id,
-                       base_version=self.case.version if self.case else 0,
-                       device_id=self.device_id, device_seq=self.seq, actor=actor,
-                       office=office, at=at, data=data)
+        op = Operation(
+            op_id=str(uuid.UUID(int=self.rng.getrandbits(128), version=4)),
+            op_type=op_type,
+            entity_id=self.case_id,
+            base_version=self.case.version if self.case else 0,
+            device_id=self.device_id,
+            device_seq=self.seq,
+            actor=actor,
+            office=office,
+            at=at,
+            data=data,
+        )
         result = apply(self.case, op, self.coordinator if as_coordinator else self.ctx)
         if not isinstance(result, Applied):
             return False
@@ -82,31 +122,28 @@ class _Story:
 
 
 class DemoGenerator:
-    def __init__(self, ctx: ApplyContext, office: OfficeProfile, now: datetime, seed: int,
-                 device_id: str) -> None:
+    def __init__(
+        self, ctx: ApplyContext, office: OfficeProfile, now: datetime, seed: int, device_id: str
+    ) -> None:
         self.corpus = load_json("demo/corpus.json")
         self.ctx = ctx
-        self.coordinator = ApplyContext(ctx.categories, ctx.rulebook, ctx.calendar, ctx.tz,
-                                        Role.COORDINATOR)
+        self.coordinator = ApplyContext(
+            ctx.categories, ctx.rulebook, ctx.calendar, ctx.tz, Role.COORDINATOR
+        )
         self.office = office
         self.now = now
         self.rng = random.Random(seed)
         self.device_id = device_id
-        self.sequences: dict[int, int] = {}
         self.topics = self.corpus["topics"]
         self.own_topics = [t for t in self.topics if t["office"] == DEMO_OFFICE]
         self.other_topics = [t for t in self.topics if t["office"] != DEMO_OFFICE]
-        self.units = next((o["units"] for o in self.corpus["offices"]
-                           if o["code"] == DEMO_OFFICE), ["Sekretariat"])
+        self.units = next(
+            (o["units"] for o in self.corpus["offices"] if o["code"] == DEMO_OFFICE),
+            ["Sekretariat"],
+        )
         self.span = (now - timedelta(hours=2) - DEMO_START).total_seconds()
 
-    def cases(self, count: int) -> Iterator[DemoCase]:
-        # Receipt times sorted so register numbers follow the agenda book's order.
-        times = sorted(self._received_at() for _ in range(count))
-        for received in times:
-            yield self._one(received)
-
-    def _received_at(self) -> datetime:
+    def received_at(self) -> datetime:
         # More recent years get more reports (LAPOR! adoption grows), office hours mostly.
         if self.rng.random() < 0.12:
             # A busy recent month, so every work queue has something in it.
@@ -118,14 +155,15 @@ class DemoGenerator:
         if local.weekday() >= 5 and self.rng.random() < 0.7:
             local -= timedelta(days=local.weekday() - 4)
         hour = self.rng.choice((7, 8, 8, 9, 9, 10, 10, 11, 13, 13, 14, 15, 19, 21))
-        local = datetime.combine(local.date(), time(hour, self.rng.randrange(60)),
-                                 tzinfo=self.ctx.tz)
+        local = datetime.combine(
+            local.date(), time(hour, self.rng.randrange(60)), tzinfo=self.ctx.tz
+        )
         return min(local.astimezone(UTC), self.now - timedelta(hours=1))
 
     def _fill(self, text: str, place: dict[str, str]) -> str:
         return text.format(**place)
 
-    def _one(self, received: datetime) -> DemoCase:
+    def one(self, received: datetime, register_no: str) -> DemoCase:
         rng = self.rng
         own = rng.random() < 0.62
         topic = rng.choice(self.own_topics if own and self.own_topics else self.topics)
@@ -134,37 +172,61 @@ class DemoGenerator:
         anonymous = rng.random() < 0.1
         first = rng.choice(self.corpus["names"]["male"] + self.corpus["names"]["female"])
         # An anonymous text must not name its writer either.
-        place = {"desa": rng.choice(kecamatan["desa"]), "kecamatan": kecamatan["name"],
-                 "street": rng.choice(self.corpus["streets"]),
-                 "name": "warga" if anonymous else first,
-                 "month": MONTHS[local.month - 1], "year": str(local.year)}
+        place = {
+            "desa": rng.choice(kecamatan["desa"]),
+            "kecamatan": kecamatan["name"],
+            "street": rng.choice(self.corpus["streets"]),
+            "name": "warga" if anonymous else first,
+            "month": MONTHS[local.month - 1],
+            "year": str(local.year),
+        }
         reporter = None
         if not anonymous:
             phone = "08" + "".join(str(rng.randrange(10)) for _ in range(rng.choice((9, 10))))
-            reporter = {"name": f"{first} {rng.choice(self.corpus['names']['family'])}",
-                        "phone": phone if rng.random() < 0.85 else None,
-                        "nik": None, "email": None,
-                        "address": f"Desa {place['desa']}, Kec. {place['kecamatan']}"}
-        year = local.year
-        self.sequences[year] = self.sequences.get(year, 0) + 1
-        story = _Story(rng, self.ctx, self.coordinator, self.device_id,
-                       str(uuid.UUID(int=rng.getrandbits(128), version=4)))
+            reporter = {
+                "name": f"{first} {rng.choice(self.corpus['names']['family'])}",
+                "phone": phone if rng.random() < 0.85 else None,
+                "nik": None,
+                "email": None,
+                "address": f"Desa {place['desa']}, Kec. {place['kecamatan']}",
+            }
+        story = _Story(
+            rng,
+            self.ctx,
+            self.coordinator,
+            self.device_id,
+            str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        )
         channel = rng.choices(list(CHANNEL_WEIGHTS), weights=list(CHANNEL_WEIGHTS.values()))[0]
-        story.do(OpType.CASE_CREATE, received, {
-            "register_no": str(RegisterNumber(DEMO_OFFICE, year, self.sequences[year])),
-            "kind": topic["kind"], "title": self._fill(rng.choice(topic["titles"]), place),
-            "original_text": self._fill(rng.choice(topic["texts"]), place), "summary": "",
-            "channel": channel, "received_at": iso(received),
-            "category_code": topic["category"],
-            "priority": rng.choices(("normal", "tinggi", "rendah", "darurat"), (70, 18, 9, 3))[0],
-            "severity": topic.get("severity", "ringan"),
-            "anonymous": anonymous, "confidential": (not anonymous) and rng.random() < 0.05,
-            "lapor_tracking_id": str(rng.randrange(1_000_000, 9_999_999))
-            if channel == "lapor" else None,
-            "location": {"kecamatan": place["kecamatan"], "desa": place["desa"],
-                         "text": place["street"]},
-            "reporter": reporter,
-        })
+        story.do(
+            OpType.CASE_CREATE,
+            received,
+            {
+                "register_no": register_no,
+                "kind": topic["kind"],
+                "title": self._fill(rng.choice(topic["titles"]), place),
+                "original_text": self._fill(rng.choice(topic["texts"]), place),
+                "summary": "",
+                "channel": channel,
+                "received_at": iso(received),
+                "category_code": topic["category"],
+                "priority": rng.choices(("normal", "tinggi", "rendah", "darurat"), (70, 18, 9, 3))[
+                    0
+                ],
+                "severity": topic.get("severity", "ringan"),
+                "anonymous": anonymous,
+                "confidential": (not anonymous) and rng.random() < 0.05,
+                "lapor_tracking_id": str(rng.randrange(1_000_000, 9_999_999))
+                if channel == "lapor"
+                else None,
+                "location": {
+                    "kecamatan": place["kecamatan"],
+                    "desa": place["desa"],
+                    "text": place["street"],
+                },
+                "reporter": reporter,
+            },
+        )
         self._live(story, topic, place, received, own)
         assert story.case is not None
         return DemoCase(story.case, tuple(story.events))
@@ -173,8 +235,9 @@ class DemoGenerator:
         """A moment `working_days` (fractional) after start, or None if that is in the future."""
         days = max(int(working_days), 0)
         day = self.ctx.calendar.add_working_days(start.astimezone(self.ctx.tz).date(), days)
-        moment = datetime.combine(day, time(self.rng.randrange(8, 16), self.rng.randrange(60)),
-                                  tzinfo=self.ctx.tz).astimezone(UTC)
+        moment = datetime.combine(
+            day, time(self.rng.randrange(8, 16), self.rng.randrange(60)), tzinfo=self.ctx.tz
+        ).astimezone(UTC)
         moment = max(moment, start + timedelta(minutes=5))
         return moment if moment < self.now else None
 
@@ -183,28 +246,51 @@ class DemoGenerator:
             return typical * self.rng.uniform(1.2, 3.0)
         return typical * self.rng.uniform(0.1, 0.95)
 
-    def _live(self, story: _Story, topic: dict[str, Any], place: dict[str, str],
-              received: datetime, own: bool) -> None:
+    def _live(
+        self,
+        story: _Story,
+        topic: dict[str, Any],
+        place: dict[str, str],
+        received: datetime,
+        own: bool,
+    ) -> None:
         rng = self.rng
         at = self._after(received, self._delay(3, 0.15))
         if at is None:
             return
         fate = rng.random()
         if fate < 0.04:
-            story.do(OpType.CASE_TRANSITION, at, {"from": "RECEIVED", "to": "ARCHIVED",
-                     "reason": rng.choice(self.corpus["archive_reasons"])})
+            story.do(
+                OpType.CASE_TRANSITION,
+                at,
+                {
+                    "from": "RECEIVED",
+                    "to": "ARCHIVED",
+                    "reason": rng.choice(self.corpus["archive_reasons"]),
+                },
+            )
             return
         if fate < 0.09:
-            story.do(OpType.CASE_TRANSITION, at, {"from": "RECEIVED", "to": "NEEDS_INFO",
-                     "reason": rng.choice(self.corpus["needs_info_reasons"])})
+            story.do(
+                OpType.CASE_TRANSITION,
+                at,
+                {
+                    "from": "RECEIVED",
+                    "to": "NEEDS_INFO",
+                    "reason": rng.choice(self.corpus["needs_info_reasons"]),
+                },
+            )
             back = self._after(at, rng.uniform(1, 25))
             if back is None:
                 return
             if rng.random() < 0.3:
                 later = self._after(at, 32)
                 if later is not None:
-                    story.do(OpType.CASE_TRANSITION, later, {"from": "NEEDS_INFO",
-                             "to": "CLOSED_INCOMPLETE", "reason": None})
+                    story.do(
+                        OpType.CASE_TRANSITION,
+                        later,
+                        {"from": "NEEDS_INFO", "to": "CLOSED_INCOMPLETE", "reason": None},
+                    )
                 return
             story.do(OpType.CASE_TRANSITION, back, {"from": "NEEDS_INFO", "to": "RECEIVED"})
             at = self._after(back, self._delay(2, 0.2))
@@ -212,57 +298,174 @@ class DemoGenerator:
                 return
         if not own and rng.random() < 0.25:
             agency = rng.choice(self.corpus["forward_agencies"])
-            story.do(OpType.CASE_FORWARD, at, {"from": "RECEIVED", "agency": agency["name"],
-                                               "reason": agency["reason"]})
+            story.do(
+                OpType.CASE_FORWARD,
+                at,
+                {"from": "RECEIVED", "agency": agency["name"], "reason": agency["reason"]},
+            )
             done = self._after(at, rng.uniform(3, 30))
             if done is not None and rng.random() < 0.7:
-                story.do(OpType.CASE_TRANSITION, done, {"from": "FORWARDED", "to": "RESOLVED",
-                         "reason": "Instansi tujuan mengonfirmasi penerimaan"})
+                story.do(
+                    OpType.CASE_TRANSITION,
+                    done,
+                    {
+                        "from": "FORWARDED",
+                        "to": "RESOLVED",
+                        "reason": "Instansi tujuan mengonfirmasi penerimaan",
+                    },
+                )
             return
         external = not own and rng.random() < 0.8
         target = topic["office"] if external else None
-        story.do(OpType.CASE_DISPOSE, at, {"from": "RECEIVED", "disposition": {
-            "to_office": target, "to_unit": None if external else rng.choice(self.units),
-            "instructions": rng.sample(self.corpus["instructions"], rng.randint(1, 3)),
-            "note": "", "sifat": rng.choices(("biasa", "segera", "sangat-segera"), (70, 25, 5))[0],
-        }})
+        story.do(
+            OpType.CASE_DISPOSE,
+            at,
+            {
+                "from": "RECEIVED",
+                "disposition": {
+                    "to_office": target,
+                    "to_unit": None if external else rng.choice(self.units),
+                    "instructions": rng.sample(self.corpus["instructions"], rng.randint(1, 3)),
+                    "note": "",
+                    "sifat": rng.choices(("biasa", "segera", "sangat-segera"), (70, 25, 5))[0],
+                },
+            },
+        )
         if external:
             return  # progress at the other office arrives through sync, not in this data dir
         if rng.random() < 0.01:
-            story.do(OpType.CASE_TRANSITION, self._after(at, 1) or at,
-                     {"from": "DISPOSED", "to": "CANCELLED", "reason":
-                      rng.choice(self.corpus["cancel_reasons"])}, as_coordinator=True)
+            story.do(
+                OpType.CASE_TRANSITION,
+                self._after(at, 1) or at,
+                {
+                    "from": "DISPOSED",
+                    "to": "CANCELLED",
+                    "reason": rng.choice(self.corpus["cancel_reasons"]),
+                },
+                as_coordinator=True,
+            )
             return
         follow = self._after(at, self._delay(5, 0.2))
         if follow is None:
             return
-        story.do(OpType.CASE_FOLLOW_UP, follow,
-                 {"text": self._fill(rng.choice(topic["follow_ups"]), place)})
+        story.do(
+            OpType.CASE_FOLLOW_UP,
+            follow,
+            {"text": self._fill(rng.choice(topic["follow_ups"]), place)},
+        )
         budget = {"ringan": 5, "tanpa_pemeriksaan": 14, "pemeriksaan_lapangan": 60}.get(
-            topic.get("severity", "ringan"), 5)
+            topic.get("severity", "ringan"), 5
+        )
         answer_at = self._after(received, self._delay(budget, 0.2))
         if answer_at is None or answer_at <= follow:
             answer_at = self._after(follow, 1)
             if answer_at is None:
                 return
-        story.do(OpType.CASE_ANSWER, answer_at, {"from": "IN_PROGRESS",
-                 "text": self._fill(rng.choice(topic["answers"]), place)})
+        story.do(
+            OpType.CASE_ANSWER,
+            answer_at,
+            {"from": "IN_PROGRESS", "text": self._fill(rng.choice(topic["answers"]), place)},
+        )
         if rng.random() < 0.07:
             reopen = self._after(answer_at, rng.uniform(1, 8))
             if reopen is None:
                 return
-            story.do(OpType.CASE_TRANSITION, reopen, {"from": "AWAITING_REPORTER",
-                     "to": "IN_PROGRESS", "reason": "Pelapor menyatakan masalah belum selesai"})
+            story.do(
+                OpType.CASE_TRANSITION,
+                reopen,
+                {
+                    "from": "AWAITING_REPORTER",
+                    "to": "IN_PROGRESS",
+                    "reason": "Pelapor menyatakan masalah belum selesai",
+                },
+            )
             again = self._after(reopen, rng.uniform(2, 10))
             if again is None:
                 return
-            story.do(OpType.CASE_ANSWER, again, {"from": "IN_PROGRESS",
-                     "text": self._fill(rng.choice(topic["answers"]), place)})
+            story.do(
+                OpType.CASE_ANSWER,
+                again,
+                {"from": "IN_PROGRESS", "text": self._fill(rng.choice(topic["answers"]), place)},
+            )
             answer_at = again
         close = self._after(answer_at, rng.choice((2, 5, 10, 10, 11)))
         if close is not None:
-            story.do(OpType.CASE_TRANSITION, close, {"from": "AWAITING_REPORTER",
-                     "to": "RESOLVED", "reason": None})
+            story.do(
+                OpType.CASE_TRANSITION,
+                close,
+                {"from": "AWAITING_REPORTER", "to": "RESOLVED", "reason": None},
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class ChunkSpec:
+    """A run of consecutive demo cases: all a worker process needs to build their rows."""
+
+    first_row_id: int
+    received: tuple[datetime, ...]
+    register_nos: tuple[str, ...]
+    seed: int
+    ctx: ApplyContext
+    office: OfficeProfile
+    now: datetime
+    device_id: str
+
+
+def build_chunk(spec: ChunkSpec) -> tuple[RowBatch, dict[str, int]]:
+    """Pure and deterministic for a spec: runs in a worker process or inline."""
+    generator = DemoGenerator(spec.ctx, spec.office, spec.now, spec.seed, spec.device_id)
+    batch = RowBatch()
+    statuses: dict[str, int] = {}
+    ctx = spec.ctx
+    for offset, (received, register_no) in enumerate(
+        zip(spec.received, spec.register_nos, strict=True)
+    ):
+        item = generator.one(received, register_no)
+        row_id = spec.first_row_id + offset
+        due = due_info(item.case, ctx.rulebook, ctx.calendar, ctx.tz, spec.now)
+        batch.cases.append(case_tuple(row_id, item.case, due))
+        batch.events.extend(event_tuple(e) for e in item.events)
+        batch.fts.append(fts_tuple(row_id, item.case))
+        statuses[item.case.status.value] = statuses.get(item.case.status.value, 0) + 1
+    return batch, statuses
+
+
+def _chunks(
+    ctx: ApplyContext, office: OfficeProfile, now: datetime, seed: int, device_id: str, count: int
+) -> tuple[list[ChunkSpec], dict[int, int]]:
+    planner = DemoGenerator(ctx, office, now, seed, device_id)
+    # Receipt times sorted so register numbers follow the agenda book's order.
+    times = sorted(planner.received_at() for _ in range(count))
+    sequences: dict[int, int] = {}
+    numbers = []
+    for moment in times:
+        year = moment.astimezone(ctx.tz).year
+        sequences[year] = sequences.get(year, 0) + 1
+        numbers.append(str(RegisterNumber(DEMO_OFFICE, year, sequences[year])))
+    specs = [
+        ChunkSpec(
+            first_row_id=i + 1,
+            received=tuple(times[i : i + CHUNK]),
+            register_nos=tuple(numbers[i : i + CHUNK]),
+            seed=seed * 1_000_003 + i,
+            ctx=ctx,
+            office=office,
+            now=now,
+            device_id=device_id,
+        )
+        for i in range(0, count, CHUNK)
+    ]
+    return specs, sequences
+
+
+def _batches(specs: list[ChunkSpec]) -> Iterator[tuple[RowBatch, dict[str, int]]]:
+    if len(specs) < 3 or (os.cpu_count() or 1) < 2:
+        yield from map(build_chunk, specs)
+        return
+    # Building histories is pure CPU work: spread it over the cores while this process writes.
+    workers = min(os.cpu_count() or 2, 4)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(build_chunk, specs)
 
 
 def generate_demo(paths: AppPaths, clock: Clock, cases: int, seed: int) -> dict[str, Any]:
@@ -272,56 +475,44 @@ def generate_demo(paths: AppPaths, clock: Clock, cases: int, seed: int) -> dict[
     corpus = load_json("demo/corpus.json")
     office_raw = next(o for o in corpus["offices"] if o["code"] == DEMO_OFFICE)
     office = OfficeProfile(
-        code=DEMO_OFFICE, name=office_raw["name"], regency=corpus["regency"],
-        unit_code=office_raw.get("unit_code", ""), address="Jl. Trunojoyo No. 1, Sumenep",
-        city="Sumenep", postal_code="69417", units=tuple(office_raw.get("units", ())),
-        head_name="Drs. Ahmad Fauzi, M.Si.", head_nip="197003121995031002",
-        head_rank="Pembina Utama Muda (IV/c)", head_title="Kepala Dinas Sosial",
+        code=DEMO_OFFICE,
+        name=office_raw["name"],
+        regency=corpus["regency"],
+        unit_code=office_raw.get("unit_code", ""),
+        address="Jl. Trunojoyo No. 1, Sumenep",
+        city="Sumenep",
+        postal_code="69417",
+        units=tuple(office_raw.get("units", ())),
+        head_name="Drs. Ahmad Fauzi, M.Si.",
+        head_nip="197003121995031002",
+        head_rank="Pembina Utama Muda (IV/c)",
+        head_title="Kepala Dinas Sosial",
     )
     workspace = init_workspace(paths, office, default_user("operator", Role.COORDINATOR), clock)
+    statuses: dict[str, int] = {}
     try:
         ctx = workspace.apply_context()
-        reference = workspace.reference()
-        now = clock()
-        generator = DemoGenerator(ctx, office, now, seed, workspace.device_id)
-        statuses: dict[str, int] = {}
+        specs, sequences = _chunks(ctx, office, clock(), seed, workspace.device_id, cases)
         with workspace.db.write() as uow:
             uow.reference.set_setting("demo", True)
-            session = uow.session
-            batch: list[DemoCase] = []
-            row_id = 0
-
-            def flush() -> None:
-                nonlocal row_id
-                case_rows: list[dict[str, object]] = []
-                event_rows: list[dict[str, object]] = []
-                fts_rows: list[dict[str, object]] = []
-                for item in batch:
-                    row_id += 1
-                    due = due_info(item.case, reference.rulebook, reference.calendar,
-                                   workspace.tz, now)
-                    case_rows.append({"row_id": row_id, **case_row_values(item.case, due)})
-                    event_rows.extend(event_values(e) for e in item.events)
-                    fts_rows.append({"rowid": row_id, **fts_row(item.case)})
-                # Core executemany on the tables: the ORM bulk path costs ~2x more here.
-                connection = session.connection()
-                connection.execute(insert(CaseRow.__table__), case_rows)
-                connection.execute(insert(CaseEventRow.__table__), event_rows)
-                connection.execute(FTS_INSERT, fts_rows)
-                batch.clear()
-
-            for item in generator.cases(cases):
-                statuses[item.case.status.value] = statuses.get(item.case.status.value, 0) + 1
-                batch.append(item)
-                if len(batch) >= CHUNK:
-                    flush()
-            if batch:
-                flush()
-            for year, last in generator.sequences.items():
-                session.execute(insert(NumberSequenceRow).values(
-                    name=f"register:{DEMO_OFFICE}", year=year, last=last))
+            writer = BulkWriter(uow.session)
+            with writer.deferred_indexes():
+                for batch, counts in _batches(specs):
+                    writer.write(batch)
+                    for status, n in counts.items():
+                        statuses[status] = statuses.get(status, 0) + n
+            for year, last in sequences.items():
+                uow.session.execute(
+                    insert(NumberSequenceRow).values(
+                        name=f"register:{DEMO_OFFICE}", year=year, last=last
+                    )
+                )
             uow.commit()
     finally:
         workspace.close()
-    return {"data_dir": str(paths.data_dir), "cases": cases, "seed": seed,
-            "statuses": dict(sorted(statuses.items()))}
+    return {
+        "data_dir": str(paths.data_dir),
+        "cases": cases,
+        "seed": seed,
+        "statuses": dict(sorted(statuses.items())),
+    }

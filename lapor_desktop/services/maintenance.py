@@ -29,8 +29,12 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        return (self.integrity == "ok" and self.foreign_key_errors == 0
-                and self.schema_revision == self.head_revision and self.fts_rows == self.cases)
+        return (
+            self.integrity == "ok"
+            and self.foreign_key_errors == 0
+            and self.schema_revision == self.head_revision
+            and self.fts_rows == self.cases
+        )
 
 
 def check(paths: AppPaths) -> CheckReport:
@@ -41,8 +45,15 @@ def check(paths: AppPaths) -> CheckReport:
         cases = con.execute('SELECT count(*) FROM "case"').fetchone()[0]
         pending = con.execute("SELECT count(*) FROM outbox WHERE state='pending'").fetchone()[0]
         fts = con.execute("SELECT count(*) FROM case_fts").fetchone()[0]
-    return CheckReport(integrity, fk_errors, revision[0] if revision else None,
-                       schema.head_revision(), cases, pending, fts)
+    return CheckReport(
+        integrity,
+        fk_errors,
+        revision[0] if revision else None,
+        schema.head_revision(),
+        cases,
+        pending,
+        fts,
+    )
 
 
 def backup(paths: AppPaths, target: Path) -> int:
@@ -68,7 +79,9 @@ def _verify_lapor_database(candidate: Path) -> str:
         with sqlite3.connect(f"file:{candidate}?mode=ro", uri=True) as con:
             if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise MaintenanceError(f"{candidate} is damaged (integrity check failed)")
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            tables = {
+                r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
             if not {"case", "outbox", "alembic_version", "setting"} <= tables:
                 raise MaintenanceError(f"{candidate} is not a LAPOR database")
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()

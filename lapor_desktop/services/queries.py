@@ -49,8 +49,12 @@ class QueryService:
                 return []
             rows = list_cases(
                 uow.session,
-                ListFilter(queue=query.queue, statuses=query.statuses,
-                           ids=tuple(ids) if ids is not None else None, limit=query.limit),
+                ListFilter(
+                    queue=query.queue,
+                    statuses=query.statuses,
+                    ids=tuple(ids) if ids is not None else None,
+                    limit=query.limit,
+                ),
                 self.window(),
             )
         if ids is not None:

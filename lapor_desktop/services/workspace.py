@@ -80,16 +80,20 @@ class Workspace:
 
     def apply_context(self, reference: Reference | None = None) -> ApplyContext:
         ref = reference or self.reference()
-        return ApplyContext(categories=ref.categories, rulebook=ref.rulebook,
-                            calendar=ref.calendar, tz=self.tz, role=self.user.role)
+        return ApplyContext(
+            categories=ref.categories,
+            rulebook=ref.rulebook,
+            calendar=ref.calendar,
+            tz=self.tz,
+            role=self.user.role,
+        )
 
     def close(self) -> None:
         self.db.dispose()
 
 
 def _load_reference(uow: UnitOfWork) -> Reference:
-    return Reference(uow.reference.categories(), uow.reference.rulebook(),
-                     uow.reference.calendar())
+    return Reference(uow.reference.categories(), uow.reference.rulebook(), uow.reference.calendar())
 
 
 def _open_database(paths: AppPaths) -> Database:
@@ -129,13 +133,19 @@ def open_workspace(paths: AppPaths, clock: Clock) -> Workspace:
         db.dispose()
         raise NotInitialised(f"{paths.data_dir} has a database but no office; run 'init'")
     return Workspace(
-        paths=paths, db=db, blobs=BlobStore(paths.blobs), office=OfficeProfile.from_json(office_raw),
-        user=LocalUser(user_raw["name"], Role(user_raw["role"])), device_id=str(device_id),
+        paths=paths,
+        db=db,
+        blobs=BlobStore(paths.blobs),
+        office=OfficeProfile.from_json(office_raw),
+        user=LocalUser(user_raw["name"], Role(user_raw["role"])),
+        device_id=str(device_id),
         clock=clock,
     )
 
 
-def init_workspace(paths: AppPaths, office: OfficeProfile, user: LocalUser, clock: Clock) -> Workspace:
+def init_workspace(
+    paths: AppPaths, office: OfficeProfile, user: LocalUser, clock: Clock
+) -> Workspace:
     """Create a data dir for one office: schema, reference data, device id, in one transaction."""
     if paths.database.exists():
         db = _open_database(paths)

@@ -112,8 +112,7 @@ class BlobIndex:
         ).scalar()
         if exists is None:
             self._session.execute(
-                insert(BlobRow).values(sha256=blob.sha256, size=blob.size, mime=mime,
-                                       created_at=at)
+                insert(BlobRow).values(sha256=blob.sha256, size=blob.size, mime=mime, created_at=at)
             )
 
     def count(self) -> int:

@@ -39,8 +39,12 @@ def queue_clause(queue: Queue, window: QueueWindow) -> ColumnElement[bool] | Non
         case Queue.NEEDS_VERIFICATION:
             return and_(mine, CaseRow.status.in_((S.RECEIVED.value, S.DRAFT.value)))
         case Queue.DUE_TODAY:
-            return and_(mine, CaseRow.status.in_(_RUNNING), CaseRow.next_due_at >= now,
-                        CaseRow.next_due_at <= end)
+            return and_(
+                mine,
+                CaseRow.status.in_(_RUNNING),
+                CaseRow.next_due_at >= now,
+                CaseRow.next_due_at <= end,
+            )
         case Queue.OVERDUE:
             return and_(mine, CaseRow.status.in_(_RUNNING), CaseRow.next_due_at < now)
         case Queue.DISPOSED_TO_US:
@@ -51,7 +55,9 @@ def queue_clause(queue: Queue, window: QueueWindow) -> ColumnElement[bool] | Non
             return and_(mine, CaseRow.status == S.NEEDS_INFO.value)
         case Queue.MONITORED:
             return or_(
-                and_(CaseRow.origin_office == window.office, CaseRow.holder_office != window.office),
+                and_(
+                    CaseRow.origin_office == window.office, CaseRow.holder_office != window.office
+                ),
                 and_(mine, CaseRow.status == S.FORWARDED.value),
             )
 
@@ -75,15 +81,20 @@ def list_cases(session: Session, flt: ListFilter, window: QueueWindow) -> list[C
     if flt.ids is not None:
         where.append(CaseRow.id.in_(flt.ids))
     if flt.after is not None:
-        where.append(tuple_(CaseRow.received_at, CaseRow.row_id)
-                     < tuple_(literal(flt.after[0]), literal(flt.after[1])))
+        where.append(
+            tuple_(CaseRow.received_at, CaseRow.row_id)
+            < tuple_(literal(flt.after[0]), literal(flt.after[1]))
+        )
     return CaseRepository(session).summaries(
-        where=where, order_by=(CaseRow.received_at.desc(), CaseRow.row_id.desc()),
+        where=where,
+        order_by=(CaseRow.received_at.desc(), CaseRow.row_id.desc()),
         limit=flt.limit,
     )
 
 
-def count_queues(session: Session, window: QueueWindow, queues: Sequence[Queue]) -> dict[Queue, int]:
+def count_queues(
+    session: Session, window: QueueWindow, queues: Sequence[Queue]
+) -> dict[Queue, int]:
     """One small COUNT per queue; each is answered from a covering index."""
     counts: dict[Queue, int] = {}
     for queue in queues:

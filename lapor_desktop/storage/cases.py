@@ -61,7 +61,8 @@ def case_row_values(case: Case, due: DueInfo) -> dict[str, object]:
         "received_month": iso(case.received_at)[:7],
         "updated_at": iso(case.updated_at),
         "lapor_tracking_id": case.lapor_tracking_id,
-        "reporter_phone": None if case.anonymous or case.reporter is None
+        "reporter_phone": None
+        if case.anonymous or case.reporter is None
         else normalise_phone(case.reporter.phone),
         "reporter_display": display.name if display else None,
         "next_due_at": iso(due.due_at) if due.due_at else None,
@@ -129,9 +130,14 @@ class CaseRepository:
     def all_ids(self) -> list[str]:
         return list(self._session.execute(select(CaseRow.id).order_by(CaseRow.row_id)).scalars())
 
-    def summaries(self, stmt: Select[tuple[CaseRow]] | None = None, *,
-                  where: Sequence[object] = (), order_by: Sequence[object] = (),
-                  limit: int = 50) -> list[CaseSummary]:
+    def summaries(
+        self,
+        stmt: Select[tuple[CaseRow]] | None = None,
+        *,
+        where: Sequence[object] = (),
+        order_by: Sequence[object] = (),
+        limit: int = 50,
+    ) -> list[CaseSummary]:
         pending = (
             select(func.count())
             .select_from(OutboxRow)
@@ -139,21 +145,40 @@ class CaseRepository:
             .scalar_subquery()
         )
         query = select(
-            CaseRow.id, CaseRow.register_no, CaseRow.received_at, CaseRow.title,
-            CaseRow.category_code, CaseRow.channel, CaseRow.status, CaseRow.holder_office,
-            CaseRow.next_due_at, CaseRow.next_due_stage, CaseRow.paused,
-            CaseRow.reporter_display, CaseRow.lapor_tracking_id, pending,
+            CaseRow.id,
+            CaseRow.register_no,
+            CaseRow.received_at,
+            CaseRow.title,
+            CaseRow.category_code,
+            CaseRow.channel,
+            CaseRow.status,
+            CaseRow.holder_office,
+            CaseRow.next_due_at,
+            CaseRow.next_due_stage,
+            CaseRow.paused,
+            CaseRow.reporter_display,
+            CaseRow.lapor_tracking_id,
+            pending,
         )
         for clause in where:
             query = query.where(clause)  # type: ignore[arg-type]
         query = query.order_by(*order_by).limit(limit)  # type: ignore[arg-type]
         return [
             CaseSummary(
-                id=r[0], register_no=r[1], received_at=parse_instant(r[2]), title=r[3],
-                category_code=r[4], channel=Channel(r[5]), status=CaseStatus(r[6]),
-                holder_office=r[7], next_due_at=parse_instant(r[8]) if r[8] else None,
-                next_due_stage=r[9], paused=bool(r[10]), reporter_display=r[11],
-                lapor_tracking_id=r[12], pending_ops=int(r[13]),
+                id=r[0],
+                register_no=r[1],
+                received_at=parse_instant(r[2]),
+                title=r[3],
+                category_code=r[4],
+                channel=Channel(r[5]),
+                status=CaseStatus(r[6]),
+                holder_office=r[7],
+                next_due_at=parse_instant(r[8]) if r[8] else None,
+                next_due_stage=r[9],
+                paused=bool(r[10]),
+                reporter_display=r[11],
+                lapor_tracking_id=r[12],
+                pending_ops=int(r[13]),
             )
             for r in self._session.execute(query)
         ]

@@ -52,8 +52,9 @@ class OutboxRepository:
         value = self._session.execute(select(func.max(OutboxRow.device_seq))).scalar()
         return int(value or 0)
 
-    def entries(self, state: str | None = None, entity_id: str | None = None,
-                limit: int | None = None) -> list[OutboxEntry]:
+    def entries(
+        self, state: str | None = None, entity_id: str | None = None, limit: int | None = None
+    ) -> list[OutboxEntry]:
         stmt = select(OutboxRow).order_by(OutboxRow.device_seq)
         if state is not None:
             stmt = stmt.where(OutboxRow.state == state)
@@ -62,8 +63,13 @@ class OutboxRepository:
         if limit is not None:
             stmt = stmt.limit(limit)
         return [
-            OutboxEntry(row.device_seq, Operation.from_json(json.loads(row.payload)), row.state,
-                        row.attempts, row.last_error)
+            OutboxEntry(
+                row.device_seq,
+                Operation.from_json(json.loads(row.payload)),
+                row.state,
+                row.attempts,
+                row.last_error,
+            )
             for row in self._session.execute(stmt).scalars()
         ]
 

@@ -25,8 +25,13 @@ class ReferenceRepository:
     def replace_categories(self, tree: CategoryTree) -> None:
         self._session.execute(delete(CategoryRow))
         rows = [
-            {"code": c.code, "name": c.name, "parent_code": c.parent_code,
-             "active": int(c.active), "position": i}
+            {
+                "code": c.code,
+                "name": c.name,
+                "parent_code": c.parent_code,
+                "active": int(c.active),
+                "position": i,
+            }
             for i, c in enumerate(tree.categories)
         ]
         if rows:
@@ -34,17 +39,20 @@ class ReferenceRepository:
 
     def categories(self) -> CategoryTree:
         stmt = select(CategoryRow).order_by(CategoryRow.position)
-        return CategoryTree(tuple(
-            Category(code=r.code, name=r.name, parent_code=r.parent_code, active=bool(r.active))
-            for r in self._session.execute(stmt).scalars()
-        ))
+        return CategoryTree(
+            tuple(
+                Category(code=r.code, name=r.name, parent_code=r.parent_code, active=bool(r.active))
+                for r in self._session.execute(stmt).scalars()
+            )
+        )
 
     # holidays -----------------------------------------------------------------
     def add_holidays(self, holidays: Iterable[Holiday], source: str) -> int:
         existing = set(self._session.execute(select(HolidayRow.day)).scalars())
         rows = [
             {"day": h.day.isoformat(), "name": h.name, "kind": h.kind.value, "source": source}
-            for h in holidays if h.day.isoformat() not in existing
+            for h in holidays
+            if h.day.isoformat() not in existing
         ]
         if rows:
             self._session.execute(insert(HolidayRow), rows)
@@ -53,12 +61,16 @@ class ReferenceRepository:
     def get_holiday(self, day: date) -> HolidayRow | None:
         return self._session.get(HolidayRow, day.isoformat())
 
-    def set_holiday(self, day: date, name: str, kind: HolidayKind, source: str,
-                    working: bool) -> None:
+    def set_holiday(
+        self, day: date, name: str, kind: HolidayKind, source: str, working: bool
+    ) -> None:
         row = self._session.get(HolidayRow, day.isoformat())
         if row is None:
-            self._session.add(HolidayRow(day=day.isoformat(), name=name, kind=kind.value,
-                                         source=source, working=working))
+            self._session.add(
+                HolidayRow(
+                    day=day.isoformat(), name=name, kind=kind.value, source=source, working=working
+                )
+            )
         else:
             row.name, row.kind, row.source = name, kind.value, source
             row.working = working
@@ -71,8 +83,11 @@ class ReferenceRepository:
         if year is not None:
             stmt = stmt.where(HolidayRow.day.like(f"{year}-%"))
         return [
-            (Holiday(date.fromisoformat(r.day), r.name, HolidayKind(r.kind)), bool(r.working),
-             r.source)
+            (
+                Holiday(date.fromisoformat(r.day), r.name, HolidayKind(r.kind)),
+                bool(r.working),
+                r.source,
+            )
             for r in self._session.execute(stmt).scalars()
         ]
 
@@ -85,14 +100,21 @@ class ReferenceRepository:
     # SLA rules ----------------------------------------------------------------
     def replace_rules(self, book: SlaRuleBook) -> None:
         self._session.execute(delete(SlaRuleRow))
-        self._session.execute(insert(SlaRuleRow), [
-            {"code": raw["code"], "doc": json.dumps(raw, ensure_ascii=False)}
-            for raw in book.to_json()
-        ])
+        self._session.execute(
+            insert(SlaRuleRow),
+            [
+                {"code": raw["code"], "doc": json.dumps(raw, ensure_ascii=False)}
+                for raw in book.to_json()
+            ],
+        )
 
     def rulebook(self) -> SlaRuleBook:
-        docs = [json.loads(d) for d in
-                self._session.execute(select(SlaRuleRow.doc).order_by(SlaRuleRow.code)).scalars()]
+        docs = [
+            json.loads(d)
+            for d in self._session.execute(
+                select(SlaRuleRow.doc).order_by(SlaRuleRow.code)
+            ).scalars()
+        ]
         return SlaRuleBook.from_json(docs)
 
     # settings -----------------------------------------------------------------
@@ -112,20 +134,38 @@ class ReferenceRepository:
         self._session.flush()
 
     # audit --------------------------------------------------------------------
-    def audit(self, at: datetime, actor: str, action: str, subject: str,
-              before: Any = None, after: Any = None) -> None:
-        self._session.execute(insert(AuditRow).values(
-            at=iso(at), actor=actor, action=action, subject=subject,
-            before=None if before is None else json.dumps(before, ensure_ascii=False),
-            after=None if after is None else json.dumps(after, ensure_ascii=False),
-        ))
+    def audit(
+        self,
+        at: datetime,
+        actor: str,
+        action: str,
+        subject: str,
+        before: Any = None,
+        after: Any = None,
+    ) -> None:
+        self._session.execute(
+            insert(AuditRow).values(
+                at=iso(at),
+                actor=actor,
+                action=action,
+                subject=subject,
+                before=None if before is None else json.dumps(before, ensure_ascii=False),
+                after=None if after is None else json.dumps(after, ensure_ascii=False),
+            )
+        )
 
     def audit_entries(self, action_prefix: str = "") -> list[dict[str, Any]]:
         stmt = select(AuditRow).order_by(AuditRow.id)
         if action_prefix:
             stmt = stmt.where(AuditRow.action.like(f"{action_prefix}%"))
         return [
-            {"at": r.at, "actor": r.actor, "action": r.action, "subject": r.subject,
-             "before": r.before, "after": r.after}
+            {
+                "at": r.at,
+                "actor": r.actor,
+                "action": r.action,
+                "subject": r.subject,
+                "before": r.before,
+                "after": r.after,
+            }
             for r in self._session.execute(stmt).scalars()
         ]

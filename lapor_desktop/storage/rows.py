@@ -1,4 +1,4 @@
-"""SQLAlchemy rows: the local schema. Only storage/ sees these; everything else sees domain objects."""
+"""SQLAlchemy rows, the local schema: only storage/ sees them; the rest sees domain objects."""
 
 from __future__ import annotations
 

@@ -64,7 +64,7 @@ class SearchIndex:
         stmt = text(
             "SELECT c.id FROM (SELECT rowid, bm25(case_fts) AS rank FROM case_fts"
             " WHERE case_fts MATCH :q ORDER BY rank LIMIT :limit) AS hit"
-            " JOIN \"case\" AS c ON c.row_id = hit.rowid ORDER BY hit.rank"
+            ' JOIN "case" AS c ON c.row_id = hit.rowid ORDER BY hit.rank'
         )
         return [r[0] for r in self._session.execute(stmt, {"q": expression, "limit": limit})]
 

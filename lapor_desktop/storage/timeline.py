@@ -44,9 +44,16 @@ class TimelineRepository:
         )
         return [
             TimelineEvent(
-                id=row.id, case_id=row.case_id, kind=row.kind, at=parse_instant(row.at),
-                actor=row.actor, office=row.office, device_id=row.device_id, op_id=row.op_id,
-                summary=row.summary, data=json.loads(row.data),
+                id=row.id,
+                case_id=row.case_id,
+                kind=row.kind,
+                at=parse_instant(row.at),
+                actor=row.actor,
+                office=row.office,
+                device_id=row.device_id,
+                op_id=row.op_id,
+                summary=row.summary,
+                data=json.loads(row.data),
             )
             for row in self._session.execute(stmt).scalars()
         ]

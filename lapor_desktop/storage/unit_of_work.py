@@ -41,8 +41,12 @@ class UnitOfWork:
         self.blobs = BlobIndex(self.session)
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         self.session.rollback()  # a no-op after commit(); undoes everything otherwise
         self.session.close()
 
@@ -55,8 +59,9 @@ class Database:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self._writer = sessionmaker(bind=engine.execution_options(immediate=True),
-                                    expire_on_commit=False)
+        self._writer = sessionmaker(
+            bind=engine.execution_options(immediate=True), expire_on_commit=False
+        )
         self._reader = sessionmaker(bind=engine, expire_on_commit=False)
 
     def write(self) -> UnitOfWork:

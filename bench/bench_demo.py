@@ -1,0 +1,70 @@
+"""demo --cases N against a raw sqlite3 insert of the same rows into plain tables (target ≤ 3x)."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from lapor_desktop.clock import system_clock
+from lapor_desktop.paths import AppPaths
+from lapor_desktop.services.demo import generate_demo
+
+TARGET = 3.0
+
+
+def raw_insert(source: Path, target: Path) -> float:
+    """Copy the demo's rows (cases, timeline, search text) with plain executemany, timed."""
+    src = sqlite3.connect(source)
+    tables = {
+        "case": list(src.execute('SELECT * FROM "case"')),
+        "case_event": list(src.execute("SELECT * FROM case_event")),
+        "fts": list(
+            src.execute(
+                "SELECT rowid, register_no, tracking_id, title, original_text, summary,"
+                " reporter_name, reporter_phone FROM case_fts"
+            )
+        ),
+    }
+    src.close()
+    dst = sqlite3.connect(target, isolation_level=None)
+    dst.execute("PRAGMA journal_mode=WAL")
+    dst.execute("PRAGMA synchronous=FULL")
+    for name, rows in tables.items():
+        cols = len(rows[0])
+        dst.execute(f"CREATE TABLE plain_{name} ({', '.join(f'c{i}' for i in range(cols))})")
+    started = time.perf_counter()
+    dst.execute("BEGIN")
+    for name, rows in tables.items():
+        marks = ", ".join("?" * len(rows[0]))
+        dst.executemany(f"INSERT INTO plain_{name} VALUES ({marks})", rows)
+    dst.execute("COMMIT")
+    elapsed = time.perf_counter() - started
+    dst.close()
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        paths = AppPaths(Path(scratch) / "demo")
+        started = time.perf_counter()
+        generate_demo(paths, system_clock, cases=args.cases, seed=1)
+        ours = time.perf_counter() - started
+        baseline = raw_insert(paths.database, Path(scratch) / "raw.db")
+    ratio = ours / baseline
+    verdict = "OK" if ratio <= TARGET else "MISSED"
+    print(
+        f"demo --cases {args.cases}: {ours:.2f} s; raw insert of the same rows: "
+        f"{baseline:.2f} s; ratio {ratio:.2f} (target <= {TARGET}) {verdict}"
+    )
+    return 0 if ratio <= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
