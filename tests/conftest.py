@@ -14,7 +14,7 @@ from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.office import OfficeProfile
 from lapor_desktop.services.workspace import Workspace, default_user, init_workspace
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # GUI tests run headless (set before Qt loads)
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # GUI tests run headless
 
 WIB = ZoneInfo("Asia/Jakarta")
 START = datetime(2026, 3, 2, 9, 0, tzinfo=WIB)  # a Monday; next holidays 18–24 March
@@ -56,8 +56,9 @@ def data_paths(tmp_path: Path) -> AppPaths:
 
 
 @pytest.fixture
-def workspace(data_paths: AppPaths, office: OfficeProfile,
-              fake_clock: FakeClock) -> Iterator[Workspace]:
+def workspace(
+    data_paths: AppPaths, office: OfficeProfile, fake_clock: FakeClock
+) -> Iterator[Workspace]:
     ws = init_workspace(data_paths, office, default_user("ani", None), fake_clock)
     yield ws
     ws.close()

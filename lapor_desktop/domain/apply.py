@@ -328,6 +328,13 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             continue
         current = spec.write(current, new)
         applied[name] = case_fields.to_json(new)
+    if (
+        "incident_date" in applied
+        and current.incident_date is not None
+        and (current.incident_date > current.received_at.astimezone(ctx.tz).date())
+    ):
+        # The same rule as at intake.
+        raise ValidationError("incident_date", "cannot be after the day the case was received")
     if current.anonymous:
         # Made anonymous by this edit: no identity may survive, not even inside a conflict.
         conflicts = [c for c in conflicts if c.field not in case_fields.IDENTITY_FIELDS]
@@ -434,10 +441,15 @@ def _require_info_wait_over(case: Case, at: datetime, ctx: ApplyContext) -> None
 
 
 def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    raw = op.data.get("disposition")
+    if isinstance(raw, Mapping):
+        hop_id = str(raw.get("id") or derived_id(op.op_id, "disposition"))
+        if any(d.id == hop_id for d in case.dispositions):
+            # A replay of a hop already recorded: DISPOSED -> DISPOSED would add it twice.
+            return Applied(case, (), noop=True)
     _require_holder(case, op)
     if _check_from(case, op, S.DISPOSED):
         return Applied(case, (), noop=True)
-    raw = op.data.get("disposition")
     if not isinstance(raw, Mapping):
         raise ValidationError("disposition", "is required")
     to_office = (str(raw.get("to_office") or "").strip().upper()) or None

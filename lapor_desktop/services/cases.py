@@ -25,7 +25,7 @@ from lapor_desktop.services.deadlines import deadlines, due_info
 from lapor_desktop.services.workspace import Reference, Workspace
 from lapor_desktop.storage.blobs import AttachmentTooLarge
 from lapor_desktop.storage.cases import DueInfo
-from lapor_desktop.storage.outbox import OutboxEntry
+from lapor_desktop.storage.outbox import OutboxEntry, scrub_identity
 from lapor_desktop.storage.unit_of_work import UnitOfWork
 
 # A received time may run a little ahead of this PC's clock (another device set it).
@@ -193,7 +193,12 @@ class CaseService:
                 payload[name] = {"old": to_json(spec.read(case)), "new": to_json(new)}
             return {"changes": payload}
 
-        return self._act(ref, OpType.CASE_EDIT, build)
+        def before_commit(uow: UnitOfWork, at: datetime) -> None:
+            if changes.get("anonymous"):
+                case = self.find(uow, ref)
+                scrub_identity(uow.session, case.id)
+
+        return self._act(ref, OpType.CASE_EDIT, build, before_commit)
 
     def needs_info(self, ref: str, reason: str) -> Case:
         return self._transition(ref, CaseStatus.NEEDS_INFO, reason)
@@ -265,6 +270,7 @@ class CaseService:
     def attach(self, ref: str, file: Path) -> Case:
         if not file.is_file():
             raise ValidationError("file", f"{file} does not exist or is not a file")
+        self.find_case(ref)  # an unknown case is refused before the file is copied in
         try:
             stored = self._ws.blobs.put_file(file)
         except AttachmentTooLarge as error:
@@ -309,7 +315,9 @@ class CaseService:
             entity_id=entity_id,
             base_version=base_version,
             device_id=self._ws.device_id,
-            device_seq=uow.outbox.last_device_seq() + 1,
+            # A counter of its own, not max(outbox): outbox rows may be pruned after sync one day,
+            # and the server refuses a device whose sequence goes backwards.
+            device_seq=uow.numbers.next_number("device_seq", 0),
             actor=self._ws.user.name,
             office=self._ws.office.code,
             at=at,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 
 from lapor_desktop.domain.codes import CaseStatus
+from lapor_desktop.domain.identifiers import looks_like_register_no
 from lapor_desktop.domain.summary import CaseSummary, Queue
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage.case_queries import (
@@ -15,6 +16,7 @@ from lapor_desktop.storage.case_queries import (
     list_cases,
 )
 from lapor_desktop.storage.cases import normalise_phone
+from lapor_desktop.storage.search import match_expression
 from lapor_desktop.storage.unit_of_work import UnitOfWork
 
 
@@ -38,47 +40,45 @@ class QueryService:
 
     def queue_counts(self) -> dict[Queue, int]:
         with self._ws.db.read() as uow:
-            return count_queues(uow.session, self.window(), list(Queue))
+            return count_queues(uow.session, self.window())
 
     def cases(self, query: CaseQuery) -> list[CaseSummary]:
+        """Cases of a queue, newest first; with a search text, exact hits first, then by words."""
+        base = ListFilter(queue=query.queue, statuses=query.statuses, limit=query.limit)
+        window = self.window()
         with self._ws.db.read() as uow:
-            ids: list[str] | None = None
-            if query.search.strip():
-                ids = self._search_ids(uow, query.search, query.limit)
-            if ids is not None and not ids:
-                return []
-            rows = list_cases(
-                uow.session,
-                ListFilter(
-                    queue=query.queue,
-                    statuses=query.statuses,
-                    ids=tuple(ids) if ids is not None else None,
-                    limit=query.limit,
-                ),
-                self.window(),
+            if not query.search.strip():
+                return list_cases(uow.session, base, window)
+            exact_ids = self._exact_ids(uow, query.search)
+            exact = (
+                list_cases(uow.session, replace(base, ids=tuple(exact_ids)), window)
+                if exact_ids
+                else []
             )
-        if ids is not None:
-            # Keep the search's own order: exact matches first, then by relevance.
-            rank = {case_id: i for i, case_id in enumerate(ids)}
-            rows.sort(key=lambda r: rank[r.id])
-        return rows
+            expression = match_expression(query.search)
+            ranked = (
+                list_cases(uow.session, replace(base, match=expression), window)
+                if expression is not None
+                else []
+            )
+        seen = {row.id for row in exact}
+        return (exact + [row for row in ranked if row.id not in seen])[: query.limit]
 
     def search(self, text: str, limit: int = 50) -> list[CaseSummary]:
         return self.cases(CaseQuery(search=text, limit=limit))
 
-    def _search_ids(self, uow: UnitOfWork, text: str, limit: int) -> list[str]:
-        """Exact register no., tracking id or phone first; then words (bm25, last word a prefix)."""
+    def _exact_ids(self, uow: UnitOfWork, text: str) -> list[str]:
+        """Register no., LAPOR! tracking id or phone number typed whole."""
         needle = text.strip()
-        exact: list[str] = []
-        by_register = uow.cases.get_by_register_no(needle)
-        if by_register is not None:
-            exact.append(by_register.id)
+        found: list[str] = []
+        if looks_like_register_no(needle):
+            by_register = uow.cases.get_by_register_no(needle)
+            if by_register is not None:
+                found.append(by_register.id)
         digits = needle.lstrip("#")
         if digits.isdigit():
-            exact.extend(uow.cases.find_ids_by_tracking_id(digits))
+            found.extend(uow.cases.find_ids_by_tracking_id(digits))
         phone = normalise_phone(needle)
         if phone and len(phone) >= 6 and not any(ch.isalpha() for ch in needle):
-            exact.extend(uow.cases.find_ids_by_phone(needle))
-        seen = set(exact)
-        ranked = [i for i in uow.search.search_ids(needle, limit) if i not in seen]
-        return list(dict.fromkeys(exact + ranked))[:limit]
+            found.extend(uow.cases.find_ids_by_phone(needle))
+        return list(dict.fromkeys(found))

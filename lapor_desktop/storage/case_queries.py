@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, select, tuple_
+from sqlalchemy import ColumnElement, and_, func, literal, or_, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.codes import CaseStatus
@@ -54,10 +53,9 @@ def queue_clause(queue: Queue, window: QueueWindow) -> ColumnElement[bool] | Non
         case Queue.NEEDS_INFO:
             return and_(mine, CaseRow.status == S.NEEDS_INFO.value)
         case Queue.MONITORED:
+            # Read-only here: held by another office (we disposed it there), or forwarded out.
             return or_(
-                and_(
-                    CaseRow.origin_office == window.office, CaseRow.holder_office != window.office
-                ),
+                CaseRow.holder_office != window.office,
                 and_(mine, CaseRow.status == S.FORWARDED.value),
             )
 
@@ -68,6 +66,7 @@ class ListFilter:
     statuses: tuple[CaseStatus, ...] = ()
     ids: tuple[str, ...] | None = None
     after: tuple[str, int] | None = None  # keyset: (received_at, row_id) of the last row seen
+    match: str | None = None  # an FTS5 expression: only matching cases, best first
     limit: int = 50
 
 
@@ -89,18 +88,48 @@ def list_cases(session: Session, flt: ListFilter, window: QueueWindow) -> list[C
         where=where,
         order_by=(CaseRow.received_at.desc(), CaseRow.row_id.desc()),
         limit=flt.limit,
+        ranked_match=flt.match,
     )
 
 
-def count_queues(
-    session: Session, window: QueueWindow, queues: Sequence[Queue]
-) -> dict[Queue, int]:
-    """One small COUNT per queue; each is answered from a covering index."""
-    counts: dict[Queue, int] = {}
-    for queue in queues:
-        clause = queue_clause(queue, window)
-        stmt = select(func.count()).select_from(CaseRow)
-        if clause is not None:
-            stmt = stmt.where(clause)
-        counts[queue] = int(session.execute(stmt).scalar_one())
-    return counts
+def count_queues(session: Session, window: QueueWindow) -> dict[Queue, int]:
+    """All queue counts from two index-only queries (one grouped count answers six queues).
+
+    Must agree with queue_clause(); tests compare the counts with the listed rows.
+    """
+    office = window.office
+    # One pass over the narrow (status, holder) index gives every status count of this office
+    # and the grand total; the planner would pick the wider (holder, status, due) index.
+    grouped = session.execute(
+        text(
+            'SELECT status, holder_office, count(*) FROM "case"'
+            " INDEXED BY ix_case_status_holder GROUP BY status, holder_office"
+        )
+    )
+    by_status: dict[str, int] = {}
+    total = 0
+    for status, holder, n in grouped:
+        total += int(n)
+        if holder == office:
+            by_status[str(status)] = int(n)
+    overdue, due_today = session.execute(
+        select(
+            func.count().filter(CaseRow.next_due_at < iso(window.now)),
+            func.count().filter(
+                CaseRow.next_due_at >= iso(window.now),
+                CaseRow.next_due_at <= iso(window.end_of_today),
+            ),
+        ).where(CaseRow.holder_office == office, CaseRow.status.in_(_RUNNING))
+    ).one()
+    away = total - sum(by_status.values())
+    return {
+        Queue.NEEDS_VERIFICATION: by_status.get(S.RECEIVED.value, 0)
+        + by_status.get(S.DRAFT.value, 0),
+        Queue.DUE_TODAY: int(due_today),
+        Queue.OVERDUE: int(overdue),
+        Queue.DISPOSED_TO_US: by_status.get(S.DISPOSED.value, 0),
+        Queue.AWAITING_REPORTER: by_status.get(S.AWAITING_REPORTER.value, 0),
+        Queue.NEEDS_INFO: by_status.get(S.NEEDS_INFO.value, 0),
+        Queue.MONITORED: int(away) + by_status.get(S.FORWARDED.value, 0),
+        Queue.ALL: int(total),
+    }

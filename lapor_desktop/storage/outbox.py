@@ -76,3 +76,37 @@ class OutboxRepository:
     def count_by_state(self) -> dict[str, int]:
         stmt = select(OutboxRow.state, func.count()).group_by(OutboxRow.state)
         return {state: int(n) for state, n in self._session.execute(stmt)}
+
+
+def _scrub(payload: dict[str, object]) -> dict[str, object]:
+    data = payload.get("data")
+    if not isinstance(data, dict):
+        return payload
+    if payload.get("op_type") == "case.create":
+        data["reporter"] = None
+    changes = data.get("changes")
+    if isinstance(changes, dict):
+        for name, change in changes.items():
+            if name.startswith("reporter.") and isinstance(change, dict):
+                change["old"] = change["new"] = None
+    return payload
+
+
+def scrub_identity(session: Session, case_id: str) -> int:
+    """Remove a reporter's identity from the case's unsent operations (case made anonymous).
+
+    Privacy outranks the audit value of those payloads: an identity that the operator has
+    withdrawn must not leave this PC. Returns the number of rewritten entries.
+    """
+    rows = session.execute(
+        select(OutboxRow).where(OutboxRow.entity_id == case_id, OutboxRow.state == "pending")
+    ).scalars()
+    changed = 0
+    for row in rows:
+        payload = json.loads(row.payload)
+        scrubbed = json.dumps(_scrub(payload), ensure_ascii=False, separators=(",", ":"))
+        if scrubbed != row.payload:
+            row.payload = scrubbed
+            changed += 1
+    session.flush()
+    return changed

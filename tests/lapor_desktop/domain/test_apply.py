@@ -10,7 +10,7 @@ import itertools
 import json
 import uuid
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -62,17 +62,34 @@ RECEIVED_AT = wib(2026, 3, 16)  # Monday
 
 
 def ctx(role: Role = Role.OPERATOR) -> ApplyContext:
-    return ApplyContext(categories=CATEGORIES, rulebook=RULEBOOK, calendar=CALENDAR, tz=TZ,
-                        role=role)
+    return ApplyContext(
+        categories=CATEGORIES, rulebook=RULEBOOK, calendar=CALENDAR, tz=TZ, role=role
+    )
 
 
-def make_op(op_type: OpType, data: dict[str, Any], at: datetime, *, office: str = OFFICE,
-            actor: str = "sari", case_id: str = CASE_ID, op_id: str | None = None,
-            base_version: int = 0, device: str = "dev-a") -> Operation:
+def make_op(
+    op_type: OpType,
+    data: dict[str, Any],
+    at: datetime,
+    *,
+    office: str = OFFICE,
+    actor: str = "sari",
+    case_id: str = CASE_ID,
+    op_id: str | None = None,
+    base_version: int = 0,
+    device: str = "dev-a",
+) -> Operation:
     return Operation(
-        op_id=op_id or str(uuid.uuid4()), op_type=op_type, entity_id=case_id,
-        base_version=base_version, device_id=device, device_seq=next(_SEQ), actor=actor,
-        office=office, at=at, data=data,
+        op_id=op_id or str(uuid.uuid4()),
+        op_type=op_type,
+        entity_id=case_id,
+        base_version=base_version,
+        device_id=device,
+        device_seq=next(_SEQ),
+        actor=actor,
+        office=office,
+        at=at,
+        data=data,
     )
 
 
@@ -111,8 +128,13 @@ def create_data(**overrides: Any) -> dict[str, Any]:
         "confidential": True,
         "lapor_tracking_id": "#4521987",
         "incident_date": "2026-03-02",
-        "location": {"kecamatan": "Cibeunying", "desa": "Sukamaju", "text": "RT 03/RW 05",
-                     "lat": -6.9, "lon": 107.6},
+        "location": {
+            "kecamatan": "Cibeunying",
+            "desa": "Sukamaju",
+            "text": "RT 03/RW 05",
+            "lat": -6.9,
+            "lon": 107.6,
+        },
         "reporter": dict(REPORTER),
     }
     data.update(overrides)
@@ -127,8 +149,9 @@ def created(**overrides: Any) -> Case:
     return run(None, create_op(**overrides)).case
 
 
-def transition_op(to: str, at: datetime, reason: str | None = None, *, office: str = OFFICE,
-                  **extra: Any) -> Operation:
+def transition_op(
+    to: str, at: datetime, reason: str | None = None, *, office: str = OFFICE, **extra: Any
+) -> Operation:
     data: dict[str, Any] = {"to": to, **extra}
     if reason is not None:
         data["reason"] = reason
@@ -136,43 +159,75 @@ def transition_op(to: str, at: datetime, reason: str | None = None, *, office: s
 
 
 def dispose_op(at: datetime, office: str = OFFICE, **disposition: Any) -> Operation:
-    raw = {"to_unit": "Bidang Perlindungan dan Jaminan Sosial", "to_person": "Kabid Linjamsos",
-           "instructions": ["tanggapan dan saran", "proses lebih lanjut", " "],
-           "note": "Mohon dicek di DTKS", "sifat": "Segera"}
+    raw = {
+        "to_unit": "Bidang Perlindungan dan Jaminan Sosial",
+        "to_person": "Kabid Linjamsos",
+        "instructions": ["tanggapan dan saran", "proses lebih lanjut", " "],
+        "note": "Mohon dicek di DTKS",
+        "sifat": "Segera",
+    }
     raw.update(disposition)
     return make_op(OpType.CASE_DISPOSE, {"disposition": raw}, at, office=office)
 
 
-def follow_up_op(at: datetime, text: str = "Petugas memverifikasi data DTKS",
-                 office: str = OFFICE) -> Operation:
+def follow_up_op(
+    at: datetime, text: str = "Petugas memverifikasi data DTKS", office: str = OFFICE
+) -> Operation:
     return make_op(OpType.CASE_FOLLOW_UP, {"text": text}, at, office=office)
 
 
-def answer_op(at: datetime, text: str = "BPNT cair tanggal 3 April; surat jawaban terlampir",
-              office: str = OFFICE) -> Operation:
+def answer_op(
+    at: datetime,
+    text: str = "BPNT cair tanggal 3 April; surat jawaban terlampir",
+    office: str = OFFICE,
+) -> Operation:
     return make_op(OpType.CASE_ANSWER, {"text": text}, at, office=office)
 
 
-def edit_op(at: datetime, changes: dict[str, dict[str, Any]], *, office: str = OFFICE,
-            base_version: int = 1, device: str = "dev-a") -> Operation:
-    return make_op(OpType.CASE_EDIT, {"changes": changes}, at, office=office,
-                   base_version=base_version, device=device)
+def edit_op(
+    at: datetime,
+    changes: dict[str, dict[str, Any]],
+    *,
+    office: str = OFFICE,
+    base_version: int = 1,
+    device: str = "dev-a",
+) -> Operation:
+    return make_op(
+        OpType.CASE_EDIT,
+        {"changes": changes},
+        at,
+        office=office,
+        base_version=base_version,
+        device=device,
+    )
 
 
-def extend_op(at: datetime, stage: str, days: int, reason: str = "menunggu data dari desa",
-              office: str = OFFICE) -> Operation:
-    return make_op(OpType.SLA_EXTEND, {"stage": stage, "days": days, "reason": reason}, at,
-                   office=office)
+def extend_op(
+    at: datetime,
+    stage: str,
+    days: int,
+    reason: str = "menunggu data dari desa",
+    office: str = OFFICE,
+) -> Operation:
+    return make_op(
+        OpType.SLA_EXTEND, {"stage": stage, "days": days, "reason": reason}, at, office=office
+    )
 
 
-def attach_op(at: datetime, sha: str = "ab" * 32, name: str = "ktp-kk.pdf",
-              office: str = OFFICE) -> Operation:
-    return make_op(OpType.ATTACHMENT_ADD, {"sha256": sha, "size": 20480, "name": name,
-                                           "mime": "application/pdf"}, at, office=office)
+def attach_op(
+    at: datetime, sha: str = "ab" * 32, name: str = "ktp-kk.pdf", office: str = OFFICE
+) -> Operation:
+    return make_op(
+        OpType.ATTACHMENT_ADD,
+        {"sha256": sha, "size": 20480, "name": name, "mime": "application/pdf"},
+        at,
+        office=office,
+    )
 
 
-def note_op(at: datetime, text: str = "Pelapor menelepon menanyakan progres",
-            office: str = OFFICE) -> Operation:
+def note_op(
+    at: datetime, text: str = "Pelapor menelepon menanyakan progres", office: str = OFFICE
+) -> Operation:
     return make_op(OpType.EVENT_APPEND, {"text": text}, at, office=office)
 
 
@@ -206,48 +261,65 @@ def scenario_awaiting() -> Case:
 
 def scenario_resolved() -> Case:
     case = scenario_awaiting()
-    return run(case, transition_op("RESOLVED", wib(2026, 4, 6, 9),
-                                   reason="pelapor menerima jawaban")).case
+    return run(
+        case, transition_op("RESOLVED", wib(2026, 4, 6, 9), reason="pelapor menerima jawaban")
+    ).case
 
 
 def scenario_reopened() -> Case:
     case = scenario_resolved()
-    return run(case, transition_op("IN_PROGRESS", wib(2026, 4, 7, 9),
-                                   reason="bantuan ternyata belum cair")).case
+    return run(
+        case, transition_op("IN_PROGRESS", wib(2026, 4, 7, 9), reason="bantuan ternyata belum cair")
+    ).case
 
 
 def scenario_needs_info_resumed() -> Case:
     case = created()
-    case = run(case, transition_op("NEEDS_INFO", wib(2026, 3, 17, 10),
-                                   reason="NIK di KTP tidak terbaca")).case
+    case = run(
+        case, transition_op("NEEDS_INFO", wib(2026, 3, 17, 10), reason="NIK di KTP tidak terbaca")
+    ).case
     return run(case, transition_op("RECEIVED", wib(2026, 3, 30, 10))).case
 
 
 def scenario_archived_duplicate() -> Case:
     case = created()
-    return run(case, transition_op("ARCHIVED", wib(2026, 3, 17, 10), reason="duplikat",
-                                   duplicate_of=OTHER_CASE_ID)).case
+    return run(
+        case,
+        transition_op(
+            "ARCHIVED", wib(2026, 3, 17, 10), reason="duplikat", duplicate_of=OTHER_CASE_ID
+        ),
+    ).case
 
 
 def scenario_forwarded() -> Case:
     case = created()
-    op = make_op(OpType.CASE_FORWARD, {"agency": "Dinas PUPR Provinsi Jawa Barat",
-                                       "reason": "jalan provinsi, bukan kewenangan kabupaten"},
-                 wib(2026, 3, 17, 10))
+    op = make_op(
+        OpType.CASE_FORWARD,
+        {
+            "agency": "Dinas PUPR Provinsi Jawa Barat",
+            "reason": "jalan provinsi, bukan kewenangan kabupaten",
+        },
+        wib(2026, 3, 17, 10),
+    )
     return run(case, op).case
 
 
 def scenario_cancelled() -> Case:
     case = scenario_disposed()
-    return run(case, transition_op("CANCELLED", wib(2026, 3, 26, 10), reason="salah input"),
-               role=Role.COORDINATOR).case
+    return run(
+        case,
+        transition_op("CANCELLED", wib(2026, 3, 26, 10), reason="salah input"),
+        role=Role.COORDINATOR,
+    ).case
 
 
 def scenario_info_request_extended() -> Case:
-    case = created(kind="Permintaan informasi", received_at=iso(wib(2026, 5, 4)),
-                   incident_date=None)
-    return run(case, extend_op(wib(2026, 5, 6), "resolution", 7,
-                               reason="dokumen ada di arsip kecamatan")).case
+    case = created(
+        kind="Permintaan informasi", received_at=iso(wib(2026, 5, 4)), incident_date=None
+    )
+    return run(
+        case, extend_op(wib(2026, 5, 6), "resolution", 7, reason="dokumen ada di arsip kecamatan")
+    ).case
 
 
 def scenario_edited_anonymous() -> Case:
@@ -373,8 +445,9 @@ def test_full_path_received_disposed_in_progress_awaiting_resolved() -> None:
     assert disposition.due_at == end_of_day(2026, 4, 1)
 
     # A second hop (Kabid -> Seksi) keeps DISPOSED.
-    case = run(case, dispose_op(wib(2026, 3, 25, 14), to_unit="Seksi Jaminan Sosial",
-                                to_person=None)).case
+    case = run(
+        case, dispose_op(wib(2026, 3, 25, 14), to_unit="Seksi Jaminan Sosial", to_person=None)
+    ).case
     assert case.status is S.DISPOSED and case.version == 3 and len(case.dispositions) == 2
 
     first_follow_at = wib(2026, 3, 26, 10)
@@ -427,8 +500,9 @@ def test_needs_info_pauses_and_resuming_closes_the_pause() -> None:
     assert case.pauses[0].end is None
     info_wait = clock(case, Stage.INFO_WAIT)
     assert info_wait.is_open and info_wait.rule_code == "INFO_WAIT_30D"
-    verification = evaluate(clock(case, Stage.VERIFICATION), RULEBOOK, CALENDAR, TZ,
-                            case.pauses, wib(2026, 3, 27))
+    verification = evaluate(
+        clock(case, Stage.VERIFICATION), RULEBOOK, CALENDAR, TZ, case.pauses, wib(2026, 3, 27)
+    )
     assert verification.state is DeadlineState.PAUSED
     # Work is blocked while waiting for the reporter.
     refuse(case, dispose_op(wib(2026, 3, 18)), "illegal_transition")
@@ -441,8 +515,9 @@ def test_needs_info_pauses_and_resuming_closes_the_pause() -> None:
     # Paused Tue 17 -> Mon 30 (Wed 25, Thu 26, Fri 27, Mon 30 = 4 HK): verification
     # now ends after 3 + 4 = 7 working days from Mon 16 Mar, on Wed 1 Apr.
     assert due_now(case, Stage.VERIFICATION, resumed_at) == end_of_day(2026, 4, 1)
-    verification = evaluate(clock(case, Stage.VERIFICATION), RULEBOOK, CALENDAR, TZ,
-                            case.pauses, wib(2026, 3, 31))
+    verification = evaluate(
+        clock(case, Stage.VERIFICATION), RULEBOOK, CALENDAR, TZ, case.pauses, wib(2026, 3, 31)
+    )
     assert verification.state is DeadlineState.RUNNING and not verification.paused
     # The dispose after the pause is still on time.
     case = run(case, dispose_op(wib(2026, 4, 1, 15))).case
@@ -468,8 +543,9 @@ def test_forward_needs_agency_and_reason_and_stops_every_clock() -> None:
     refuse(case, make_op(OpType.CASE_FORWARD, {"reason": "bukan kewenangan"}, at), "guard_failed")
     refuse(case, make_op(OpType.CASE_FORWARD, {"agency": "Dinas PUPR"}, at), "guard_failed")
     # The generic transition refuses moves that have their own operation.
-    rejected = refuse(case, transition_op("FORWARDED", at, reason="x", agency="Dinas PUPR"),
-                      "guard_failed")
+    rejected = refuse(
+        case, transition_op("FORWARDED", at, reason="x", agency="Dinas PUPR"), "guard_failed"
+    )
     assert "case.forward" in rejected.message
     case = scenario_forwarded()
     assert case.status is S.FORWARDED and case.forwarded_to == "Dinas PUPR Provinsi Jawa Barat"
@@ -483,10 +559,8 @@ def test_archive_as_duplicate_needs_a_reason_and_links_the_original() -> None:
     case = created()
     at = wib(2026, 3, 17, 10)
     refuse(case, transition_op("ARCHIVED", at, duplicate_of=OTHER_CASE_ID), "guard_failed")
-    refuse(case, transition_op("ARCHIVED", at, reason="duplikat", duplicate_of=CASE_ID),
-           "invalid")
-    result = run(case, transition_op("ARCHIVED", at, reason="duplikat",
-                                     duplicate_of=OTHER_CASE_ID))
+    refuse(case, transition_op("ARCHIVED", at, reason="duplikat", duplicate_of=CASE_ID), "invalid")
+    result = run(case, transition_op("ARCHIVED", at, reason="duplikat", duplicate_of=OTHER_CASE_ID))
     case = result.case
     assert case.status is S.ARCHIVED and case.duplicate_of == OTHER_CASE_ID
     assert result.events[0].data["duplicate_of"] == OTHER_CASE_ID
@@ -494,10 +568,13 @@ def test_archive_as_duplicate_needs_a_reason_and_links_the_original() -> None:
     assert all(not c.is_open for c in case.clocks)
     # Final: nothing moves it, and it is no longer editable.
     for target in ("RECEIVED", "CANCELLED", "IN_PROGRESS"):
-        refuse(case, transition_op(target, wib(2026, 3, 18), reason="x"), "illegal_transition",
-               role=Role.ADMIN)
-    refuse(case, edit_op(wib(2026, 3, 18), {"title": {"new": "Judul baru"}}),
-           "illegal_transition")
+        refuse(
+            case,
+            transition_op(target, wib(2026, 3, 18), reason="x"),
+            "illegal_transition",
+            role=Role.ADMIN,
+        )
+    refuse(case, edit_op(wib(2026, 3, 18), {"title": {"new": "Judul baru"}}), "illegal_transition")
 
 
 def test_reopen_from_awaiting_reporter_and_from_resolved_needs_a_reason() -> None:
@@ -524,14 +601,16 @@ def test_cancel_is_for_coordinators_with_a_reason() -> None:
     at = wib(2026, 3, 26, 10)
     refuse(case, transition_op("CANCELLED", at, reason="salah input"), "not_permitted")
     refuse(case, transition_op("CANCELLED", at), "guard_failed", role=Role.COORDINATOR)
-    cancelled = run(case, transition_op("CANCELLED", at, reason="salah input"),
-                    role=Role.ADMIN).case
+    cancelled = run(
+        case, transition_op("CANCELLED", at, reason="salah input"), role=Role.ADMIN
+    ).case
     assert cancelled.status is S.CANCELLED and cancelled.status_reason == "salah input"
     case = scenario_cancelled()
     assert case.status is S.CANCELLED
     assert all(not c.is_open for c in case.clocks)
-    refuse(case, transition_op("CANCELLED", at, reason="lagi"), "illegal_transition",
-           role=Role.ADMIN)
+    refuse(
+        case, transition_op("CANCELLED", at, reason="lagi"), "illegal_transition", role=Role.ADMIN
+    )
 
 
 def test_illegal_moves_and_missing_data_are_typed_rejections() -> None:
@@ -556,15 +635,19 @@ def test_illegal_moves_and_missing_data_are_typed_rejections() -> None:
 def test_illegal_move_to_a_state_with_its_own_action_is_illegal_not_a_hint() -> None:
     case = scenario_archived_duplicate()
     for target in ("DISPOSED", "FORWARDED", "AWAITING_REPORTER"):
-        rejected = refuse(case, transition_op(target, wib(2026, 3, 18), reason="x"),
-                          "illegal_transition")
+        rejected = refuse(
+            case, transition_op(target, wib(2026, 3, 18), reason="x"), "illegal_transition"
+        )
         assert "none" in rejected.message
 
 
 def test_dispose_to_own_office_without_unit_or_person_is_no_disposition() -> None:
     case = created()
-    refuse(case, dispose_op(wib(2026, 3, 17), to_office=OFFICE, to_unit=None, to_person=None),
-           "guard_failed")
+    refuse(
+        case,
+        dispose_op(wib(2026, 3, 17), to_office=OFFICE, to_unit=None, to_person=None),
+        "guard_failed",
+    )
 
 
 # =========================================================================== holder office
@@ -574,8 +657,7 @@ def test_only_the_holder_office_may_act_and_a_dispose_to_another_office_moves_it
     case = created()
     at = wib(2026, 3, 17)
     refuse(case, dispose_op(at, office=OTHER_OFFICE), "not_permitted")
-    refuse(case, transition_op("NEEDS_INFO", at, reason="x", office=OTHER_OFFICE),
-           "not_permitted")
+    refuse(case, transition_op("NEEDS_INFO", at, reason="x", office=OTHER_OFFICE), "not_permitted")
     refuse(case, edit_op(at, {"title": {"new": "Judul"}}, office=OTHER_OFFICE), "not_permitted")
     refuse(case, extend_op(at, "resolution", 2, office=OTHER_OFFICE), "not_permitted")
 
@@ -599,43 +681,62 @@ def test_transition_with_stale_from_and_same_target_is_a_noop() -> None:
     case = created()
     case = run(case, transition_op("NEEDS_INFO", wib(2026, 3, 17), reason="data kurang")).case
     # A second workstation did the same move from what it saw (RECEIVED).
-    again = run(case, transition_op("NEEDS_INFO", wib(2026, 3, 17, 11), reason="data kurang",
-                                    **{"from": "RECEIVED"}))
+    again = run(
+        case,
+        transition_op(
+            "NEEDS_INFO", wib(2026, 3, 17, 11), reason="data kurang", **{"from": "RECEIVED"}
+        ),
+    )
     assert again.noop and again.case is case and again.events == ()
 
 
 def test_transition_with_stale_from_and_other_target_is_rejected_naming_next_steps() -> None:
     case = scenario_disposed()
-    rejected = refuse(case, transition_op("NEEDS_INFO", wib(2026, 3, 26), reason="data kurang",
-                                          **{"from": "RECEIVED"}), "illegal_transition")
+    rejected = refuse(
+        case,
+        transition_op("NEEDS_INFO", wib(2026, 3, 26), reason="data kurang", **{"from": "RECEIVED"}),
+        "illegal_transition",
+    )
     assert "DISPOSED" in rejected.message
     for name in ("IN_PROGRESS", "CANCELLED"):
         assert name in rejected.message.split("allowed next:", 1)[1]
     # Even a move that is legal from here is refused when the operator saw another state.
-    refuse(case, transition_op("CANCELLED", wib(2026, 3, 26), reason="salah",
-                               **{"from": "RECEIVED"}), "illegal_transition",
-           role=Role.COORDINATOR)
+    refuse(
+        case,
+        transition_op("CANCELLED", wib(2026, 3, 26), reason="salah", **{"from": "RECEIVED"}),
+        "illegal_transition",
+        role=Role.COORDINATOR,
+    )
 
 
 def test_stale_from_on_dedicated_actions() -> None:
     case = scenario_forwarded()
-    forward = make_op(OpType.CASE_FORWARD, {"agency": "Dinas PUPR", "reason": "bukan kewenangan",
-                                            "from": "RECEIVED"}, wib(2026, 3, 18))
+    forward = make_op(
+        OpType.CASE_FORWARD,
+        {"agency": "Dinas PUPR", "reason": "bukan kewenangan", "from": "RECEIVED"},
+        wib(2026, 3, 18),
+    )
     assert run(case, forward).noop
     case = scenario_awaiting()
-    answer = make_op(OpType.CASE_ANSWER, {"text": "jawaban", "from": "IN_PROGRESS"},
-                     wib(2026, 4, 3))
+    answer = make_op(
+        OpType.CASE_ANSWER, {"text": "jawaban", "from": "IN_PROGRESS"}, wib(2026, 4, 3)
+    )
     assert run(case, answer).noop
     # A dispose is never assumed to be a repeat: a hop from a stale view is refused.
-    dispose = make_op(OpType.CASE_DISPOSE, {"disposition": {"to_unit": "Seksi"},
-                                            "from": "RECEIVED"}, wib(2026, 4, 3))
+    dispose = make_op(
+        OpType.CASE_DISPOSE,
+        {"disposition": {"to_unit": "Seksi"}, "from": "RECEIVED"},
+        wib(2026, 4, 3),
+    )
     refuse(scenario_disposed(), dispose, "illegal_transition")
 
 
 def test_transition_from_matching_current_status_applies() -> None:
     case = created()
-    result = run(case, transition_op("NEEDS_INFO", wib(2026, 3, 17), reason="data kurang",
-                                     **{"from": "Diterima"}))
+    result = run(
+        case,
+        transition_op("NEEDS_INFO", wib(2026, 3, 17), reason="data kurang", **{"from": "Diterima"}),
+    )
     assert result.case.status is S.NEEDS_INFO and not result.noop
 
 
@@ -657,11 +758,19 @@ def test_event_ids_are_derived_from_the_op_id() -> None:
     assert replay.noop and replay.case is first.case
 
 
-def test_disposition_id_is_deterministic() -> None:
+def test_disposition_id_is_deterministic_and_a_replayed_hop_is_a_noop() -> None:
     case = created()
     op = dispose_op(wib(2026, 3, 17))
-    assert run(case, op).case.dispositions[0].id == derived_id(op.op_id, "disposition")
-    assert run(case, op).case == run(case, op).case
+    disposed = run(case, op).case
+    assert disposed.dispositions[0].id == derived_id(op.op_id, "disposition")
+    assert run(case, op).case == disposed
+    # DISPOSED -> DISPOSED is legal, so only the id tells a replay from a new hop.
+    replay = run(disposed, op)
+    assert replay.noop and replay.case is disposed
+    # Also after the hop moved the case to another office.
+    external = dispose_op(wib(2026, 3, 17), to_office=OTHER_OFFICE, to_unit=None, to_person=None)
+    moved = run(case, external).case
+    assert run(moved, external).case is moved
 
 
 # =========================================================================== extend
@@ -678,8 +787,11 @@ def test_extension_needs_a_reason_and_moves_the_deadline() -> None:
     case = result.case
     assert case.version == 2
     assert clock(case, Stage.RESOLUTION).extension_days == 3
-    assert result.events[0].data == {"stage": "resolution", "days": 3,
-                                     "reason": "menunggu data dari desa"}
+    assert result.events[0].data == {
+        "stage": "resolution",
+        "days": 3,
+        "reason": "menunggu data dari desa",
+    }
     # 5 + 3 HK from Mon 16 Mar: Mon 30 (5), Tue 31, Wed 1 Apr, Thu 2 Apr (8).
     assert due_now(case, Stage.RESOLUTION, at) == end_of_day(2026, 4, 2)
     # Complaints have no cap on extensions.
@@ -712,11 +824,14 @@ def test_information_request_uses_ten_working_days_plus_at_most_seven() -> None:
 def test_changing_kind_or_severity_re_rules_the_running_resolution_clock() -> None:
     case = created()
     at = wib(2026, 3, 17)
-    case = run(case, edit_op(at, {"severity": {"old": "ringan",
-                                               "new": "pemeriksaan_lapangan"}})).case
+    case = run(
+        case, edit_op(at, {"severity": {"old": "ringan", "new": "pemeriksaan_lapangan"}})
+    ).case
     assert clock(case, Stage.RESOLUTION).rule_code == "RESOLVE_FIELD_CHECK_60HK"
-    case = run(case, edit_op(at, {"kind": {"old": "pengaduan", "new": "Permintaan informasi"}},
-                             base_version=2)).case
+    case = run(
+        case,
+        edit_op(at, {"kind": {"old": "pengaduan", "new": "Permintaan informasi"}}, base_version=2),
+    ).case
     assert clock(case, Stage.RESOLUTION).rule_code == "INFO_REQUEST_10HK"
     assert clock(case, Stage.VERIFICATION).rule_code == "VERIFY_3HK"
 
@@ -749,8 +864,11 @@ def test_attachment_add_is_a_set_keyed_by_hash() -> None:
     case = run(case, attach_op(at, sha="cd" * 32, name="foto.jpg")).case
     assert case.version == 3 and len(case.attachments) == 2
     refuse(case, attach_op(at, sha="xyz"), "invalid")
-    refuse(case, make_op(OpType.ATTACHMENT_ADD, {"sha256": "ef" * 32, "size": -1, "name": "a"},
-                         at), "invalid")
+    refuse(
+        case,
+        make_op(OpType.ATTACHMENT_ADD, {"sha256": "ef" * 32, "size": -1, "name": "a"}, at),
+        "invalid",
+    )
 
 
 # =========================================================================== case.edit
@@ -759,12 +877,21 @@ def test_attachment_add_is_a_set_keyed_by_hash() -> None:
 def test_edit_applies_and_records_only_what_changed() -> None:
     case = created()
     at = wib(2026, 3, 17)
-    result = run(case, edit_op(at, {
-        "title": {"old": "Bantuan sosial tidak diterima", "new": "BPNT tidak cair"},
-        "priority": {"old": "tinggi", "new": "Darurat"},
-        "category_code": {"old": "SOSIAL_DAN_KESEJAHTERAAN.BANTUAN_SOSIAL", "new": "pangan"},
-        "location.kecamatan": {"old": "Cibeunying", "new": "Cibeunying"},
-    }))
+    result = run(
+        case,
+        edit_op(
+            at,
+            {
+                "title": {"old": "Bantuan sosial tidak diterima", "new": "BPNT tidak cair"},
+                "priority": {"old": "tinggi", "new": "Darurat"},
+                "category_code": {
+                    "old": "SOSIAL_DAN_KESEJAHTERAAN.BANTUAN_SOSIAL",
+                    "new": "pangan",
+                },
+                "location.kecamatan": {"old": "Cibeunying", "new": "Cibeunying"},
+            },
+        ),
+    )
     edited = result.case
     assert edited.version == 2 and edited.updated_at == at
     assert edited.title == "BPNT tidak cair"
@@ -772,7 +899,7 @@ def test_edit_applies_and_records_only_what_changed() -> None:
     assert edited.category_code == "SOSIAL_DAN_KESEJAHTERAAN.PANGAN"
     (event,) = result.events
     assert event.kind == "edited"
-    assert set(event.data["changed"]) == {"title", "priority", "category_code"}  # type: ignore
+    assert set(event.data["changed"]) == {"title", "priority", "category_code"}
     assert not result.conflicts
     nothing = run(edited, edit_op(at, {"title": {"old": "x", "new": "BPNT tidak cair"}}))
     assert nothing.noop and nothing.case is edited
@@ -781,8 +908,9 @@ def test_edit_applies_and_records_only_what_changed() -> None:
 def test_original_text_is_immutable() -> None:
     case = created()
     for field in ("original_text", "register_no", "received_at"):
-        rejected = refuse(case, edit_op(wib(2026, 3, 17), {field: {"new": "diganti"}}),
-                          "immutable_field")
+        rejected = refuse(
+            case, edit_op(wib(2026, 3, 17), {field: {"new": "diganti"}}), "immutable_field"
+        )
         assert field in rejected.message
     refuse(case, edit_op(wib(2026, 3, 17), {"holder_office": {"new": "DINKES"}}), "invalid")
     refuse(case, edit_op(wib(2026, 3, 17), {}), "invalid")
@@ -792,17 +920,30 @@ def test_original_text_is_immutable() -> None:
 def test_three_way_edit_keeps_their_value_and_applies_the_rest() -> None:
     case = created()
     # "They" (another workstation, synced first) changed the title and the desa.
-    theirs = run(case, edit_op(wib(2026, 3, 17, 10), {
-        "title": {"old": "Bantuan sosial tidak diterima", "new": "BPNT belum cair"},
-        "location.desa": {"old": "Sukamaju", "new": "Sukamulya"},
-    }, device="dev-b")).case
+    theirs = run(
+        case,
+        edit_op(
+            wib(2026, 3, 17, 10),
+            {
+                "title": {"old": "Bantuan sosial tidak diterima", "new": "BPNT belum cair"},
+                "location.desa": {"old": "Sukamaju", "new": "Sukamulya"},
+            },
+            device="dev-b",
+        ),
+    ).case
     # "We" edited from the same base (version 1): title differently, desa to the same value,
     # summary untouched by them.
-    result = run(theirs, edit_op(wib(2026, 3, 17, 11), {
-        "title": {"old": "Bantuan sosial tidak diterima", "new": "Bansos tidak diterima"},
-        "location.desa": {"old": "Sukamaju", "new": "Sukamulya"},
-        "summary": {"old": "", "new": "Pelapor terdaftar DTKS sejak 2024"},
-    }))
+    result = run(
+        theirs,
+        edit_op(
+            wib(2026, 3, 17, 11),
+            {
+                "title": {"old": "Bantuan sosial tidak diterima", "new": "Bansos tidak diterima"},
+                "location.desa": {"old": "Sukamaju", "new": "Sukamulya"},
+                "summary": {"old": "", "new": "Pelapor terdaftar DTKS sejak 2024"},
+            },
+        ),
+    )
     merged = result.case
     assert merged.title == "BPNT belum cair"
     assert merged.location.desa == "Sukamulya"
@@ -813,18 +954,18 @@ def test_three_way_edit_keeps_their_value_and_applies_the_rest() -> None:
     assert conflict.base == "Bantuan sosial tidak diterima"
     assert conflict.ours == "Bansos tidak diterima"
     assert conflict.theirs == "BPNT belum cair"
-    assert result.events[0].data["changed"] == {  # type: ignore[comparison-overlap]
-        "summary": "Pelapor terdaftar DTKS sejak 2024"
-    }
+    assert result.events[0].data["changed"] == {"summary": "Pelapor terdaftar DTKS sejak 2024"}
 
 
 def test_edit_with_only_conflicts_changes_nothing_but_reports_them() -> None:
     case = created()
-    theirs = run(case, edit_op(wib(2026, 3, 17), {"priority": {"old": "tinggi",
-                                                               "new": "rendah"}})).case
-    result = run(theirs, edit_op(wib(2026, 3, 17), {"priority": {"old": "tinggi",
-                                                                 "new": "darurat"}}))
-    assert result.case is theirs and result.events == ()
+    theirs = run(
+        case, edit_op(wib(2026, 3, 17), {"priority": {"old": "tinggi", "new": "rendah"}})
+    ).case
+    result = run(
+        theirs, edit_op(wib(2026, 3, 17), {"priority": {"old": "tinggi", "new": "darurat"}})
+    )
+    assert result.case is theirs and result.case.version == theirs.version
     assert [c.field for c in result.conflicts] == ["priority"]
     assert result.conflicts[0].theirs == "rendah"
 
@@ -839,11 +980,16 @@ def test_edit_without_old_is_applied_over_the_current_value() -> None:
 def test_edit_validates_reporter_values() -> None:
     case = created()
     at = wib(2026, 3, 17)
+    # The intake rule holds for edits too: the incident cannot follow the receipt.
+    refuse(case, edit_op(at, {"incident_date": {"new": "2026-03-17"}}), "invalid")
+    refuse(case, edit_op(at, {"incident_date": {"new": "17/03/2026"}}), "invalid")
+    assert run(
+        case, edit_op(at, {"incident_date": {"new": "2026-03-16"}})
+    ).case.incident_date == date(2026, 3, 16)
     refuse(case, edit_op(at, {"reporter.nik": {"new": "1234"}}), "invalid")
     refuse(case, edit_op(at, {"reporter.email": {"new": "bukan-email"}}), "invalid")
     refuse(case, edit_op(at, {"location.lat": {"new": "200"}}), "invalid")
-    refuse(case, edit_op(at, {"category_code": {"new": "Pendidikan Agama"}}),
-           "ambiguous_category")
+    refuse(case, edit_op(at, {"category_code": {"new": "Pendidikan Agama"}}), "ambiguous_category")
 
 
 # =========================================================================== anonymity
@@ -851,8 +997,7 @@ def test_edit_validates_reporter_values() -> None:
 
 @pytest.mark.parametrize("field", list(REPORTER))
 def test_anonymous_create_with_any_identity_is_rejected(field: str) -> None:
-    rejected = refuse(None, create_op(anonymous=True, reporter={field: REPORTER[field]}),
-                      "invalid")
+    rejected = refuse(None, create_op(anonymous=True, reporter={field: REPORTER[field]}), "invalid")
     assert REPORTER[field] not in rejected.message
 
 
@@ -869,40 +1014,58 @@ def test_reporter_fields_cannot_be_set_on_an_anonymous_case(field: str) -> None:
     case = created(anonymous=True, reporter=None)
     at = wib(2026, 3, 17)
     refuse(case, edit_op(at, {f"reporter.{field}": {"new": REPORTER[field]}}), "invalid")
-    refuse(case, edit_op(at, {f"reporter.{field}": {"old": None, "new": REPORTER[field]}}),
-           "invalid")
+    refuse(
+        case, edit_op(at, {f"reporter.{field}": {"old": None, "new": REPORTER[field]}}), "invalid"
+    )
     # Not even by way of a stale base (which would otherwise be a conflict carrying the value).
-    refuse(case, edit_op(at, {f"reporter.{field}": {"old": "lama", "new": REPORTER[field]}}),
-           "invalid")
+    refuse(
+        case, edit_op(at, {f"reporter.{field}": {"old": "lama", "new": REPORTER[field]}}), "invalid"
+    )
     refuse(case, edit_op(at, {"anonymous": {"old": True, "new": False}}), "invalid")
 
 
 def test_setting_anonymous_drops_the_reporter_and_leaks_nothing() -> None:
     case = created()
     assert case.reporter is not None
-    result = run(case, edit_op(wib(2026, 3, 17), {
-        "reporter.phone": {"old": REPORTER["phone"], "new": "0813 1111 2222"},
-        "anonymous": {"old": False, "new": True},
-    }))
+    result = run(
+        case,
+        edit_op(
+            wib(2026, 3, 17),
+            {
+                "reporter.phone": {"old": REPORTER["phone"], "new": "0813 1111 2222"},
+                "anonymous": {"old": False, "new": True},
+            },
+        ),
+    )
     edited = result.case
     assert edited.anonymous and edited.reporter is None
-    dumped = json.dumps([e.data for e in result.events]) + "".join(e.summary
-                                                                  for e in result.events)
+    dumped = json.dumps([e.data for e in result.events]) + "".join(e.summary for e in result.events)
     for value in (*IDENTITY_VALUES, "0813 1111 2222"):
         assert value not in dumped
     # A stale identity field in the same edit must not survive as a conflict either.
-    stale = run(case, edit_op(wib(2026, 3, 17), {
-        "reporter.phone": {"old": "0800 0000 000", "new": "0813 1111 2222"},
-        "anonymous": {"old": False, "new": True},
-    }))
+    stale = run(
+        case,
+        edit_op(
+            wib(2026, 3, 17),
+            {
+                "reporter.phone": {"old": "0800 0000 000", "new": "0813 1111 2222"},
+                "anonymous": {"old": False, "new": True},
+            },
+        ),
+    )
     assert stale.case.anonymous and stale.case.reporter is None
     assert stale.conflicts == ()
 
 
 def test_edit_events_never_contain_identity_values() -> None:
     case = created(reporter={"name": "Budi"})
-    new_values = {"name": "Budi Santoso", "nik": "3273010101900001", "phone": "+62 812 000 111",
-                  "email": "budi@example.id", "address": "Jl. Kenanga 3"}
+    new_values = {
+        "name": "Budi Santoso",
+        "nik": "3273010101900001",
+        "phone": "+62 812 000 111",
+        "email": "budi@example.id",
+        "address": "Jl. Kenanga 3",
+    }
     changes = {f"reporter.{k}": {"new": v} for k, v in new_values.items()}
     changes["reporter.name"]["old"] = "Budi"
     result = run(case, edit_op(wib(2026, 3, 17), changes))
@@ -911,11 +1074,14 @@ def test_edit_events_never_contain_identity_values() -> None:
     text = json.dumps(event.data) + event.summary
     for value in (*new_values.values(), "Budi"):
         assert value not in text
-    assert set(event.data["changed"]) == {f"reporter.{k}" for k in new_values}  # type: ignore
+    assert set(event.data["changed"]) == {f"reporter.{k}" for k in new_values}
     # Clearing every identity field leaves no empty reporter behind.
-    cleared = run(result.case, edit_op(wib(2026, 3, 18), {
-        f"reporter.{k}": {"new": ""} for k in new_values
-    }, base_version=2)).case
+    cleared = run(
+        result.case,
+        edit_op(
+            wib(2026, 3, 18), {f"reporter.{k}": {"new": ""} for k in new_values}, base_version=2
+        ),
+    ).case
     assert cleared.reporter is None
 
 
@@ -938,7 +1104,8 @@ def test_confidential_reporter_is_masked_for_display() -> None:
     ],
 )
 def test_malformed_payloads_are_rejections_not_crashes(data: dict[str, Any]) -> None:
-    result: ApplyResult = apply(created(), make_op(OpType.CASE_DISPOSE, data, wib(2026, 3, 17)),
-                                ctx())
+    result: ApplyResult = apply(
+        created(), make_op(OpType.CASE_DISPOSE, data, wib(2026, 3, 17)), ctx()
+    )
     assert isinstance(result, Rejected)
     assert result.code in ("invalid", "unknown_code")

@@ -57,8 +57,10 @@ TREE = default_categories()
         ("Infrastruktur › Transportasi", "INFRASTRUKTUR.TRANSPORTASI"),
         ("sosial dan kesejahteraan › bantuan sosial", "SOSIAL_DAN_KESEJAHTERAAN.BANTUAN_SOSIAL"),
         ("Agama › Pendidikan Agama", "AGAMA.PENDIDIKAN_AGAMA"),
-        ("Pendidikan dan Kebudayaan › pendidikan agama",
-         "PENDIDIKAN_DAN_KEBUDAYAAN.PENDIDIKAN_AGAMA"),
+        (
+            "Pendidikan dan Kebudayaan › pendidikan agama",
+            "PENDIDIKAN_DAN_KEBUDAYAAN.PENDIDIKAN_AGAMA",
+        ),
     ],
 )
 def test_resolve_by_code_name_and_path(text: str, code: str) -> None:
@@ -100,8 +102,17 @@ def test_every_shared_child_name_in_the_shipped_tree_is_refused() -> None:
         assert len(caught.value.candidates) == len(codes)
 
 
-@pytest.mark.parametrize("text", ["Perpajakan Daerah", "", "   ", "Infrastruktur › Pangan",
-                                  "Transportasi Umum", "INFRASTRUKTUR."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Perpajakan Daerah",
+        "",
+        "   ",
+        "Infrastruktur › Pangan",
+        "Transportasi Umum",
+        "INFRASTRUKTUR.",
+    ],
+)
 def test_unknown_category(text: str) -> None:
     with pytest.raises(UnknownCategory) as caught:
         TREE.resolve(text)
@@ -116,17 +127,22 @@ def test_every_category_resolves_by_its_code_and_its_path() -> None:
 
 
 def test_tree_from_json_validates_its_input() -> None:
-    tree = CategoryTree.from_json({"categories": [
-        {"code": "A", "name": "Alpha", "children": [{"code": "A.X", "name": "Umum"}]},
-        {"code": "B", "name": "Beta", "children": [{"code": "B.X", "name": "umum"}]},
-    ]})
+    tree = CategoryTree.from_json(
+        {
+            "categories": [
+                {"code": "A", "name": "Alpha", "children": [{"code": "A.X", "name": "Umum"}]},
+                {"code": "B", "name": "Beta", "children": [{"code": "B.X", "name": "umum"}]},
+            ]
+        }
+    )
     assert tree.children(None) == [Category("A", "Alpha"), Category("B", "Beta")]
     with pytest.raises(AmbiguousCategory):
         tree.resolve("UMUM")
     assert tree.resolve("beta › umum").code == "B.X"
     with pytest.raises(ValueError, match="unique"):
-        CategoryTree.from_json({"categories": [{"code": "A", "name": "x"},
-                                               {"code": "A", "name": "y"}]})
+        CategoryTree.from_json(
+            {"categories": [{"code": "A", "name": "x"}, {"code": "A", "name": "y"}]}
+        )
     with pytest.raises(ValueError):
         CategoryTree.from_json({"categories": [{"code": "A", "name": " "}]})
     with pytest.raises(ValueError):
@@ -220,16 +236,30 @@ def test_provisional_register_number() -> None:
     assert looks_like_register_no("DINSOS/2026/S-12")
 
 
-@pytest.mark.parametrize("text", ["DINSOS/2026/42", "DINSOS-2026-00042", "DINSOS/26/00042",
-                                  "/2026/00042", "DINSOS/2026/S-", "DINSOS/2026/X-3", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DINSOS/2026/42",
+        "DINSOS-2026-00042",
+        "DINSOS/26/00042",
+        "/2026/00042",
+        "DINSOS/2026/S-",
+        "DINSOS/2026/X-3",
+        "",
+    ],
+)
 def test_bad_register_numbers_are_refused(text: str) -> None:
     assert not looks_like_register_no(text)
     with pytest.raises(ValidationError):
         RegisterNumber.parse(text)
 
 
-@given(office=st.from_regex(r"[A-Z0-9][A-Z0-9_-]{0,19}", fullmatch=True),
-       year=st.integers(2000, 2099), seq=st.integers(0, 10**7), provisional=st.booleans())
+@given(
+    office=st.from_regex(r"[A-Z0-9][A-Z0-9_-]{0,19}", fullmatch=True),
+    year=st.integers(2000, 2099),
+    seq=st.integers(0, 10**7),
+    provisional=st.booleans(),
+)
 def test_register_number_round_trip(office: str, year: int, seq: int, provisional: bool) -> None:
     number = RegisterNumber(office, year, seq, provisional)
     assert RegisterNumber.parse(str(number)) == number

@@ -36,7 +36,13 @@ DESIGN_ROWS: list[tuple[str, str]] = [
 # "any open state -> CANCELLED": every state that is still being worked on. RESOLVED only leaves
 # by an explicit reopen; ARCHIVED, CLOSED_INCOMPLETE and CANCELLED are final.
 DESIGN_OPEN_STATES = [
-    "DRAFT", "RECEIVED", "NEEDS_INFO", "DISPOSED", "FORWARDED", "IN_PROGRESS", "AWAITING_REPORTER",
+    "DRAFT",
+    "RECEIVED",
+    "NEEDS_INFO",
+    "DISPOSED",
+    "FORWARDED",
+    "IN_PROGRESS",
+    "AWAITING_REPORTER",
 ]
 DESIGN_TABLE: frozenset[tuple[str, str]] = frozenset(
     DESIGN_ROWS + [(state, "CANCELLED") for state in DESIGN_OPEN_STATES]
@@ -59,11 +65,18 @@ EDGES = sorted(DESIGN_TABLE)
 NON_EDGES = [(a, b) for a, b in ALL_PAIRS if (a.value, b.value) not in DESIGN_TABLE]
 
 
-def _all_guards_met(current: CaseStatus, target: CaseStatus, reason: str | None,
-                    role: Role = Role.COORDINATOR) -> None:
+def _all_guards_met(
+    current: CaseStatus, target: CaseStatus, reason: str | None, role: Role = Role.COORDINATOR
+) -> None:
     check_transition(
-        current, target, reason=reason, role=role, has_disposition=True,
-        agency="Dinas Pekerjaan Umum Provinsi", has_follow_up=True, has_answer=True,
+        current,
+        target,
+        reason=reason,
+        role=role,
+        has_disposition=True,
+        agency="Dinas Pekerjaan Umum Provinsi",
+        has_follow_up=True,
+        has_answer=True,
     )
 
 
@@ -78,7 +91,10 @@ def test_transition_table_is_exactly_the_design_table() -> None:
 def test_open_and_final_states_follow_the_design() -> None:
     assert {s.value for s in CaseStatus if is_open(s)} == set(DESIGN_OPEN_STATES)
     assert {s.value for s in FINAL_STATES} == {
-        "RESOLVED", "ARCHIVED", "CLOSED_INCOMPLETE", "CANCELLED"
+        "RESOLVED",
+        "ARCHIVED",
+        "CLOSED_INCOMPLETE",
+        "CANCELLED",
     }
     for state in ("ARCHIVED", "CLOSED_INCOMPLETE", "CANCELLED"):
         assert allowed_next(S(state)) == ()

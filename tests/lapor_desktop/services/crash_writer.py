@@ -19,11 +19,15 @@ def main(data_dir: str, count: int) -> None:
     workspace = open_workspace(AppPaths(Path(data_dir)), clock_from_env())
     service = CaseService(workspace)
     for i in range(count):
-        service.register(NewCase(
-            title=f"Pengaduan nomor {i}", text=f"Isi pengaduan ke-{i}: jalan rusak di desa",
-            channel="whatsapp", category="Bantuan Sosial",
-            reporter=Reporter(name=f"Pelapor {i}", phone=f"0812{i:07d}"),
-        ))
+        service.register(
+            NewCase(
+                title=f"Pengaduan nomor {i}",
+                text=f"Isi pengaduan ke-{i}: jalan rusak di desa",
+                channel="whatsapp",
+                category="Bantuan Sosial",
+                reporter=Reporter(name=f"Pelapor {i}", phone=f"0812{i:07d}"),
+            )
+        )
     workspace.close()
 
 

@@ -15,8 +15,7 @@ from lapor_desktop.storage.blobs import AttachmentTooLarge, BlobStore
 
 
 def _new(title: str = "Bansos tidak cair") -> NewCase:
-    return NewCase(title=title, text="PKH tidak cair", channel="walk_in",
-                   category="Bantuan Sosial")
+    return NewCase(title=title, text="PKH tidak cair", channel="walk_in", category="Bantuan Sosial")
 
 
 def _files(root: Path) -> list[Path]:
@@ -50,19 +49,27 @@ def test_a_file_is_stored_under_its_sha256(workspace: Workspace, tmp_path: Path)
     assert workspace.blobs.verify(sha)
     [ref] = updated.attachments
     assert (ref.sha256, ref.size, ref.name, ref.mime) == (
-        sha, len(content), "Surat Pengantar.pdf", "application/pdf")
+        sha,
+        len(content),
+        "Surat Pengantar.pdf",
+        "application/pdf",
+    )
     assert updated.version == case.version + 1
     detail = service.detail(case.id)
     assert detail.case.attachments == (ref,)
     assert detail.timeline[-1].kind == "attachment"
     assert [e.op.op_type.value for e in detail.pending_ops] == ["case.create", "attachment.add"]
-    assert detail.pending_ops[-1].op.data == {"sha256": sha, "size": len(content),
-                                              "name": "Surat Pengantar.pdf",
-                                              "mime": "application/pdf"}
+    assert detail.pending_ops[-1].op.data == {
+        "sha256": sha,
+        "size": len(content),
+        "name": "Surat Pengantar.pdf",
+        "mime": "application/pdf",
+    }
     con = sqlite3.connect(workspace.paths.database)
     try:
         assert con.execute("SELECT sha256, size, mime, state FROM blob").fetchall() == [
-            (sha, len(content), "application/pdf", "local")]
+            (sha, len(content), "application/pdf", "local")
+        ]
     finally:
         con.close()
 
@@ -88,7 +95,8 @@ def test_the_same_content_is_stored_once(workspace: Workspace, tmp_path: Path) -
 
 
 def test_a_file_over_the_limit_is_refused_and_nothing_is_written(
-        workspace: Workspace, tmp_path: Path) -> None:
+    workspace: Workspace, tmp_path: Path
+) -> None:
     workspace.blobs = BlobStore(workspace.paths.blobs, max_bytes=1024)
     service = CaseService(workspace)
     case = service.register(_new())
@@ -110,7 +118,8 @@ def test_a_file_over_the_limit_is_refused_and_nothing_is_written(
 
 
 def test_a_file_that_grows_past_the_limit_while_copied_is_refused(
-        workspace: Workspace, tmp_path: Path) -> None:
+    workspace: Workspace, tmp_path: Path
+) -> None:
     store = BlobStore(workspace.paths.blobs, max_bytes=1024)
     growing = tmp_path / "growing.bin"
     growing.write_bytes(b"z" * 10)
@@ -128,12 +137,14 @@ def test_a_file_that_grows_past_the_limit_while_copied_is_refused(
     assert _files(workspace.paths.blobs) == []
 
 
-@pytest.mark.parametrize("make", [
-    pytest.param(lambda tmp: tmp / "tidak-ada.pdf", id="missing"),
-    pytest.param(lambda tmp: tmp, id="a-directory"),
-])
-def test_a_missing_file_is_a_validation_error(workspace: Workspace, tmp_path: Path,
-                                              make) -> None:
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(lambda tmp: tmp / "tidak-ada.pdf", id="missing"),
+        pytest.param(lambda tmp: tmp, id="a-directory"),
+    ],
+)
+def test_a_missing_file_is_a_validation_error(workspace: Workspace, tmp_path: Path, make) -> None:
     service = CaseService(workspace)
     case = service.register(_new())
     before = _counts(workspace)
@@ -144,7 +155,8 @@ def test_a_missing_file_is_a_validation_error(workspace: Workspace, tmp_path: Pa
 
 
 def test_an_unknown_case_is_reported_and_the_case_list_is_unchanged(
-        workspace: Workspace, tmp_path: Path) -> None:
+    workspace: Workspace, tmp_path: Path
+) -> None:
     service = CaseService(workspace)
     service.register(_new())
     source = tmp_path / "foto.jpg"

@@ -40,13 +40,20 @@ def _case_count(database: Path) -> int:
 @pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 def test_a_writer_killed_mid_run_leaves_every_case_with_its_outbox_entry(
-        workspace: Workspace, data_paths: AppPaths, fake_clock) -> None:
+    workspace: Workspace, data_paths: AppPaths, fake_clock
+) -> None:
     workspace.close()
-    env = dict(os.environ, LAPOR_NOW="2026-03-02T09:00+07:00",
-               PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
+    env = dict(
+        os.environ,
+        LAPOR_NOW="2026-03-02T09:00+07:00",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])),
+    )
     writer = subprocess.Popen(
         [sys.executable, str(WRITER), str(data_paths.data_dir), str(TOTAL)],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 120
@@ -72,17 +79,18 @@ def test_a_writer_killed_mid_run_leaves_every_case_with_its_outbox_entry(
             assert run("PRAGMA integrity_check") == [("ok",)]
             assert run("PRAGMA foreign_key_check") == []
             case_ids = [r[0] for r in run('SELECT id FROM "case"')]
-            create_ids = [r[0] for r in run(
-                "SELECT entity_id FROM outbox WHERE op_type = 'case.create'")]
-            created_events = [r[0] for r in run(
-                "SELECT case_id FROM case_event WHERE kind = 'created'")]
+            create_ids = [
+                r[0] for r in run("SELECT entity_id FROM outbox WHERE op_type = 'case.create'")
+            ]
+            created_events = [
+                r[0] for r in run("SELECT case_id FROM case_event WHERE kind = 'created'")
+            ]
             other_ops = run("SELECT count(*) FROM outbox WHERE op_type != 'case.create'")
             device_seqs = [r[0] for r in run("SELECT device_seq FROM outbox ORDER BY 1")]
             registers = sorted(r[0] for r in run('SELECT register_no FROM "case"'))
             last = run("SELECT last FROM number_sequence WHERE name = 'register:DINSOS'")
             indexed = run('SELECT count(*) FROM case_fts JOIN "case" ON row_id = case_fts.rowid')
         n = len(case_ids)
-        print("crash-n", n)
         assert KILL_AFTER < n < TOTAL
         # Each case has exactly its create entry and its 'created' event, and nothing else has.
         assert len(set(case_ids)) == n
@@ -96,9 +104,14 @@ def test_a_writer_killed_mid_run_leaves_every_case_with_its_outbox_entry(
         assert indexed == [(n,)]
 
         # The data dir carries on where it stopped.
-        after = CaseService(ws).register(NewCase(
-            title="Setelah listrik padam", text="Lanjut bekerja", channel="walk_in",
-            category="Bantuan Sosial"))
+        after = CaseService(ws).register(
+            NewCase(
+                title="Setelah listrik padam",
+                text="Lanjut bekerja",
+                channel="walk_in",
+                category="Bantuan Sosial",
+            )
+        )
         assert after.register_no == f"DINSOS/2026/{n + 1:05d}"
     finally:
         ws.close()

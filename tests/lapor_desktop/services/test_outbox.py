@@ -19,8 +19,10 @@ from lapor_desktop.services.workspace import Workspace
 
 def _new(**changes: object) -> NewCase:
     values: dict[str, object] = {
-        "title": "Bansos tidak cair", "text": "PKH saya tidak cair tiga bulan",
-        "channel": "whatsapp", "category": "Bantuan Sosial",
+        "title": "Bansos tidak cair",
+        "text": "PKH saya tidak cair tiga bulan",
+        "channel": "whatsapp",
+        "category": "Bantuan Sosial",
     }
     values.update(changes)
     return NewCase(**values)  # type: ignore[arg-type]
@@ -29,8 +31,10 @@ def _new(**changes: object) -> NewCase:
 def _outbox_rows(workspace: Workspace) -> list[tuple[int, str, str, str, int, dict[str, object]]]:
     con = sqlite3.connect(workspace.paths.database)
     try:
-        rows = con.execute("SELECT device_seq, op_id, op_type, entity_id, base_version, payload"
-                           " FROM outbox ORDER BY device_seq").fetchall()
+        rows = con.execute(
+            "SELECT device_seq, op_id, op_type, entity_id, base_version, payload"
+            " FROM outbox ORDER BY device_seq"
+        ).fetchall()
     finally:
         con.close()
     return [(s, o, t, e, b, json.loads(p)) for s, o, t, e, b, p in rows]
@@ -44,18 +48,26 @@ def _count(workspace: Workspace, table: str) -> int:
         con.close()
 
 
-def test_every_action_is_one_entry_in_order_never_coalesced(workspace: Workspace,
-                                                            fake_clock, tmp_path: Path) -> None:
+def test_every_action_is_one_entry_in_order_never_coalesced(
+    workspace: Workspace, fake_clock, tmp_path: Path
+) -> None:
     service = CaseService(workspace)
     case = service.register(_new())
     steps = [
         ("case.edit", lambda: service.edit(case.id, {"title": "Bansos PKH tidak cair"})),
         ("case.edit", lambda: service.edit(case.id, {"title": "Bansos PKH belum cair"})),
         ("event.append", lambda: service.note(case.id, "Pelapor datang lagi")),
-        ("case.dispose", lambda: service.dispose(case.id, DispositionInput(
-            to_unit="Bidang Linjamsos", instructions=("Proses lebih lanjut",)))),
-        ("case.dispose", lambda: service.dispose(case.id, DispositionInput(
-            to_person="Kasi Jaminan Sosial"))),
+        (
+            "case.dispose",
+            lambda: service.dispose(
+                case.id,
+                DispositionInput(to_unit="Bidang Linjamsos", instructions=("Proses lebih lanjut",)),
+            ),
+        ),
+        (
+            "case.dispose",
+            lambda: service.dispose(case.id, DispositionInput(to_person="Kasi Jaminan Sosial")),
+        ),
         ("case.follow_up", lambda: service.follow_up(case.id, "Dicek ke pendamping PKH")),
         ("case.follow_up", lambda: service.follow_up(case.id, "Data sudah diperbaiki")),
         ("attachment.add", lambda: service.attach(case.id, _file(tmp_path, b"foto KTP"))),
@@ -76,8 +88,11 @@ def test_every_action_is_one_entry_in_order_never_coalesced(workspace: Workspace
     # Each op records the version it was based on: the one before it.
     assert [r[4] for r in rows] == [0, *versions[:-1]]
     # Every action bumps the version except the note, which only appends to the timeline.
-    bumped = [op for (op, _), old, new in zip(steps, versions[:-1], versions[1:], strict=True)
-              if new == old + 1]
+    bumped = [
+        op
+        for (op, _), old, new in zip(steps, versions[:-1], versions[1:], strict=True)
+        if new == old + 1
+    ]
     assert bumped == [op for op, _ in steps if op != "event.append"]
     for seq, op_id, op_type, entity_id, _, payload in rows:
         assert payload["device_seq"] == seq and payload["op_id"] == op_id
@@ -112,8 +127,10 @@ def test_entries_of_several_cases_interleave_in_device_order(workspace: Workspac
     service.edit(first.id, {"summary": "ringkasan"})
     rows = _outbox_rows(workspace)
     assert [(r[0], r[2], r[3]) for r in rows] == [
-        (1, "case.create", first.id), (2, "case.create", second.id),
-        (3, "event.append", first.id), (4, "event.append", second.id),
+        (1, "case.create", first.id),
+        (2, "case.create", second.id),
+        (3, "event.append", first.id),
+        (4, "event.append", second.id),
         (5, "case.edit", first.id),
     ]
     with workspace.db.read() as uow:
@@ -121,8 +138,9 @@ def test_entries_of_several_cases_interleave_in_device_order(workspace: Workspac
         assert uow.outbox.count_by_state() == {"pending": 5}
 
 
-def test_an_action_that_changes_nothing_writes_no_entry(workspace: Workspace,
-                                                        tmp_path: Path) -> None:
+def test_an_action_that_changes_nothing_writes_no_entry(
+    workspace: Workspace, tmp_path: Path
+) -> None:
     service = CaseService(workspace)
     case = service.register(_new())
     same = service.edit(case.id, {"title": "Bansos tidak cair"})  # the value it already has
@@ -137,8 +155,10 @@ def test_an_action_that_changes_nothing_writes_no_entry(workspace: Workspace,
 def _outbox_insert_fails(workspace: Workspace) -> Iterator[None]:
     """A trigger in the real file makes the outbox insert fail, after the case was written."""
     con = sqlite3.connect(workspace.paths.database)
-    con.execute("CREATE TRIGGER test_outbox_fails BEFORE INSERT ON outbox"
-                " BEGIN SELECT RAISE(ABORT, 'outbox unavailable'); END")
+    con.execute(
+        "CREATE TRIGGER test_outbox_fails BEFORE INSERT ON outbox"
+        " BEGIN SELECT RAISE(ABORT, 'outbox unavailable'); END"
+    )
     con.commit()
     try:
         yield
@@ -152,8 +172,9 @@ def _state(workspace: Workspace) -> dict[str, object]:
     con = sqlite3.connect(workspace.paths.database)
     try:
         return {
-            "cases": con.execute('SELECT id, version, status, title, doc FROM "case"'
-                                 " ORDER BY row_id").fetchall(),
+            "cases": con.execute(
+                'SELECT id, version, status, title, doc FROM "case" ORDER BY row_id'
+            ).fetchall(),
             "events": con.execute("SELECT id FROM case_event ORDER BY seq").fetchall(),
             "fts": con.execute("SELECT rowid, title, summary FROM case_fts").fetchall(),
             "numbers": con.execute("SELECT name, year, last FROM number_sequence").fetchall(),
@@ -164,7 +185,8 @@ def _state(workspace: Workspace) -> dict[str, object]:
 
 
 def test_when_the_outbox_write_fails_the_change_is_not_saved_either(
-        workspace: Workspace, tmp_path: Path) -> None:
+    workspace: Workspace, tmp_path: Path
+) -> None:
     service = CaseService(workspace)
     case = service.register(_new())
     before = _state(workspace)

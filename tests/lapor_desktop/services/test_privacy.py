@@ -15,23 +15,66 @@ from lapor_desktop.services.cases import CaseService, DispositionInput, NewCase
 from lapor_desktop.services.queries import CaseQuery, QueryService
 from lapor_desktop.services.workspace import Workspace
 
-SECRET = Reporter(name="Wiryawan Kusumanegara", nik="3529012345678901", phone="0812-9876-5432",
-                  email="wiryawan.k@example.id", address="Jl. Trunojoyo Gang Melati 17")
-SECRET_STRINGS = ["Wiryawan", "Kusumanegara", "wiryawan", "kusumanegara", "WIRYAWAN",
-                  "3529012345678901", "0812-9876-5432", "081298765432", "6281298765432",
-                  "9876-5432", "wiryawan.k@example.id", "Trunojoyo", "trunojoyo", "Melati"]
-SECRET_TOKENS = {"wiryawan", "kusumanegara", "3529012345678901", "0812", "9876", "5432",
-                 "trunojoyo", "melati", "example"}
+SECRET = Reporter(
+    name="Wiryawan Kusumanegara",
+    nik="3529012345678901",
+    phone="0812-9876-5432",
+    email="wiryawan.k@example.id",
+    address="Jl. Trunojoyo Gang Melati 17",
+)
+SECRET_STRINGS = [
+    "Wiryawan",
+    "Kusumanegara",
+    "wiryawan",
+    "kusumanegara",
+    "WIRYAWAN",
+    "3529012345678901",
+    "0812-9876-5432",
+    "081298765432",
+    "6281298765432",
+    "9876-5432",
+    "wiryawan.k@example.id",
+    "Trunojoyo",
+    "trunojoyo",
+    "Melati",
+]
+SECRET_TOKENS = {
+    "wiryawan",
+    "kusumanegara",
+    "3529012345678901",
+    "0812",
+    "9876",
+    "5432",
+    "trunojoyo",
+    "melati",
+    "example",
+}
 
-CONTROL = Reporter(name="Dewi Lestarini", nik="3529019876543210", phone="0857-1122-3344",
-                   email="dewi.l@contoh.id", address="Jl. Cendrawasih 5")
-CONTROL_STRINGS = ["Dewi Lestarini", "lestarini", "3529019876543210", "0857-1122-3344",
-                   "085711223344", "dewi.l@contoh.id", "Cendrawasih"]
+CONTROL = Reporter(
+    name="Dewi Lestarini",
+    nik="3529019876543210",
+    phone="0857-1122-3344",
+    email="dewi.l@contoh.id",
+    address="Jl. Cendrawasih 5",
+)
+CONTROL_STRINGS = [
+    "Dewi Lestarini",
+    "lestarini",
+    "3529019876543210",
+    "0857-1122-3344",
+    "085711223344",
+    "dewi.l@contoh.id",
+    "Cendrawasih",
+]
 
 
 def _new(title: str, **changes: object) -> NewCase:
-    values: dict[str, object] = {"title": title, "text": "Bantuan PKH tidak cair tiga bulan",
-                                 "channel": "walk_in", "category": "Bantuan Sosial"}
+    values: dict[str, object] = {
+        "title": title,
+        "text": "Bantuan PKH tidak cair tiga bulan",
+        "channel": "walk_in",
+        "category": "Bantuan Sosial",
+    }
     values.update(changes)
     return NewCase(**values)  # type: ignore[arg-type]
 
@@ -52,13 +95,15 @@ def _hits(blob: bytes, needles: list[str]) -> list[str]:
 
 
 def _fts_terms(con: sqlite3.Connection) -> set[str]:
-    con.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms"
-                " USING fts5vocab(main, case_fts, row)")
+    con.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.terms USING fts5vocab(main, case_fts, row)"
+    )
     return {r[0] for r in con.execute("SELECT term FROM temp.terms")}
 
 
 def test_an_anonymous_reporter_leaves_no_trace_anywhere_in_the_files(
-        workspace: Workspace, tmp_path: Path) -> None:
+    workspace: Workspace, tmp_path: Path
+) -> None:
     service = CaseService(workspace)
     db = workspace.paths.database
     wal = db.with_name(db.name + "-wal")
@@ -90,25 +135,41 @@ def test_an_anonymous_reporter_leaves_no_trace_anywhere_in_the_files(
         assert terms & SECRET_TOKENS == set()
 
         # Row by row, for a readable failure.
-        case_row = keeper.execute('SELECT reporter_phone, reporter_display, anonymous, doc'
-                                  ' FROM "case" WHERE id = ?', (secret.id,)).fetchone()
+        case_row = keeper.execute(
+            'SELECT reporter_phone, reporter_display, anonymous, doc FROM "case" WHERE id = ?',
+            (secret.id,),
+        ).fetchone()
         assert case_row[:3] == (None, None, 1)
         assert json.loads(case_row[3])["reporter"] is None
-        for table, column, key in (("case_event", "data", "case_id"),
-                                   ("outbox", "payload", "entity_id")):
-            texts = [r[0] for r in keeper.execute(
-                f"SELECT {column} FROM {table} WHERE {key} = ?", (secret.id,))]
+        for table, column, key in (
+            ("case_event", "data", "case_id"),
+            ("outbox", "payload", "entity_id"),
+        ):
+            texts = [
+                r[0]
+                for r in keeper.execute(
+                    f"SELECT {column} FROM {table} WHERE {key} = ?", (secret.id,)
+                )
+            ]
             assert texts and _hits("\n".join(texts).encode(), SECRET_STRINGS) == []
-        create = json.loads(keeper.execute(
-            "SELECT payload FROM outbox WHERE entity_id = ? AND op_type = 'case.create'",
-            (secret.id,)).fetchone()[0])
+        create = json.loads(
+            keeper.execute(
+                "SELECT payload FROM outbox WHERE entity_id = ? AND op_type = 'case.create'",
+                (secret.id,),
+            ).fetchone()[0]
+        )
         assert create["data"]["reporter"] is None and create["data"]["anonymous"] is True
     finally:
         keeper.close()
 
     queries = QueryService(workspace)
-    for query in ("Wiryawan", "kusumanegara", "0812-9876-5432", "+62 812 9876 5432",
-                  "3529012345678901"):
+    for query in (
+        "Wiryawan",
+        "kusumanegara",
+        "0812-9876-5432",
+        "+62 812 9876 5432",
+        "3529012345678901",
+    ):
         assert queries.search(query) == [], query
     detail = service.detail(secret.register_no)
     assert detail.case.reporter is None and detail.case.anonymous
@@ -118,8 +179,12 @@ def test_an_anonymous_reporter_leaves_no_trace_anywhere_in_the_files(
 def test_an_anonymous_case_takes_no_identity_afterwards(workspace: Workspace) -> None:
     service = CaseService(workspace)
     case = service.register(_new("Pungli di kantor desa", kind="wbs", anonymous=True))
-    for field, value in (("reporter.name", "Wiryawan"), ("reporter.phone", "0812-9876-5432"),
-                         ("reporter.nik", "3529012345678901"), ("anonymous", False)):
+    for field, value in (
+        ("reporter.name", "Wiryawan"),
+        ("reporter.phone", "0812-9876-5432"),
+        ("reporter.nik", "3529012345678901"),
+        ("anonymous", False),
+    ):
         with pytest.raises(ValidationError):
             service.edit(case.id, {field: value})
     after = service.detail(case.id)
@@ -128,7 +193,8 @@ def test_an_anonymous_case_takes_no_identity_afterwards(workspace: Workspace) ->
 
 
 def test_confidential_reporters_are_masked_in_lists_but_not_in_the_detail(
-        workspace: Workspace) -> None:
+    workspace: Workspace,
+) -> None:
     service = CaseService(workspace)
     queries = QueryService(workspace)
     hidden = service.register(_new("Bansos tidak cair", reporter=SECRET, confidential=True))
@@ -137,8 +203,11 @@ def test_confidential_reporters_are_masked_in_lists_but_not_in_the_detail(
     by_no = {r.register_no: r for r in queries.cases(CaseQuery())}
     assert by_no[hidden.register_no].reporter_display == "W*** K***"
     assert by_no[shown.register_no].reporter_display == "Dewi Lestarini"
-    for rows in (queries.cases(CaseQuery(queue=Queue.NEEDS_VERIFICATION)),
-                 queries.search("bansos"), queries.search("0812-9876-5432")):
+    for rows in (
+        queries.cases(CaseQuery(queue=Queue.NEEDS_VERIFICATION)),
+        queries.search("bansos"),
+        queries.search("0812-9876-5432"),
+    ):
         row = next(r for r in rows if r.register_no == hidden.register_no)
         assert row.reporter_display == "W*** K***"
         assert "Wiryawan" not in repr(row) and "9876" not in repr(row)

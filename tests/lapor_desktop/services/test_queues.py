@@ -21,8 +21,9 @@ def _at(day: int, hour: int = 10, month: int = 2) -> datetime:
 
 
 def _new(title: str) -> NewCase:
-    return NewCase(title=title, text=f"Isi pengaduan: {title}", channel="walk_in",
-                   category="Bantuan Sosial")
+    return NewCase(
+        title=title, text=f"Isi pengaduan: {title}", channel="walk_in", category="Bantuan Sosial"
+    )
 
 
 @pytest.fixture
@@ -76,8 +77,18 @@ EXPECTED_MONDAY = {
     Queue.AWAITING_REPORTER: {"answered"},
     Queue.NEEDS_INFO: {"waiting_for_info"},
     Queue.MONITORED: {"sent_to_dinpu", "forwarded"},
-    Queue.ALL: {"disposed_late", "unverified_late", "waiting_for_info", "due_today", "fresh",
-                "disposed", "answered", "sent_to_dinpu", "forwarded", "archived"},
+    Queue.ALL: {
+        "disposed_late",
+        "unverified_late",
+        "waiting_for_info",
+        "due_today",
+        "fresh",
+        "disposed",
+        "answered",
+        "sent_to_dinpu",
+        "forwarded",
+        "archived",
+    },
 }
 
 
@@ -86,8 +97,9 @@ def _members(queries: QueryService, queue: Queue, names: dict[str, str]) -> set[
     return {by_id[row.id] for row in queries.cases(CaseQuery(queue=queue))}
 
 
-def test_each_queue_counts_and_lists_exactly_its_cases(workspace: Workspace,
-                                                       cases: dict[str, str]) -> None:
+def test_each_queue_counts_and_lists_exactly_its_cases(
+    workspace: Workspace, cases: dict[str, str]
+) -> None:
     queries = QueryService(workspace)
     counts = queries.queue_counts()
     assert counts == {queue: len(names) for queue, names in EXPECTED_MONDAY.items()}
@@ -95,8 +107,7 @@ def test_each_queue_counts_and_lists_exactly_its_cases(workspace: Workspace,
         assert _members(queries, queue, cases) == names, queue
 
 
-def test_queues_follow_the_clock(workspace: Workspace, cases: dict[str, str],
-                                 fake_clock) -> None:
+def test_queues_follow_the_clock(workspace: Workspace, cases: dict[str, str], fake_clock) -> None:
     queries = QueryService(workspace)
     fake_clock.set(_at(2, 23, month=3))  # still Monday, late evening WIB
     assert queries.queue_counts()[Queue.DUE_TODAY] == 1
@@ -104,23 +115,33 @@ def test_queues_follow_the_clock(workspace: Workspace, cases: dict[str, str],
     counts = queries.queue_counts()
     assert counts[Queue.DUE_TODAY] == 0
     assert _members(queries, Queue.OVERDUE, cases) == {
-        "disposed_late", "unverified_late", "due_today"}
+        "disposed_late",
+        "unverified_late",
+        "due_today",
+    }
     fake_clock.set(_at(5, 9, month=3))  # Thursday: the fresh case is due today
     assert _members(queries, Queue.DUE_TODAY, cases) == {"fresh"}
     assert _members(queries, Queue.OVERDUE, cases) == {
-        "disposed_late", "unverified_late", "due_today"}
+        "disposed_late",
+        "unverified_late",
+        "due_today",
+    }
     fake_clock.set(_at(9, 9, month=3))  # Monday 9 March: follow-up of `disposed` due today
     assert _members(queries, Queue.DUE_TODAY, cases) == {"disposed"}
 
 
-def test_acting_on_a_case_moves_it_between_queues(workspace: Workspace,
-                                                  cases: dict[str, str]) -> None:
+def test_acting_on_a_case_moves_it_between_queues(
+    workspace: Workspace, cases: dict[str, str]
+) -> None:
     service, queries = CaseService(workspace), QueryService(workspace)
     service.dispose(cases["unverified_late"], DispositionInput(to_unit="Bidang Linjamsos"))
     service.info_received(cases["waiting_for_info"], "KTP sudah diterima")
     service.follow_up(cases["disposed_late"], "Sudah ditinjau")
     assert _members(queries, Queue.NEEDS_VERIFICATION, cases) == {
-        "due_today", "fresh", "waiting_for_info"}
+        "due_today",
+        "fresh",
+        "waiting_for_info",
+    }
     assert _members(queries, Queue.DISPOSED_TO_US, cases) == {"disposed", "unverified_late"}
     assert _members(queries, Queue.NEEDS_INFO, cases) == set()
     # The late follow-up still leaves its resolution (due 25 Feb) overdue; the old unverified
@@ -132,12 +153,14 @@ def test_acting_on_a_case_moves_it_between_queues(workspace: Workspace,
     assert rows[cases["disposed_late"]].status is CaseStatus.IN_PROGRESS
     resumed = rows[cases["waiting_for_info"]]
     assert (resumed.status, resumed.next_due_stage) == (CaseStatus.RECEIVED, "verification")
-    assert resumed.next_due_at == _at(5, 23, month=3).replace(minute=59, second=59,
-                                                               microsecond=999999)
+    assert resumed.next_due_at == _at(5, 23, month=3).replace(
+        minute=59, second=59, microsecond=999999
+    )
 
 
-def test_lists_are_newest_first_and_can_be_limited(workspace: Workspace,
-                                                   cases: dict[str, str]) -> None:
+def test_lists_are_newest_first_and_can_be_limited(
+    workspace: Workspace, cases: dict[str, str]
+) -> None:
     rows = QueryService(workspace).cases(CaseQuery(limit=3))
     assert len(rows) == 3
     everything = QueryService(workspace).cases(CaseQuery())

@@ -1,4 +1,4 @@
-"""Opening the SQLite file: pragmas, locking, Alembic migrations, and refusal of what is not ours."""
+"""Opening the SQLite file: pragmas, locking, Alembic migrations, refusing what is not ours."""
 
 from __future__ import annotations
 
@@ -32,15 +32,31 @@ from lapor_desktop.storage.engine import create_sqlite_engine
 from lapor_desktop.storage.rows import Base
 
 EXPECTED_TABLES = {
-    "case", "case_event", "outbox", "blob", "number_sequence", "number_void", "category",
-    "holiday", "audit_log", "sla_rule", "setting", "case_fts", "alembic_version",
+    "case",
+    "case_event",
+    "outbox",
+    "blob",
+    "number_sequence",
+    "number_void",
+    "category",
+    "holiday",
+    "audit_log",
+    "sla_rule",
+    "setting",
+    "case_fts",
+    "alembic_version",
 }
 
 
 def _register(ws: Workspace, title: str = "Jalan rusak di Desa Kolor") -> str:
-    case = CaseService(ws).register(NewCase(
-        title=title, text="Jalan desa rusak parah sejak Januari", channel="walk_in",
-        category="Bantuan Sosial"))
+    case = CaseService(ws).register(
+        NewCase(
+            title=title,
+            text="Jalan desa rusak parah sejak Januari",
+            channel="walk_in",
+            category="Bantuan Sosial",
+        )
+    )
     return case.register_no
 
 
@@ -72,15 +88,17 @@ def test_every_connection_has_wal_foreign_keys_and_busy_timeout(workspace: Works
 
 def test_foreign_keys_are_enforced(workspace: Workspace) -> None:
     with workspace.db.write() as uow, pytest.raises(IntegrityError, match="FOREIGN KEY"):
-        uow.session.execute(text(
-            "INSERT INTO case_event (id, case_id, kind, at, actor, office, device_id, summary,"
-            " data) VALUES ('e1', 'no-such-case', 'note', '2026-03-02T02:00:00+00:00', 'ani',"
-            " 'DINSOS', 'dev', 'x', '{}')"))
+        uow.session.execute(
+            text(
+                "INSERT INTO case_event (id, case_id, kind, at, actor, office, device_id, summary,"
+                " data) VALUES ('e1', 'no-such-case', 'note', '2026-03-02T02:00:00+00:00', 'ani',"
+                " 'DINSOS', 'dev', 'x', '{}')"
+            )
+        )
         uow.session.flush()
 
 
-def test_writer_takes_the_write_lock_up_front_and_readers_still_read(
-        workspace: Workspace) -> None:
+def test_writer_takes_the_write_lock_up_front_and_readers_still_read(workspace: Workspace) -> None:
     _register(workspace)
     path = workspace.paths.database
     other = sqlite3.connect(path, timeout=0, isolation_level=None)
@@ -99,8 +117,7 @@ def test_writer_takes_the_write_lock_up_front_and_readers_still_read(
 # --------------------------------------------------------------------------- migrations
 
 
-def test_a_new_data_dir_is_migrated_from_the_first_revision_to_head(
-        workspace: Workspace) -> None:
+def test_a_new_data_dir_is_migrated_from_the_first_revision_to_head(workspace: Workspace) -> None:
     scripts = ScriptDirectory.from_config(schema._config())
     bases = scripts.get_bases()
     assert len(bases) == 1 and scripts.get_revision(bases[0]).down_revision is None
@@ -109,8 +126,12 @@ def test_a_new_data_dir_is_migrated_from_the_first_revision_to_head(
     con = sqlite3.connect(workspace.paths.database)
     try:
         names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        triggers = {r[0] for r in con.execute(
-            "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='case_event'")}
+        triggers = {
+            r[0]
+            for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='trigger' AND tbl_name='case_event'"
+            )
+        }
     finally:
         con.close()
     assert names >= EXPECTED_TABLES
@@ -123,12 +144,16 @@ def test_the_migrated_schema_matches_the_row_classes(tmp_path: Path) -> None:
         assert schema.needs_upgrade(engine)
         schema.upgrade(engine)
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={
-                "compare_type": True,
-                # The FTS5 table and its shadow tables are created by raw SQL on purpose.
-                "include_name": lambda name, kind, _parent: not (
-                    kind == "table" and name is not None and name.startswith("case_fts")),
-            })
+            context = MigrationContext.configure(
+                connection,
+                opts={
+                    "compare_type": True,
+                    # The FTS5 table and its shadow tables are created by raw SQL on purpose.
+                    "include_name": lambda name, kind, _parent: (
+                        not (kind == "table" and name is not None and name.startswith("case_fts"))
+                    ),
+                },
+            )
             assert compare_metadata(context, Base.metadata) == []
         schema.upgrade(engine)  # at head: a no-op
         assert schema.current_revision(engine) == schema.head_revision()
@@ -136,7 +161,7 @@ def test_the_migrated_schema_matches_the_row_classes(tmp_path: Path) -> None:
         engine.dispose()
 
 
-_PROBE_MIGRATION = '''
+_PROBE_MIGRATION = """
 import sqlalchemy as sa
 from alembic import op
 
@@ -156,12 +181,16 @@ def upgrade():
 
 def downgrade():
     pass
-'''
+"""
 
 
 def test_opening_an_older_data_dir_upgrades_it_and_keeps_its_data(
-        workspace: Workspace, data_paths: AppPaths, fake_clock, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    workspace: Workspace,
+    data_paths: AppPaths,
+    fake_clock,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     first = _register(workspace, "Jalan rusak di Desa Kolor")
     CaseService(workspace).note(first, "Sudah dicek")
     second = _register(workspace, "Lampu jalan padam")
@@ -196,7 +225,8 @@ def test_opening_an_older_data_dir_upgrades_it_and_keeps_its_data(
 
 
 def test_a_database_from_a_newer_version_is_refused_and_never_touched(
-        workspace: Workspace, data_paths: AppPaths, fake_clock) -> None:
+    workspace: Workspace, data_paths: AppPaths, fake_clock
+) -> None:
     _register(workspace)
     workspace.close()
     con = sqlite3.connect(data_paths.database)
@@ -206,7 +236,7 @@ def test_a_database_from_a_newer_version_is_refused_and_never_touched(
     con.close()
     before = _snapshot(data_paths.database)
 
-    with pytest.raises(WorkspaceError, match="9999_from_the_future.*newer") as refused:
+    with pytest.raises(WorkspaceError, match=r"9999_from_the_future.*newer") as refused:
         open_workspace(data_paths, fake_clock)
     assert not isinstance(refused.value, NotInitialised)
     assert _snapshot(data_paths.database) == before
@@ -218,14 +248,18 @@ def test_a_database_from_a_newer_version_is_refused_and_never_touched(
     assert _snapshot(data_paths.database) == before
 
 
-@pytest.mark.parametrize("content", [
-    pytest.param(b"\x00" * 4096, id="zeros"),
-    pytest.param(b"this is a letter, not a database\n" * 40, id="text"),
-    pytest.param(os.urandom(8192), id="random-bytes"),
-    pytest.param(b"SQLite format 3\x00" + b"\xff" * 8000, id="sqlite-header-then-garbage"),
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param(b"\x00" * 4096, id="zeros"),
+        pytest.param(b"this is a letter, not a database\n" * 40, id="text"),
+        pytest.param(os.urandom(8192), id="random-bytes"),
+        pytest.param(b"SQLite format 3\x00" + b"\xff" * 8000, id="sqlite-header-then-garbage"),
+    ],
+)
 def test_a_corrupt_or_foreign_file_is_refused_with_a_message(
-        data_paths: AppPaths, fake_clock, content: bytes) -> None:
+    data_paths: AppPaths, fake_clock, content: bytes
+) -> None:
     data_paths.data_dir.mkdir(parents=True)
     data_paths.database.write_bytes(content)
     with pytest.raises(WorkspaceError) as refused:
@@ -236,19 +270,21 @@ def test_a_corrupt_or_foreign_file_is_refused_with_a_message(
 
 
 def test_a_truncated_lapor_database_is_refused_not_a_traceback(
-        workspace: Workspace, data_paths: AppPaths, fake_clock) -> None:
+    workspace: Workspace, data_paths: AppPaths, fake_clock
+) -> None:
     for i in range(20):
         _register(workspace, f"Keluhan nomor {i}")
     workspace.close()
     _checkpoint(data_paths.database)
     whole = data_paths.database.read_bytes()
-    data_paths.database.write_bytes(whole[:4096 * 2])  # page 1 survives, its children do not
-    with pytest.raises(WorkspaceError, match="damaged|not a"):
+    data_paths.database.write_bytes(whole[: 4096 * 2])  # page 1 survives, its children do not
+    with pytest.raises(WorkspaceError, match=r"damaged|not a"):
         open_workspace(data_paths, fake_clock)
 
 
 def test_a_sqlite_file_with_foreign_tables_is_refused_and_left_as_it_was(
-        data_paths: AppPaths, office: OfficeProfile, fake_clock) -> None:
+    data_paths: AppPaths, office: OfficeProfile, fake_clock
+) -> None:
     data_paths.data_dir.mkdir(parents=True)
     con = sqlite3.connect(data_paths.database)  # a rollback-journal file, as most tools write
     con.execute("CREATE TABLE pelanggan (id INTEGER PRIMARY KEY, nama TEXT)")
@@ -263,8 +299,7 @@ def test_a_sqlite_file_with_foreign_tables_is_refused_and_left_as_it_was(
     assert _snapshot(data_paths.database) == before  # not even switched to WAL
 
 
-def test_missing_or_empty_database_means_not_initialised(data_paths: AppPaths,
-                                                         fake_clock) -> None:
+def test_missing_or_empty_database_means_not_initialised(data_paths: AppPaths, fake_clock) -> None:
     with pytest.raises(NotInitialised, match="init"):
         open_workspace(data_paths, fake_clock)
     data_paths.data_dir.mkdir(parents=True)
@@ -273,8 +308,9 @@ def test_missing_or_empty_database_means_not_initialised(data_paths: AppPaths,
         open_workspace(data_paths, fake_clock)
 
 
-def test_initialising_twice_is_refused(workspace: Workspace, data_paths: AppPaths,
-                                       fake_clock) -> None:
+def test_initialising_twice_is_refused(
+    workspace: Workspace, data_paths: AppPaths, fake_clock
+) -> None:
     with pytest.raises(AlreadyInitialised, match="DINSOS"):
         init_workspace(data_paths, workspace.office, default_user("budi", None), fake_clock)
     reopened = open_workspace(data_paths, fake_clock)

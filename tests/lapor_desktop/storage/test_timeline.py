@@ -15,8 +15,14 @@ from lapor_desktop.services.workspace import Workspace
 @pytest.fixture
 def case_with_history(workspace: Workspace) -> str:
     service = CaseService(workspace)
-    case = service.register(NewCase(title="Bansos tidak cair", text="PKH tidak cair tiga bulan",
-                                    channel="whatsapp", category="Bantuan Sosial"))
+    case = service.register(
+        NewCase(
+            title="Bansos tidak cair",
+            text="PKH tidak cair tiga bulan",
+            channel="whatsapp",
+            category="Bantuan Sosial",
+        )
+    )
     service.note(case.id, "Pelapor menelepon lagi")
     service.dispose(case.id, DispositionInput(to_unit="Bidang Linjamsos"))
     return case.id
@@ -25,22 +31,27 @@ def case_with_history(workspace: Workspace) -> str:
 def _events(workspace: Workspace) -> list[tuple[object, ...]]:
     con = sqlite3.connect(workspace.paths.database)
     try:
-        return con.execute("SELECT seq, id, case_id, kind, at, summary, data FROM case_event"
-                           " ORDER BY seq").fetchall()
+        return con.execute(
+            "SELECT seq, id, case_id, kind, at, summary, data FROM case_event ORDER BY seq"
+        ).fetchall()
     finally:
         con.close()
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE case_event SET summary = 'diubah'",
-    "UPDATE case_event SET kind = 'note' WHERE kind = 'created'",
-    "UPDATE case_event SET at = '2020-01-01T00:00:00+00:00'",
-    "UPDATE case_event SET data = '{}'",
-    "DELETE FROM case_event",
-    "DELETE FROM case_event WHERE kind = 'note'",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE case_event SET summary = 'diubah'",
+        "UPDATE case_event SET kind = 'note' WHERE kind = 'created'",
+        "UPDATE case_event SET at = '2020-01-01T00:00:00+00:00'",
+        "UPDATE case_event SET data = '{}'",
+        "DELETE FROM case_event",
+        "DELETE FROM case_event WHERE kind = 'note'",
+    ],
+)
 def test_update_and_delete_are_refused_by_the_database(
-        workspace: Workspace, case_with_history: str, statement: str) -> None:
+    workspace: Workspace, case_with_history: str, statement: str
+) -> None:
     before = _events(workspace)
     assert [row[3] for row in before] == ["created", "note", "disposed"]
     con = sqlite3.connect(workspace.paths.database)
@@ -56,7 +67,8 @@ def test_update_and_delete_are_refused_by_the_database(
 
 
 def test_appending_still_works_and_sync_may_stamp_the_server_sequence(
-        workspace: Workspace, case_with_history: str) -> None:
+    workspace: Workspace, case_with_history: str
+) -> None:
     CaseService(workspace).note(case_with_history, "Catatan kedua")
     with workspace.db.write() as uow:
         # The one column outside the trigger: the server's sequence, stamped after upload.
