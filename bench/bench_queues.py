@@ -7,15 +7,13 @@ import sqlite3
 import statistics
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# `datasets` sits beside this script, which Python puts first on sys.path.
+from datasets import demo_paths
 
-from datasets import demo_paths  # noqa: E402
-
-from lapor_desktop.clock import system_clock  # noqa: E402
-from lapor_desktop.services.queries import QueryService  # noqa: E402
-from lapor_desktop.services.workspace import open_workspace  # noqa: E402
+from lapor_desktop.clock import system_clock
+from lapor_desktop.services.queries import QueryService
+from lapor_desktop.services.workspace import open_workspace
 
 TARGET = 2.0
 RUNS = 15

@@ -210,9 +210,10 @@ def _reporter(raw: object) -> Reporter | None:
         return None
     if not isinstance(raw, Mapping):
         raise ValidationError("reporter", "must be an object")
+    # The same checks as an edit: a malformed NIK, phone or e-mail is refused at intake too.
     reporter = Reporter(
         **{
-            k: (str(v).strip() or None) if v is not None else None
+            k: case_fields.clean_reporter_value(k, str(v)) if v is not None else None
             for k, v in raw.items()
             if k in case_fields.REPORTER_FIELDS
         }
@@ -382,7 +383,9 @@ def _transition(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     ):
         # These moves carry data of their own and have their own operations.
         raise GuardFailed(target, f"use the {_DEDICATED[target]} action")
-    if target is not S.CANCELLED:
+    if not (target is S.CANCELLED and ctx.role is Role.ADMIN):
+        # Even a coordinator cancels only what their office holds; the Kabupaten admin may
+        # cancel anywhere (a sender keeps a read-only view of what it disposed elsewhere).
         _require_holder(case, op)
     check_transition(case.status, target, reason=reason, role=ctx.role)
     at = op.at
@@ -558,7 +561,8 @@ def _follow_up(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     elif case.status is S.IN_PROGRESS:
         new = _bump(case, op, follow_ups=(*case.follow_ups, follow_up))
     else:
-        raise IllegalTransition(case.status, S.IN_PROGRESS, [S.DISPOSED, S.IN_PROGRESS])
+        # Name what the case can do next, not where a follow-up would have been accepted.
+        raise IllegalTransition(case.status, S.IN_PROGRESS, allowed_next(case.status))
     event = _event(
         op,
         "follow_up",
@@ -591,7 +595,9 @@ def _extend(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     rule = ctx.rulebook.by_code(clock.rule_code)
     days = int(op.data["days"])
     reason = str(op.data.get("reason") or "")
-    extended = extend(clock, rule, days, reason, op.actor, op.at)
+    if any(e.id == op.op_id for c in case.clocks for e in c.extensions):
+        return Applied(case, (), noop=True)  # a redelivered extension counts once
+    extended = extend(clock, rule, days, reason, op.actor, op.at, extension_id=op.op_id)
     clocks = tuple(extended if c is clock else c for c in case.clocks)
     new = _bump(case, op, clocks=clocks)
     event = _event(
@@ -607,6 +613,9 @@ def _note(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     # Append-only and never a conflict: any office that sees the case may add a note.
     text = _text(op.data, "text")
     kind = str(op.data.get("kind") or "note")
+    if kind not in NOTE_KINDS:
+        # Free kinds would let a note pass itself off as a system event ("status", "created").
+        raise ValidationError("kind", f"a note is one of: {', '.join(sorted(NOTE_KINDS))}")
     event = _event(op, kind, text, {"text": text})
     return Applied(case, (event,))
 
@@ -636,6 +645,8 @@ def _attach(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     )
     return Applied(new, (event,))
 
+
+NOTE_KINDS = frozenset({"note", "contact", "lapor_posted", "reporter_reply"})
 
 _Handler = Callable[[Case, Operation, ApplyContext], Applied]
 

@@ -125,7 +125,7 @@ def case_to_json(case: Case) -> JsonDict:
                 "frozen_due_at": _t(c.frozen_due_at),
                 "met": c.met,
                 "extensions": [
-                    {"days": e.days, "reason": e.reason, "at": iso(e.at), "by": e.by}
+                    {"days": e.days, "reason": e.reason, "at": iso(e.at), "by": e.by, "id": e.id}
                     for e in c.extensions
                 ],
             }
@@ -227,7 +227,11 @@ def case_from_json(raw: Mapping[str, Any]) -> Case:
                 met=c.get("met"),
                 extensions=tuple(
                     Extension(
-                        days=int(e["days"]), reason=e["reason"], at=_req_t(e["at"]), by=e["by"]
+                        days=int(e["days"]),
+                        reason=e["reason"],
+                        at=_req_t(e["at"]),
+                        by=e["by"],
+                        id=e.get("id") or "",
                     )
                     for e in c.get("extensions") or ()
                 ),

@@ -237,6 +237,7 @@ class Extension:
     reason: str
     at: datetime
     by: str
+    id: str = ""  # the op that granted it, so a redelivered op is not counted twice
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,7 +483,13 @@ def complete(
 
 
 def extend(
-    clock: StageClock, rule: SlaRule, days: int, reason: str, by: str, at: datetime
+    clock: StageClock,
+    rule: SlaRule,
+    days: int,
+    reason: str,
+    by: str,
+    at: datetime,
+    extension_id: str = "",
 ) -> StageClock:
     """Add a reasoned extension of `days` (in the rule's unit) to an open stage."""
     if rule.code != clock.rule_code:
@@ -501,5 +508,5 @@ def extend(
                 f"already {clock.extension_days}, asked {days}"
             )
     _require_aware("at", at)
-    extension = Extension(days=days, reason=reason.strip(), at=at, by=by)
+    extension = Extension(days=days, reason=reason.strip(), at=at, by=by, id=extension_id)
     return replace(clock, extensions=(*clock.extensions, extension))

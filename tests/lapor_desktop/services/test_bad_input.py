@@ -163,12 +163,6 @@ def test_an_illegal_transition_names_the_allowed_next_states(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="domain/apply.py _follow_up passes the states a follow-up "
-    "is accepted from (DISPOSED, IN_PROGRESS) as IllegalTransition.allowed, so "
-    "the message says 'allowed next: DISPOSED, IN_PROGRESS' for a RECEIVED case",
-)
 def test_a_follow_up_too_early_names_the_allowed_next_states(
     workspace: Workspace, service: CaseService, received: str
 ) -> None:
