@@ -60,6 +60,7 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
         "db": admin_commands.run_db,
         "backup": admin_commands.run_backup,
         "restore": admin_commands.run_restore,
+        "holiday": admin_commands.run_holiday,
     }
     if args.command in handlers:
         return handlers[args.command](args, paths, clock)

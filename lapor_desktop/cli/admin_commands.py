@@ -132,3 +132,49 @@ def run_restore(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
         note = f"; basis data lama disimpan sebagai {kept}" if kept else ""
         sys.stdout.write(f"Dipulihkan dari {args.file}{note}\n")
     return 0
+
+
+def run_holiday(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
+    from lapor_desktop.cli.case_commands import parse_date
+    from lapor_desktop.services.holidays import HolidayService
+
+    if args.holiday_command is None:
+        raise UsageError("choose: holiday list | holiday add DATE | holiday remove DATE")
+    workspace = open_workspace(paths, clock)
+    try:
+        service = HolidayService(workspace)
+        if args.holiday_command == "list":
+            year = args.year or clock().astimezone(workspace.tz).year
+            entries = service.entries(year)
+            if args.json:
+                output.emit_json(
+                    [
+                        {
+                            "date": e.day.isoformat(),
+                            "name": e.name,
+                            "kind": e.kind.value,
+                            "source": e.source,
+                            "working_day": e.working,
+                        }
+                        for e in entries
+                    ]
+                )
+            else:
+                for e in entries:
+                    flag = "  (hari kerja di kantor ini)" if e.working else ""
+                    sys.stdout.write(f"{e.day.isoformat()}  {e.kind.value:<13} {e.name}{flag}\n")
+            return 0
+        day = parse_date(args.date, "date")
+        if args.holiday_command == "add":
+            moved = service.add_local(day, args.name)
+        else:
+            moved = service.remove(day, args.reason)
+    finally:
+        workspace.close()
+    if args.json:
+        output.emit_json({"date": day.isoformat(), "deadlines_moved": moved})
+    else:
+        sys.stdout.write(
+            f"Kalender diperbarui ({day.isoformat()}); {moved} batas waktu pengaduan ikut berubah\n"
+        )
+    return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from lapor_desktop.cli import output
 from lapor_desktop.cli.parser import UsageError
 from lapor_desktop.domain.case import Case, Location, Reporter
-from lapor_desktop.domain.codes import parse_sifat, parse_status
+from lapor_desktop.domain.codes import STATUS_LABELS, parse_sifat, parse_status
 from lapor_desktop.domain.sla import Stage
 from lapor_desktop.domain.summary import Queue
 from lapor_desktop.services.cases import CaseService, DispositionInput, NewCase
@@ -46,6 +47,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     command = args.case_command
     if command is None:
         raise UsageError("choose a case command: add, list, show, edit, dispose, …")
+    if command == "auto-close":
+        return _auto_close(args, workspace, service)
     if command == "add":
         case = service.register(_new_case(args, workspace))
     elif command == "list":
@@ -192,4 +195,15 @@ def _list(args: argparse.Namespace, workspace: Workspace) -> int:
         output.emit_json([output.summary_json(r) for r in rows])
     else:
         output.print_summaries(rows, workspace.tz)
+    return 0
+
+
+def _auto_close(args: argparse.Namespace, workspace: Workspace, service: CaseService) -> int:
+    closed = service.close_expired()
+    if args.json:
+        output.emit_json([{"register_no": c.register_no, "status": c.status.value} for c in closed])
+    else:
+        for case in closed:
+            sys.stdout.write(f"{case.register_no}: {STATUS_LABELS[case.status]}\n")
+        sys.stdout.write(f"{len(closed)} pengaduan ditutup otomatis\n")
     return 0

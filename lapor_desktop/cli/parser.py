@@ -81,6 +81,17 @@ def build_parser() -> _Parser:
     case_commands = case.add_subparsers(dest="case_command", parser_class=_Parser)
     _case_parsers(case_commands)
 
+    holiday = _sub(commands, "holiday", "the working-day calendar: holidays and local changes")
+    holiday_commands = holiday.add_subparsers(dest="holiday_command", parser_class=_Parser)
+    holiday_list = _sub(holiday_commands, "list", "holidays of a year")
+    holiday_list.add_argument("--year", type=int, default=None)
+    holiday_add = _sub(holiday_commands, "add", "declare a local holiday (libur daerah)")
+    holiday_add.add_argument("date", help="YYYY-MM-DD")
+    holiday_add.add_argument("--name", required=True)
+    holiday_remove = _sub(holiday_commands, "remove", "make a holiday a working day here")
+    holiday_remove.add_argument("date", help="YYYY-MM-DD")
+    holiday_remove.add_argument("--reason", required=True)
+
     db = _sub(commands, "db", "database maintenance")
     db_commands = db.add_subparsers(dest="db_command", parser_class=_Parser)
     _sub(db_commands, "upgrade", "bring the database to this version's schema")
@@ -212,6 +223,8 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
         default=None,
         help="verification | first_follow_up | resolution (default: resolution)",
     )
+
+    _sub(sub, "auto-close", "close what waited too long (no reply after the answer, no data)")
 
     attach = _sub(sub, "attach", "attach a file (photo, letter, document)")
     attach.add_argument("case")

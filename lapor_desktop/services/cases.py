@@ -287,6 +287,44 @@ class CaseService:
 
         return self._act(ref, OpType.ATTACHMENT_ADD, build, before_commit)
 
+    def close_expired(self) -> list[Case]:
+        """Close what the rules close by themselves, as of now, each in its own transaction.
+
+        AWAITING_REPORTER → RESOLVED when 10 working days passed after the answer with no reply;
+        NEEDS_INFO → CLOSED_INCOMPLETE when the reporter's time to complete the data ran out.
+        """
+        now = self._ws.clock()
+        reference = self._ws.reference()
+        with self._ws.db.read() as uow:
+            candidates = uow.cases.ids_in_status(
+                self._ws.office.code, (CaseStatus.AWAITING_REPORTER, CaseStatus.NEEDS_INFO)
+            )
+        closed: list[Case] = []
+        for case_id in candidates:
+            with self._ws.db.read() as uow:
+                case = uow.cases.get(case_id)
+            if case is None:
+                continue
+            stage = (
+                Stage.AUTO_CLOSE
+                if case.status is CaseStatus.AWAITING_REPORTER
+                else (Stage.INFO_WAIT)
+            )
+            expired = any(
+                d.due_at < now
+                for d in deadlines(case, reference.rulebook, reference.calendar, self._ws.tz, now)
+                if d.stage is stage and d.completed_at is None
+            )
+            if not expired:
+                continue
+            if stage is Stage.AUTO_CLOSE:
+                note = "Otomatis: 10 hari kerja tanpa tanggapan pelapor"
+                closed.append(self._transition(case_id, CaseStatus.RESOLVED, note))
+            else:
+                note = "Otomatis: batas waktu kelengkapan data terlewati"
+                closed.append(self._transition(case_id, CaseStatus.CLOSED_INCOMPLETE, note))
+        return closed
+
     # ----------------------------------------------------------------- machinery
     def _transition(self, ref: str, target: CaseStatus, reason: str | None, **extra: Any) -> Case:
         return self._act(

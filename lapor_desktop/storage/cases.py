@@ -119,6 +119,12 @@ class CaseRepository:
         stmt = select(CaseRow.id).where(CaseRow.reporter_phone == digits)
         return list(self._session.execute(stmt).scalars())
 
+    def ids_in_status(self, holder: str, statuses: Sequence[CaseStatus]) -> list[str]:
+        stmt = select(CaseRow.id).where(
+            CaseRow.holder_office == holder, CaseRow.status.in_([s.value for s in statuses])
+        )
+        return list(self._session.execute(stmt).scalars())
+
     def row_id(self, case_id: str) -> int | None:
         stmt = select(CaseRow.row_id).where(CaseRow.id == case_id)
         value = self._session.execute(stmt).scalar()

@@ -222,3 +222,29 @@ def test_confidential_reporters_are_masked_in_lists_but_not_in_the_detail(
     row = next(r for r in queries.cases(CaseQuery()) if r.register_no == shown.register_no)
     assert row.reporter_display == "D*** L***"
     assert service.detail(shown.id).case.reporter == CONTROL
+
+
+def test_making_a_case_anonymous_scrubs_the_identity_from_unsent_operations(
+    workspace: Workspace,
+) -> None:
+    service = CaseService(workspace)
+    case = service.register(
+        NewCase(
+            title="Pungutan sekolah",
+            text="Anak saya diminta bayar",
+            channel="walk_in",
+            category="Bantuan Sosial",
+            reporter=SECRET,
+        )
+    )
+    service.edit(case.register_no, {"reporter.phone": "0813-1111-2222"})
+
+    service.edit(case.register_no, {"anonymous": True})
+
+    with workspace.db.read() as uow:
+        payloads = [json.dumps(e.op.to_json()) for e in uow.outbox.entries(entity_id=case.id)]
+        assert not uow.search.contains_text("Wiryawan")
+    assert len(payloads) == 3  # nothing dropped: the operations stay, without the identity
+    for secret in ("Wiryawan", "3529012345678901", "0812-9876-5432", "0813-1111-2222"):
+        assert not any(secret in p for p in payloads), secret
+    assert service.detail(case.register_no).case.reporter is None
