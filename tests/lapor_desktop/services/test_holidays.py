@@ -65,7 +65,7 @@ def test_removing_a_national_holiday_keeps_it_marked_as_working(
     assert _verification_due(service, ref) == date(2026, 3, 25)  # 17, 18, 25
     entry = next(e for e in holidays.entries(2026) if e.day == date(2026, 3, 18))
     assert entry.working and entry.source != "local"
-    days = dict((d, working) for d, working, _ in holidays.working_days(2026, 3))
+    days = {d: working for d, working, _ in holidays.working_days(2026, 3)}
     assert days[date(2026, 3, 18)] is True and days[date(2026, 3, 19)] is False
 
 
@@ -77,12 +77,12 @@ def test_a_completed_stage_keeps_its_frozen_outcome_when_the_calendar_changes(
     ref = _register(service)
     fake_clock.set(datetime(2026, 3, 6, 9, 0, tzinfo=WIB))  # day 4: verification missed
     service.dispose(ref, DispositionInput(to_unit="Bidang Linjamsos"))
-    before = [d for d in service.detail(ref).deadlines if d.stage is Stage.VERIFICATION][0]
+    before = next(d for d in service.detail(ref).deadlines if d.stage is Stage.VERIFICATION)
     assert before.met is False
 
     HolidayService(workspace).add_local(date(2026, 3, 4), "Banjir: kantor tutup")
 
-    after = [d for d in service.detail(ref).deadlines if d.stage is Stage.VERIFICATION][0]
+    after = next(d for d in service.detail(ref).deadlines if d.stage is Stage.VERIFICATION)
     assert after.met is False and after.due_at == before.due_at
 
 
