@@ -40,7 +40,13 @@ from lapor_desktop.storage.rows import NumberSequenceRow
 
 DEMO_OFFICE = "DINSOS"
 DEMO_START = datetime(2023, 1, 2, tzinfo=UTC)
-CHUNK = 2_000
+CHUNK_MAX = 2_000
+CHUNK_MIN = 250
+
+
+def chunk_size(count: int) -> int:
+    """Depends on the count alone, so a seed gives the same data on any machine."""
+    return max(CHUNK_MIN, min(CHUNK_MAX, count // 8))
 MONTHS = (
     "Januari",
     "Februari",
@@ -442,18 +448,19 @@ def _chunks(
         year = moment.astimezone(ctx.tz).year
         sequences[year] = sequences.get(year, 0) + 1
         numbers.append(str(RegisterNumber(DEMO_OFFICE, year, sequences[year])))
+    size = chunk_size(count)
     specs = [
         ChunkSpec(
             first_row_id=i + 1,
-            received=tuple(times[i : i + CHUNK]),
-            register_nos=tuple(numbers[i : i + CHUNK]),
+            received=tuple(times[i : i + size]),
+            register_nos=tuple(numbers[i : i + size]),
             seed=seed * 1_000_003 + i,
             ctx=ctx,
             office=office,
             now=now,
             device_id=device_id,
         )
-        for i in range(0, count, CHUNK)
+        for i in range(0, count, size)
     ]
     return specs, sequences
 
@@ -488,7 +495,11 @@ def generate_demo(paths: AppPaths, clock: Clock, cases: int, seed: int) -> dict[
         head_rank="Pembina Utama Muda (IV/c)",
         head_title="Kepala Dinas Sosial",
     )
-    workspace = init_workspace(paths, office, default_user("operator", Role.COORDINATOR), clock)
+    # The device id comes from the seed too: the same seed and clock give the same data dir.
+    device_id = str(uuid.UUID(int=random.Random(seed).getrandbits(128), version=4))
+    workspace = init_workspace(
+        paths, office, default_user("operator", Role.COORDINATOR), clock, device_id
+    )
     statuses: dict[str, int] = {}
     try:
         ctx = workspace.apply_context()

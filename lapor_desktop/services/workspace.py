@@ -144,7 +144,11 @@ def open_workspace(paths: AppPaths, clock: Clock) -> Workspace:
 
 
 def init_workspace(
-    paths: AppPaths, office: OfficeProfile, user: LocalUser, clock: Clock
+    paths: AppPaths,
+    office: OfficeProfile,
+    user: LocalUser,
+    clock: Clock,
+    device_id: str | None = None,
 ) -> Workspace:
     """Create a data dir for one office: schema, reference data, device id, in one transaction."""
     if paths.database.exists():
@@ -167,7 +171,7 @@ def init_workspace(
         uow.reference.add_holidays(national_holidays(years), source="holidays-package")
         uow.reference.set_setting("office", office.to_json())
         uow.reference.set_setting("user", {"name": user.name, "role": user.role.value})
-        uow.reference.set_setting("device_id", str(uuid.uuid4()))
+        uow.reference.set_setting("device_id", device_id or str(uuid.uuid4()))
         uow.reference.audit(clock(), user.name, "office.init", office.code, None, office.to_json())
         uow.commit()
     paths.blobs.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,101 @@
+"""Demo data: deterministic per seed, realistic spread, and every case a state the rules allow."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from lapor_desktop.domain.case_codec import case_from_json
+from lapor_desktop.domain.codes import CaseStatus
+from lapor_desktop.paths import AppPaths
+from lapor_desktop.services.demo import generate_demo
+from lapor_desktop.services.workspace import WorkspaceError
+from tests.conftest import WIB, FakeClock
+
+NOW = datetime(2026, 11, 27, 10, 0, tzinfo=WIB)
+CASES = 1200  # several chunks, so the worker processes are exercised too
+
+
+def _rows(path: Path) -> list[tuple[str, str]]:
+    con = sqlite3.connect(path)
+    try:
+        return con.execute('SELECT register_no, doc FROM "case" ORDER BY row_id').fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def demo_dirs(tmp_path_factory: pytest.TempPathFactory) -> tuple[AppPaths, AppPaths, dict]:
+    root = tmp_path_factory.mktemp("demo")
+    first, second = AppPaths(root / "a"), AppPaths(root / "b")
+    report = generate_demo(first, FakeClock(NOW), cases=CASES, seed=7)
+    generate_demo(second, FakeClock(NOW), cases=CASES, seed=7)
+    return first, second, report
+
+
+def test_the_same_seed_and_clock_give_the_same_data(demo_dirs) -> None:
+    first, second, _ = demo_dirs
+    assert _rows(first.database) == _rows(second.database)
+
+
+def test_a_different_seed_gives_different_data(tmp_path: Path, demo_dirs) -> None:
+    first, _, _ = demo_dirs
+    other = AppPaths(tmp_path / "c")
+    generate_demo(other, FakeClock(NOW), cases=CASES, seed=8)
+    assert _rows(other.database) != _rows(first.database)
+
+
+def test_demo_data_is_a_realistic_spread(demo_dirs) -> None:
+    first, _, report = demo_dirs
+    cases = [case_from_json(json.loads(doc)) for _, doc in _rows(first.database)]
+    assert len(cases) == CASES == report["cases"]
+    statuses = Counter(c.status for c in cases)
+    assert statuses[CaseStatus.RESOLVED] > CASES * 0.3
+    for status in (
+        CaseStatus.RECEIVED,
+        CaseStatus.DISPOSED,
+        CaseStatus.AWAITING_REPORTER,
+        CaseStatus.FORWARDED,
+        CaseStatus.ARCHIVED,
+        CaseStatus.CLOSED_INCOMPLETE,
+    ):
+        assert statuses[status] > 0, status
+    assert len({c.channel for c in cases}) >= 7
+    years = {c.received_at.astimezone(WIB).year for c in cases}
+    assert years == {2023, 2024, 2025, 2026}
+    outcomes = Counter(k.met for c in cases for k in c.clocks if k.completed_at is not None)
+    assert outcomes[True] > outcomes[False] > 0  # mostly on time, some late
+    assert sum(c.anonymous for c in cases) > 0
+    assert all(c.reporter is None for c in cases if c.anonymous)
+    # Register numbers run 1..n per year, in receipt order.
+    per_year = Counter(c.register_no.split("/")[1] for c in cases)
+    for year, n in per_year.items():
+        numbers = sorted(
+            int(c.register_no.split("/")[2]) for c in cases if c.register_no.split("/")[1] == year
+        )
+        assert numbers == list(range(1, n + 1))
+
+
+def test_demo_timeline_and_search_index_cover_every_case(demo_dirs) -> None:
+    first, _, _ = demo_dirs
+    con = sqlite3.connect(first.database)
+    try:
+        assert con.execute("SELECT count(*) FROM case_fts").fetchone()[0] == CASES
+        created = con.execute("SELECT count(*) FROM case_event WHERE kind='created'").fetchone()
+        assert created[0] == CASES
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        # Demo histories are not operator actions: nothing is queued for the server.
+        assert con.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+    finally:
+        con.close()
+
+
+def test_demo_refuses_a_data_dir_in_use(demo_dirs) -> None:
+    first, _, _ = demo_dirs
+    with pytest.raises(WorkspaceError, match="already has data"):
+        generate_demo(first, FakeClock(NOW), cases=10, seed=1)
