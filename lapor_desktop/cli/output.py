@@ -4,44 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from typing import Any
 
 from lapor_desktop.domain.case import Case, TimelineEvent
 from lapor_desktop.domain.case_codec import case_to_json
 from lapor_desktop.domain.codes import CHANNEL_LABELS, STATUS_LABELS
+from lapor_desktop.domain.dates import indonesian_date, indonesian_datetime
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.domain.sla import Deadline
 from lapor_desktop.domain.summary import QUEUE_LABELS, CaseSummary, Queue
 from lapor_desktop.services.cases import CaseDetail
-
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-ZONE_NAMES = {"Asia/Jakarta": "WIB", "Asia/Makassar": "WITA", "Asia/Jayapura": "WIT"}
-
-
-def indonesian_datetime(moment: datetime, tz: tzinfo) -> str:
-    """'5 April 2026, 14.30 WIB' — the way Indonesian offices write a time."""
-    local = moment.astimezone(tz)
-    zone = ZONE_NAMES.get(str(tz), local.strftime("%Z"))
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year}, {local:%H.%M} {zone}"
-
-
-def indonesian_date(moment: datetime, tz: tzinfo) -> str:
-    local = moment.astimezone(tz)
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year}"
 
 
 def emit_json(value: Any) -> None:

@@ -24,6 +24,7 @@ from lapor_desktop.clock import Clock
 from lapor_desktop.domain.apply import Applied, ApplyContext, apply
 from lapor_desktop.domain.case import Case, TimelineEvent
 from lapor_desktop.domain.codes import Role
+from lapor_desktop.domain.dates import MONTHS
 from lapor_desktop.domain.identifiers import RegisterNumber
 from lapor_desktop.domain.ops import Operation, OpType, iso
 from lapor_desktop.paths import AppPaths
@@ -47,20 +48,8 @@ CHUNK_MIN = 250
 def chunk_size(count: int) -> int:
     """Depends on the count alone, so a seed gives the same data on any machine."""
     return max(CHUNK_MIN, min(CHUNK_MAX, count // 8))
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+
+
 CHANNEL_WEIGHTS = {
     "lapor": 30,
     "walk_in": 15,
