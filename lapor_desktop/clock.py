@@ -19,7 +19,12 @@ def clock_from_env() -> Clock:
     pinned = os.environ.get(NOW_ENV)
     if not pinned:
         return system_clock
-    moment = datetime.fromisoformat(pinned)
+    try:
+        moment = datetime.fromisoformat(pinned)
+    except ValueError:
+        raise ValueError(
+            f"{NOW_ENV}={pinned!r} is not a date-time; use e.g. 2026-03-02T09:00+07:00"
+        ) from None
     if moment.tzinfo is None:
         raise ValueError(f"{NOW_ENV} needs a time zone, e.g. 2026-03-02T09:00+07:00")
     fixed = moment.astimezone(UTC)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sqlite3
 import sys
 import traceback
 from collections.abc import Sequence
+from pathlib import Path
 
 from lapor_desktop.cli.parser import UsageError, build_parser
 from lapor_desktop.clock import Clock, clock_from_env
 from lapor_desktop.domain.errors import DomainError
 from lapor_desktop.paths import AppPaths
-from lapor_desktop.services.maintenance import MaintenanceError
-from lapor_desktop.services.workspace import WorkspaceError, open_workspace
+from lapor_desktop.services.errors import MaintenanceError, WorkspaceError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -41,6 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error))
     except sqlite3.OperationalError as error:
         return _fail(f"database unavailable: {error}", EXIT_FAILED)
+    except BrokenPipeError:
+        # The reader went away (`… | head`): not an error of ours, and nothing more to say.
+        sys.stdout = Path(os.devnull).open("w")  # noqa: SIM115 - keeps the exit flush quiet
+        return EXIT_OK
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except Exception as error:  # never a traceback at an operator; keep it for the developer
@@ -52,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
     # Imported here so `--help` and usage errors stay fast (SQLAlchemy costs ~0.6 s to import).
     from lapor_desktop.cli import admin_commands, case_commands
+    from lapor_desktop.services.workspace import open_workspace
 
     handlers = {
         "init": admin_commands.run_init,

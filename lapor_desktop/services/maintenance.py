@@ -9,12 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lapor_desktop.paths import AppPaths
+from lapor_desktop.services.errors import MaintenanceError
 from lapor_desktop.storage import schema
 from lapor_desktop.storage.engine import SQLITE_MAGIC, create_sqlite_engine
-
-
-class MaintenanceError(Exception):
-    """A backup or restore that cannot be done; the message says why."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,25 +68,26 @@ def backup(paths: AppPaths, target: Path) -> int:
     return target.stat().st_size
 
 
-def _verify_lapor_database(candidate: Path) -> str:
+def _verify_lapor_database(candidate: Path, shown_as: Path) -> str:
+    """Check a scratch copy of a backup; messages name the file the operator gave."""
     with candidate.open("rb") as handle:
         if handle.read(16) != SQLITE_MAGIC:
-            raise MaintenanceError(f"{candidate} is not a SQLite database")
+            raise MaintenanceError(f"{shown_as} is not a SQLite database")
     try:
         with sqlite3.connect(f"file:{candidate}?mode=ro", uri=True) as con:
             if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise MaintenanceError(f"{candidate} is damaged (integrity check failed)")
+                raise MaintenanceError(f"{shown_as} is damaged (integrity check failed)")
             tables = {
                 r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
             if not {"case", "outbox", "alembic_version", "setting"} <= tables:
-                raise MaintenanceError(f"{candidate} is not a LAPOR database")
+                raise MaintenanceError(f"{shown_as} is not a LAPOR database")
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
             office = con.execute("SELECT value FROM setting WHERE key='office'").fetchone()
     except sqlite3.DatabaseError as error:
-        raise MaintenanceError(f"{candidate} cannot be read as a database ({error})") from error
+        raise MaintenanceError(f"{shown_as} cannot be read as a database ({error})") from error
     if row is None or office is None:
-        raise MaintenanceError(f"{candidate} is not an initialised LAPOR database")
+        raise MaintenanceError(f"{shown_as} is not an initialised LAPOR database")
     engine = create_sqlite_engine(candidate)
     try:
         schema.check_schema(engine)
@@ -107,7 +105,7 @@ def restore(paths: AppPaths, source: Path) -> Path | None:
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "candidate.db"
         shutil.copyfile(source, copy)
-        _verify_lapor_database(copy)
+        _verify_lapor_database(copy, source)
         paths.data_dir.mkdir(parents=True, exist_ok=True)
         kept: Path | None = None
         if paths.database.exists():

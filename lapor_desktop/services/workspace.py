@@ -19,6 +19,7 @@ from lapor_desktop.domain.sla import SlaRuleBook
 from lapor_desktop.holiday_defaults import national_holidays
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.resources import default_categories, default_rulebook
+from lapor_desktop.services.errors import AlreadyInitialised, NotInitialised, WorkspaceError
 from lapor_desktop.services.office import LocalUser, OfficeProfile
 from lapor_desktop.storage import schema
 from lapor_desktop.storage.blobs import BlobStore
@@ -32,18 +33,6 @@ from lapor_desktop.storage.unit_of_work import Database, UnitOfWork
 
 HOLIDAY_YEARS_BACK = 4
 HOLIDAY_YEARS_AHEAD = 2
-
-
-class WorkspaceError(Exception):
-    """The data dir cannot be used; the message says why and what to do."""
-
-
-class NotInitialised(WorkspaceError):
-    pass
-
-
-class AlreadyInitialised(WorkspaceError):
-    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +103,9 @@ def _open_database(paths: AppPaths) -> Database:
     except schema.NotOurSchema as error:
         raise WorkspaceError(f"{paths.database}: {error}") from error
     except (sqlite3.DatabaseError, SqlAlchemyDatabaseError) as error:
-        raise WorkspaceError(f"{paths.database} is damaged or not a database ({error})") from error
+        # SQLAlchemy's text carries the SQL and a help URL; the driver's own words are enough.
+        cause = getattr(error, "orig", None) or error
+        raise WorkspaceError(f"{paths.database} is damaged or not a database ({cause})") from error
     return Database(engine)
 
 
@@ -187,3 +178,15 @@ def default_user(name: str | None, role: Role | None) -> LocalUser:
 
 def year_span(start: date, end: date) -> range:
     return range(start.year, end.year + 1)
+
+
+__all__ = [
+    "AlreadyInitialised",
+    "NotInitialised",
+    "Reference",
+    "Workspace",
+    "WorkspaceError",
+    "default_user",
+    "init_workspace",
+    "open_workspace",
+]
