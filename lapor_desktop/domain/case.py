@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
 from lapor_desktop.domain.codes import CaseKind, CaseStatus, Channel, Priority, Severity, Sifat
@@ -144,17 +145,21 @@ class Case:
     reopen_count: int = 0
 
     def evolve(self, **changes: Any) -> Case:
-        """A copy with `changes`; ~8x cheaper than dataclasses.replace on this wide class.
+        """A copy with `changes`; ~2x cheaper than dataclasses.replace on this wide class.
 
         apply() makes several copies per operation and runs for every case of a sync page or
         a demo, so this is on the hot path. Unknown names are refused like replace() does.
         """
-        unknown = changes.keys() - _CASE_FIELD_SET
-        if unknown:
-            raise TypeError(f"Case has no field(s) {sorted(unknown)}")
+        values = list(_read_all(self))
+        try:
+            for name, value in changes.items():
+                values[_CASE_INDEX[name]] = value
+        except KeyError as unknown:
+            raise TypeError(f"Case has no field {unknown}") from None
         new = object.__new__(Case)
-        for name in _CASE_FIELDS:
-            object.__setattr__(new, name, changes[name] if name in changes else getattr(self, name))
+        # Slot descriptors set the fields directly, past the frozen __setattr__.
+        for setter, value in zip(_CASE_SETTERS, values, strict=True):
+            setter(new, value)
         return new
 
     def reporter_for_display(self) -> Reporter | None:
@@ -165,7 +170,9 @@ class Case:
 
 
 _CASE_FIELDS = tuple(f.name for f in fields(Case))
-_CASE_FIELD_SET = frozenset(_CASE_FIELDS)
+_CASE_INDEX = {name: i for i, name in enumerate(_CASE_FIELDS)}
+_CASE_SETTERS = tuple(Case.__dict__[name].__set__ for name in _CASE_FIELDS)
+_read_all = attrgetter(*_CASE_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
