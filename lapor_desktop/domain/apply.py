@@ -39,7 +39,7 @@ from lapor_desktop.domain.errors import (
     NotPermitted,
     ValidationError,
 )
-from lapor_desktop.domain.identifiers import RegisterNumber, derived_id
+from lapor_desktop.domain.identifiers import RegisterNumber, derived_id, derived_time_id
 from lapor_desktop.domain.ops import Operation, OpType, parse_day, parse_instant
 from lapor_desktop.domain.sla import (
     Pause,
@@ -120,7 +120,7 @@ def _event(
     op: Operation, kind: str, summary: str, data: Mapping[str, Any] | None = None, suffix: str = ""
 ) -> TimelineEvent:
     return TimelineEvent(
-        id=derived_id(op.op_id, f"event{suffix}"),
+        id=derived_time_id(int(op.at.timestamp() * 1000), op.op_id, f"event{suffix}"),
         case_id=op.entity_id,
         kind=kind,
         at=op.at,

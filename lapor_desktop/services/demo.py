@@ -9,6 +9,7 @@ marked as demo so it is never synced.
 
 from __future__ import annotations
 
+import marshal
 import os
 import random
 import uuid
@@ -25,7 +26,7 @@ from lapor_desktop.domain.apply import Applied, ApplyContext, apply
 from lapor_desktop.domain.case import Case, TimelineEvent
 from lapor_desktop.domain.codes import Role
 from lapor_desktop.domain.dates import MONTHS
-from lapor_desktop.domain.identifiers import RegisterNumber
+from lapor_desktop.domain.identifiers import RegisterNumber, uuid7
 from lapor_desktop.domain.ops import Operation, OpType, iso
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.resources import load_json
@@ -190,7 +191,8 @@ class DemoGenerator:
             self.ctx,
             self.coordinator,
             self.device_id,
-            str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            # UUIDv7 like a real intake: time-ordered by receipt, reproducible from the seed.
+            uuid7(int(received.timestamp() * 1000), rng.getrandbits(74)),
         )
         channel = rng.choices(list(CHANNEL_WEIGHTS), weights=list(CHANNEL_WEIGHTS.values()))[0]
         story.do(
@@ -406,8 +408,12 @@ class ChunkSpec:
     device_id: str
 
 
-def build_chunk(spec: ChunkSpec) -> tuple[RowBatch, dict[str, int]]:
-    """Pure and deterministic for a spec: runs in a worker process or inline."""
+def build_chunk(spec: ChunkSpec) -> tuple[bytes, dict[str, int]]:
+    """Pure and deterministic for a spec: runs in a worker process or inline.
+
+    The rows come back marshalled: they are plain tuples of str/int/float/None, and marshal
+    loads them ~4x faster than pickle in the writing process, which is the bottleneck.
+    """
     generator = DemoGenerator(spec.ctx, spec.office, spec.now, spec.seed, spec.device_id)
     batch = RowBatch()
     statuses: dict[str, int] = {}
@@ -422,7 +428,7 @@ def build_chunk(spec: ChunkSpec) -> tuple[RowBatch, dict[str, int]]:
         batch.events.extend(event_tuple(e) for e in item.events)
         batch.fts.append(fts_tuple(row_id, item.case))
         statuses[item.case.status.value] = statuses.get(item.case.status.value, 0) + 1
-    return batch, statuses
+    return marshal.dumps((batch.cases, batch.events, batch.fts)), statuses
 
 
 def _chunks(
@@ -454,7 +460,7 @@ def _chunks(
     return specs, sequences
 
 
-def _batches(specs: list[ChunkSpec]) -> Iterator[tuple[RowBatch, dict[str, int]]]:
+def _batches(specs: list[ChunkSpec]) -> Iterator[tuple[bytes, dict[str, int]]]:
     if len(specs) < 3 or (os.cpu_count() or 1) < 2:
         yield from map(build_chunk, specs)
         return
@@ -497,8 +503,8 @@ def generate_demo(paths: AppPaths, clock: Clock, cases: int, seed: int) -> dict[
             uow.reference.set_setting("demo", True)
             writer = BulkWriter(uow.session)
             with writer.deferred_indexes():
-                for batch, counts in _batches(specs):
-                    writer.write(batch)
+                for rows, counts in _batches(specs):
+                    writer.write(RowBatch(*marshal.loads(rows)))
                     for status, n in counts.items():
                         statuses[status] = statuses.get(status, 0) + n
             for year, last in sequences.items():

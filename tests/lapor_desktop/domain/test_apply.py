@@ -21,7 +21,7 @@ from lapor_desktop.domain.calendar import WorkingCalendar
 from lapor_desktop.domain.case import Case, Reporter
 from lapor_desktop.domain.codes import CaseKind, CaseStatus, Channel, Priority, Role, Severity
 from lapor_desktop.domain.errors import DomainError
-from lapor_desktop.domain.identifiers import derived_id
+from lapor_desktop.domain.identifiers import derived_id, derived_time_id
 from lapor_desktop.domain.ops import Operation, OpType, iso
 from lapor_desktop.domain.sla import DeadlineState, Stage, StageClock, evaluate
 from lapor_desktop.holiday_defaults import national_holidays
@@ -372,7 +372,7 @@ def test_create_builds_a_received_case_from_codes_and_labels() -> None:
     ]
     (event,) = result.events
     assert event.kind == "created"
-    assert event.id == derived_id(op.op_id, "event")
+    assert event.id == derived_time_id(int(op.at.timestamp() * 1000), op.op_id, "event")
     assert event.op_id == op.op_id and event.case_id == CASE_ID
     assert "DINSOS/2026/00042" in event.summary
 
@@ -748,7 +748,11 @@ def test_event_ids_are_derived_from_the_op_id() -> None:
     op = follow_up_op(wib(2026, 3, 26))
     first = run(case, op)
     second = run(case, op)
-    assert first.events[0].id == second.events[0].id == derived_id(op.op_id, "event")
+    assert (
+        first.events[0].id
+        == second.events[0].id
+        == derived_time_id(int(op.at.timestamp() * 1000), op.op_id, "event")
+    )
     assert first.case == second.case
     assert first.case.follow_ups[0].id == derived_id(op.op_id, "follow_up")
     other = run(case, follow_up_op(wib(2026, 3, 26)))
@@ -847,7 +851,7 @@ def test_event_append_adds_an_event_without_bumping_the_version() -> None:
     assert not result.noop
     (event,) = result.events
     assert event.kind == "note" and event.summary == "Pelapor menelepon menanyakan progres"
-    assert event.id == derived_id(op.op_id, "event")
+    assert event.id == derived_time_id(int(op.at.timestamp() * 1000), op.op_id, "event")
     refuse(case, make_op(OpType.EVENT_APPEND, {"text": ""}, wib(2026, 3, 17)), "invalid")
 
 

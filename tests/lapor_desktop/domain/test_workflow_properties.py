@@ -16,7 +16,7 @@ from lapor_desktop.domain.case import Case, TimelineEvent
 from lapor_desktop.domain.case_codec import case_to_json
 from lapor_desktop.domain.codes import CaseKind, CaseStatus, Priority, Role, Severity, Sifat
 from lapor_desktop.domain.errors import DomainError
-from lapor_desktop.domain.identifiers import derived_id
+from lapor_desktop.domain.identifiers import derived_time_id
 from lapor_desktop.domain.ops import Operation, OpType, iso
 from lapor_desktop.domain.sla import DayUnit, Stage, evaluate
 from lapor_desktop.domain.workflow import FINAL_STATES, TRANSITIONS
@@ -279,7 +279,7 @@ def _check_case_invariants(case: Case, first: Case) -> None:
 
 
 def _check_event(event: TimelineEvent, op: Operation) -> None:
-    assert event.id == derived_id(op.op_id, "event")
+    assert event.id == derived_time_id(int(op.at.timestamp() * 1000), op.op_id, "event")
     assert event.op_id == op.op_id and event.case_id == op.entity_id
     assert event.at == op.at and event.office == op.office and event.actor == op.actor
     if event.kind == "edited":
@@ -392,4 +392,6 @@ def test_random_operation_sequences_keep_the_invariants(
             if isinstance(again, Applied):
                 assert again.case == case, f"replayed {op_type} changed the case"
                 for event in again.events:
-                    assert event.id == derived_id(op.op_id, "event")
+                    assert event.id == derived_time_id(
+                        int(op.at.timestamp() * 1000), op.op_id, "event"
+                    )
