@@ -171,17 +171,32 @@ def _clock(case: Case, stage: Stage) -> StageClock | None:
     return None
 
 
-def _start(case: Case, stage: Stage, at: datetime, ctx: ApplyContext) -> tuple[StageClock, ...]:
+# _start/_finish take the clocks to work on (default: the case's) so a handler can chain them
+# and copy the case once: Case copies are the largest cost of apply() on bulk paths.
+
+
+def _start(
+    case: Case,
+    stage: Stage,
+    at: datetime,
+    ctx: ApplyContext,
+    clocks: tuple[StageClock, ...] | None = None,
+) -> tuple[StageClock, ...]:
     rule = ctx.rulebook.rule_for(stage, case.kind.value, case.severity.value)
-    return (*case.clocks, StageClock(stage=stage, rule_code=rule.code, started_at=at))
+    base = case.clocks if clocks is None else clocks
+    return (*base, StageClock(stage=stage, rule_code=rule.code, started_at=at))
 
 
 def _finish(
-    case: Case, at: datetime, ctx: ApplyContext, stages: tuple[Stage, ...] | None = None
+    case: Case,
+    at: datetime,
+    ctx: ApplyContext,
+    stages: tuple[Stage, ...] | None = None,
+    clocks: tuple[StageClock, ...] | None = None,
 ) -> tuple[StageClock, ...]:
     """Complete the open clocks of `stages` (all when None), freezing met/missed."""
     finished = []
-    for clock in case.clocks:
+    for clock in case.clocks if clocks is None else clocks:
         if clock.is_open and (stages is None or clock.stage in stages):
             clock = complete(clock, at, ctx.rulebook, ctx.calendar, ctx.tz, case.pauses)
         finished.append(clock)
@@ -279,8 +294,8 @@ def _create(op: Operation, ctx: ApplyContext) -> Applied:
     ):
         raise ValidationError("incident_date", "cannot be after the day the case was received")
     # Both clocks run from receipt (day 0 = the day of receipt).
-    case = case.evolve(clocks=_start(case, Stage.VERIFICATION, received_at, ctx))
-    case = case.evolve(clocks=_start(case, Stage.RESOLUTION, received_at, ctx))
+    clocks = _start(case, Stage.VERIFICATION, received_at, ctx)
+    case = case.evolve(clocks=_start(case, Stage.RESOLUTION, received_at, ctx, clocks))
     event = _event(
         op,
         "created",
@@ -390,31 +405,32 @@ def _transition(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     check_transition(case.status, target, reason=reason, role=ctx.role)
     at = op.at
     extra: dict[str, Any] = {}
-    new = case
+    changes: dict[str, Any] = {}
+    clocks = case.clocks
+    pauses = case.pauses
     if target is S.NEEDS_INFO:
-        new = new.evolve(pauses=(*case.pauses, Pause(start=at)))
-        new = new.evolve(clocks=_start(new, Stage.INFO_WAIT, at, ctx))
+        pauses = (*pauses, Pause(start=at))
+        clocks = _start(case, Stage.INFO_WAIT, at, ctx)
     elif case.status is S.NEEDS_INFO:
-        new = _close_pause(new, at, ctx)
         if target is S.CLOSED_INCOMPLETE:
             _require_info_wait_over(case, at, ctx)
+        pauses = tuple(replace(p, end=at) if p.end is None else p for p in pauses)
+        clocks = _finish(case.evolve(pauses=pauses), at, ctx, (Stage.INFO_WAIT,))
     if target is S.ARCHIVED:
         duplicate_of = op.data.get("duplicate_of")
         if duplicate_of:
             if duplicate_of == case.id:
                 raise ValidationError("duplicate_of", "a case cannot duplicate itself")
-            new = new.evolve(duplicate_of=str(duplicate_of))
-            extra["duplicate_of"] = str(duplicate_of)
+            changes["duplicate_of"] = extra["duplicate_of"] = str(duplicate_of)
     if target in (S.ARCHIVED, S.CANCELLED, S.CLOSED_INCOMPLETE, S.RESOLVED):
-        new = new.evolve(clocks=_finish(new, at, ctx))
+        clocks = _finish(case.evolve(pauses=pauses), at, ctx, None, clocks)
     if target is S.IN_PROGRESS:  # a reopen: from AWAITING_REPORTER or RESOLVED
-        new = new.evolve(
-            clocks=_finish(new, at, ctx, (Stage.AUTO_CLOSE,)),
-            reopen_count=case.reopen_count + 1,
-            answer=None,
-        )
-        new = new.evolve(clocks=_start(new, Stage.RESOLUTION, at, ctx))
-    new = _bump(new, op, status=target, status_reason=reason)
+        clocks = _finish(case, at, ctx, (Stage.AUTO_CLOSE,), clocks)
+        clocks = _start(case, Stage.RESOLUTION, at, ctx, clocks)
+        changes.update(reopen_count=case.reopen_count + 1, answer=None)
+    new = _bump(
+        case, op, status=target, status_reason=reason, clocks=clocks, pauses=pauses, **changes
+    )
     return Applied(new, (_status_event(op, case.status, target, reason, extra),))
 
 
@@ -424,12 +440,6 @@ _DEDICATED = {
     S.AWAITING_REPORTER: OpType.CASE_ANSWER.value,
     S.IN_PROGRESS: OpType.CASE_FOLLOW_UP.value,
 }
-
-
-def _close_pause(case: Case, at: datetime, ctx: ApplyContext) -> Case:
-    pauses = tuple(replace(p, end=at) if p.end is None else p for p in case.pauses)
-    case = case.evolve(pauses=pauses)
-    return case.evolve(clocks=_finish(case, at, ctx, (Stage.INFO_WAIT,)))
 
 
 def _require_info_wait_over(case: Case, at: datetime, ctx: ApplyContext) -> None:
@@ -464,13 +474,14 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     instructions = tuple(str(i).strip() for i in raw.get("instructions") or () if str(i).strip())
     at = op.at
     clocks = case.clocks
-    new = case
     if case.status is S.RECEIVED:
-        new = new.evolve(clocks=_finish(new, at, ctx, (Stage.VERIFICATION,)))
-        new = new.evolve(clocks=_start(new, Stage.FIRST_FOLLOW_UP, at, ctx))
-    clocks = new.clocks
+        clocks = _finish(case, at, ctx, (Stage.VERIFICATION,))
+        clocks = _start(case, Stage.FIRST_FOLLOW_UP, at, ctx, clocks)
+    new = case
     follow_rule = ctx.rulebook.rule_for(Stage.FIRST_FOLLOW_UP, case.kind.value, case.severity.value)
-    open_follow = _clock(new, Stage.FIRST_FOLLOW_UP)
+    open_follow = next(
+        (c for c in reversed(clocks) if c.stage is Stage.FIRST_FOLLOW_UP and c.is_open), None
+    )
     due_at = compute_due_at(
         open_follow.started_at if open_follow else at,
         follow_rule,
@@ -578,10 +589,12 @@ def _answer(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         return Applied(case, (), noop=True)
     text = _text(op.data, "text")
     check_transition(case.status, S.AWAITING_REPORTER, role=ctx.role, has_answer=True)
-    new = case.evolve(clocks=_finish(case, op.at, ctx, (Stage.RESOLUTION,)))
-    new = new.evolve(clocks=_start(new, Stage.AUTO_CLOSE, op.at, ctx))
+    clocks = _finish(case, op.at, ctx, (Stage.RESOLUTION,))
+    clocks = _start(case, Stage.AUTO_CLOSE, op.at, ctx, clocks)
     answer = Answer(at=op.at, office=op.office, actor=op.actor, text=text)
-    new = _bump(new, op, status=S.AWAITING_REPORTER, status_reason=None, answer=answer)
+    new = _bump(
+        case, op, clocks=clocks, status=S.AWAITING_REPORTER, status_reason=None, answer=answer
+    )
     event = _status_event(op, case.status, S.AWAITING_REPORTER, None, {"answer": text})
     return Applied(new, (event,))
 

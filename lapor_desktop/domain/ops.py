@@ -81,6 +81,8 @@ class Operation:
 
 def iso(moment: datetime) -> str:
     """UTC ISO-8601 text; naive datetimes are refused because they lose the office's zone."""
+    if moment.tzinfo is UTC:
+        return moment.isoformat()  # the common case: stored times are already UTC
     if moment.tzinfo is None:
         raise ValueError("naive datetime")
     return moment.astimezone(UTC).isoformat()
