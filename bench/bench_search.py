@@ -41,7 +41,7 @@ QUERIES = [
 ]
 
 
-def median_ms(run: object, repeats: int = 3) -> float:
+def median_ms(run: object, repeats: int = 5) -> float:
     timings = []
     for query in QUERIES:
         best = min(_time(run, query) for _ in range(repeats))
