@@ -8,7 +8,7 @@ import os
 import sqlite3
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lapor_desktop.cli.parser import UsageError, build_parser
@@ -26,13 +26,19 @@ def _fail(message: str, status: int = EXIT_USAGE) -> int:
     return status
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+GuiOpener = Callable[[AppPaths, Clock], int]
+
+
+def main(argv: Sequence[str] | None = None, open_gui: GuiOpener | None = None) -> int:
+    """Run one command; with none, open the window through `open_gui` (the core has no GUI)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(args_list)
-        if args.command is None:
-            return _open_gui(args)
         clock = clock_from_env()
+        if args.command is None:
+            if open_gui is None:
+                return _no_gui()
+            return open_gui(AppPaths.resolve(args.data_dir), clock)
         return _dispatch(args, AppPaths.resolve(args.data_dir), clock)
     except UsageError as error:
         return _fail(str(error))
@@ -77,11 +83,10 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
         workspace.close()
 
 
-def _open_gui(args: argparse.Namespace) -> int:
-    # The desktop window arrives with the UI issue; until then point people at the CLI.
+def _no_gui() -> int:
+    # `python -m lapor_desktop` is the headless entry; the window comes from `lapor-desktop`.
     sys.stdout.write(
-        "LAPOR Desktop: the window is not available yet in this version.\n"
-        "Use the command line, e.g. 'lapor-desktop case list' (see 'lapor-desktop --help').\n"
+        "No command given. The window opens with 'lapor-desktop'; see 'lapor-desktop --help'.\n"
     )
     return EXIT_OK
 

@@ -50,3 +50,4 @@ class CaseSummary:
     reporter_display: str | None  # masked for confidential cases, None for anonymous ones
     lapor_tracking_id: str | None
     pending_ops: int
+    row_id: int = 0  # local row number: the keyset cursor (received_at, row_id) for paging

@@ -26,6 +26,8 @@ class CaseQuery:
     statuses: tuple[CaseStatus, ...] = ()
     search: str = ""
     limit: int = 50
+    # Keyset paging (newest first): the (received_at ISO, row_id) of the last row already shown.
+    after: tuple[str, int] | None = None
 
 
 class QueryService:
@@ -44,11 +46,15 @@ class QueryService:
 
     def cases(self, query: CaseQuery) -> list[CaseSummary]:
         """Cases of a queue, newest first; with a search text, exact hits first, then by words."""
-        base = ListFilter(queue=query.queue, statuses=query.statuses, limit=query.limit)
+        base = ListFilter(
+            queue=query.queue, statuses=query.statuses, limit=query.limit, after=query.after
+        )
         window = self.window()
         with self._ws.db.read() as uow:
             if not query.search.strip():
                 return list_cases(uow.session, base, window)
+            # Search results come ranked, not by date: no keyset paging there.
+            base = replace(base, after=None)
             exact_ids = self._exact_ids(uow, query.search)
             exact = (
                 list_cases(uow.session, replace(base, ids=tuple(exact_ids)), window)
@@ -63,6 +69,11 @@ class QueryService:
             )
         seen = {row.id for row in exact}
         return (exact + [row for row in ranked if row.id not in seen])[: query.limit]
+
+    def pending_operations(self) -> int:
+        """Operations recorded here and not yet accepted by the server (derived, never cached)."""
+        with self._ws.db.read() as uow:
+            return uow.outbox.count_by_state().get("pending", 0)
 
     def search(self, text: str, limit: int = 50) -> list[CaseSummary]:
         return self.cases(CaseQuery(search=text, limit=limit))

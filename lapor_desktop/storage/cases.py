@@ -168,6 +168,7 @@ class CaseRepository:
             CaseRow.reporter_display,
             CaseRow.lapor_tracking_id,
             pending,
+            CaseRow.row_id,
         )
         if ranked_match is not None:
             # Filters apply after ranking, so rank a wider window when there are filters.
@@ -202,6 +203,7 @@ class CaseRepository:
                 reporter_display=r[11],
                 lapor_tracking_id=r[12],
                 pending_ops=int(r[13]),
+                row_id=int(r[14]),
             )
             for r in self._session.execute(query)
         ]

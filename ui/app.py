@@ -1,0 +1,89 @@
+"""The composition root: application, translations, logging, data dir, task runner, window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from lapor_desktop.clock import Clock
+from lapor_desktop.paths import AppPaths
+from lapor_desktop.services.errors import WorkspaceError
+from lapor_desktop.services.workspace import Workspace, open_workspace
+from lapor_desktop.settings import load_settings
+from ui.i18n import install_translators
+from ui.main_window import MainWindow
+from ui.tasks import TaskRunner
+
+log = logging.getLogger("lapor_desktop.ui")
+
+
+def demo_paths(paths: AppPaths) -> AppPaths:
+    """Demo data lives beside the real data dir, never inside it."""
+    return AppPaths(paths.data_dir.with_name(paths.data_dir.name + "-demo"))
+
+
+def is_demo(workspace: Workspace) -> bool:
+    with workspace.db.read() as uow:
+        return bool(uow.reference.get_setting("demo"))
+
+
+def build_window(workspace: Workspace, tasks: TaskRunner) -> MainWindow:
+    settings = QSettings(str(workspace.paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(workspace, tasks, settings=settings, demo=is_demo(workspace))
+    window.reload()
+    return window
+
+
+def _setup_logging(paths: AppPaths) -> None:
+    paths.logs.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(paths.logs / "lapor-desktop.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger("lapor_desktop").addHandler(handler)
+    logging.getLogger("lapor_desktop").setLevel(logging.INFO)
+
+
+def run(paths: AppPaths, clock: Clock) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("LAPOR Desktop")
+    app.setOrganizationName("LAPOR")
+    install_translators(app, load_settings(paths.settings).language)
+    tasks = TaskRunner(app)
+    target = paths
+    if not paths.database.exists():
+        from ui.first_run import run_first_run  # only on a fresh PC
+
+        chosen = run_first_run(paths, clock, tasks)
+        if chosen is None:
+            return 0
+        target = chosen
+    try:
+        workspace = open_workspace(target, clock)
+    except WorkspaceError as error:
+        from ui.errors import show_error
+
+        show_error(None, error)
+        return 2
+    _setup_logging(target)
+    window = build_window(workspace, tasks)
+    window.show()
+    status = app.exec()
+    workspace.close()
+    return int(status)
+
+
+def main() -> int:
+    from ui.launcher import main as launch
+
+    return launch()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
+
+
+__all__ = ["Path", "build_window", "demo_paths", "run"]

@@ -1,0 +1,84 @@
+"""Translatable names of the core's codes (statuses, channels, queues…) for the window.
+
+Source strings are English; resources/translations/lapor_id.ts turns them into Indonesian,
+the default language. QT_TRANSLATE_NOOP marks them for pyside6-lupdate.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from lapor_desktop.domain.codes import CaseKind, CaseStatus, Channel, Priority, Severity, Sifat
+from lapor_desktop.domain.summary import Queue
+
+_CTX = "Labels"
+
+STATUS = {
+    CaseStatus.DRAFT: QT_TRANSLATE_NOOP("Labels", "Draft"),
+    CaseStatus.RECEIVED: QT_TRANSLATE_NOOP("Labels", "Received"),
+    CaseStatus.NEEDS_INFO: QT_TRANSLATE_NOOP("Labels", "Needs information"),
+    CaseStatus.DISPOSED: QT_TRANSLATE_NOOP("Labels", "Disposed"),
+    CaseStatus.FORWARDED: QT_TRANSLATE_NOOP("Labels", "Forwarded"),
+    CaseStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "In progress"),
+    CaseStatus.AWAITING_REPORTER: QT_TRANSLATE_NOOP("Labels", "Awaiting reporter"),
+    CaseStatus.RESOLVED: QT_TRANSLATE_NOOP("Labels", "Resolved"),
+    CaseStatus.ARCHIVED: QT_TRANSLATE_NOOP("Labels", "Archived"),
+    CaseStatus.CLOSED_INCOMPLETE: QT_TRANSLATE_NOOP("Labels", "Closed (incomplete)"),
+    CaseStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Cancelled"),
+}
+
+CHANNEL = {
+    Channel.LAPOR: QT_TRANSLATE_NOOP("Labels", "SP4N-LAPOR!"),
+    Channel.WALK_IN: QT_TRANSLATE_NOOP("Labels", "Walk-in"),
+    Channel.PHONE: QT_TRANSLATE_NOOP("Labels", "Phone"),
+    Channel.LETTER: QT_TRANSLATE_NOOP("Labels", "Letter"),
+    Channel.WHATSAPP: QT_TRANSLATE_NOOP("Labels", "WhatsApp"),
+    Channel.SMS: QT_TRANSLATE_NOOP("Labels", "SMS"),
+    Channel.EMAIL: QT_TRANSLATE_NOOP("Labels", "E-mail"),
+    Channel.SOCIAL_MEDIA: QT_TRANSLATE_NOOP("Labels", "Social media"),
+    Channel.SUGGESTION_BOX: QT_TRANSLATE_NOOP("Labels", "Suggestion box"),
+    Channel.OTHER: QT_TRANSLATE_NOOP("Labels", "Other"),
+}
+
+KIND = {
+    CaseKind.COMPLAINT: QT_TRANSLATE_NOOP("Labels", "Complaint"),
+    CaseKind.ASPIRATION: QT_TRANSLATE_NOOP("Labels", "Aspiration"),
+    CaseKind.INFORMATION_REQUEST: QT_TRANSLATE_NOOP("Labels", "Information request"),
+    CaseKind.WHISTLEBLOWING: QT_TRANSLATE_NOOP("Labels", "Whistle-blowing"),
+}
+
+PRIORITY = {
+    Priority.LOW: QT_TRANSLATE_NOOP("Labels", "Low"),
+    Priority.NORMAL: QT_TRANSLATE_NOOP("Labels", "Normal"),
+    Priority.HIGH: QT_TRANSLATE_NOOP("Labels", "High"),
+    Priority.URGENT: QT_TRANSLATE_NOOP("Labels", "Urgent"),
+}
+
+SEVERITY = {
+    Severity.LIGHT: QT_TRANSLATE_NOOP("Labels", "Light / grievance (5 working days)"),
+    Severity.NO_FIELD_CHECK: QT_TRANSLATE_NOOP("Labels", "No field check (14 working days)"),
+    Severity.FIELD_CHECK: QT_TRANSLATE_NOOP("Labels", "Field check needed (60 working days)"),
+}
+
+SIFAT = {
+    Sifat.BIASA: QT_TRANSLATE_NOOP("Labels", "Ordinary"),
+    Sifat.SEGERA: QT_TRANSLATE_NOOP("Labels", "Urgent"),
+    Sifat.SANGAT_SEGERA: QT_TRANSLATE_NOOP("Labels", "Very urgent"),
+    Sifat.RAHASIA: QT_TRANSLATE_NOOP("Labels", "Confidential"),
+}
+
+QUEUE = {
+    Queue.NEEDS_VERIFICATION: QT_TRANSLATE_NOOP("Labels", "Needs verification"),
+    Queue.DUE_TODAY: QT_TRANSLATE_NOOP("Labels", "Due today"),
+    Queue.OVERDUE: QT_TRANSLATE_NOOP("Labels", "Overdue"),
+    Queue.DISPOSED_TO_US: QT_TRANSLATE_NOOP("Labels", "Disposed to us"),
+    Queue.AWAITING_REPORTER: QT_TRANSLATE_NOOP("Labels", "Awaiting reporter"),
+    Queue.NEEDS_INFO: QT_TRANSLATE_NOOP("Labels", "Needs completion"),
+    Queue.MONITORED: QT_TRANSLATE_NOOP("Labels", "Monitored"),
+    Queue.ALL: QT_TRANSLATE_NOOP("Labels", "All"),
+}
+
+
+def tr(source: str) -> str:
+    """The current language's text for one of the labels above."""
+    return QCoreApplication.translate(_CTX, source)

@@ -1,0 +1,328 @@
+"""The operator's window: work queues with counts, the case table, search, and the case view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lapor_desktop.domain.ops import iso
+from lapor_desktop.domain.summary import Queue
+from lapor_desktop.services.cases import CaseDetail, CaseService
+from lapor_desktop.services.queries import CaseQuery, QueryService
+from lapor_desktop.services.workspace import Workspace
+from ui import labels
+from ui.case_rows import CaseRow, build_rows
+from ui.case_table_model import CaseTableModel
+from ui.case_view import CaseView
+from ui.errors import show_error
+from ui.tasks import TaskRunner
+
+PAGE = 256
+SEARCH_DELAY_MS = 250
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    rows: list[CaseRow]
+    has_more: bool
+    counts: dict[Queue, int] | None
+    pending_ops: int | None
+    generation: int
+
+
+class MainWindow(QMainWindow):
+    page_loaded = Signal()  # a page of the table arrived (tests wait for it)
+    detail_loaded = Signal(str)
+    counts_changed = Signal()
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        tasks: TaskRunner,
+        settings: QSettings | None = None,
+        demo: bool = False,
+    ) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.tasks = tasks
+        self.cases = CaseService(workspace)
+        self.queries = QueryService(workspace)
+        self._settings = settings
+        self._queue = Queue.ALL
+        self._generation = 0  # ignores pages of a query the operator already left
+        self._counts: dict[Queue, int] = {}
+        self.setWindowTitle(self._title(demo))
+        self.setAccessibleName(self.tr("LAPOR Desktop main window"))
+
+        self.queue_list = QListWidget()
+        self.queue_list.setAccessibleName(self.tr("Work queues"))
+        for queue in Queue:
+            item = QListWidgetItem(labels.tr(labels.QUEUE[queue]))
+            item.setData(Qt.ItemDataRole.UserRole, queue.value)
+            self.queue_list.addItem(item)
+        self.queue_list.setCurrentRow(list(Queue).index(Queue.ALL))
+        self.queue_list.currentItemChanged.connect(self._on_queue_changed)
+
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(
+            self.tr("Search: register no., tracking id, name, phone, words (Ctrl+F)")
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(self.tr("Search cases"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+
+        self.model = CaseTableModel(self)
+        self.model.more_requested.connect(self._load_more)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Cases"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 150), (1, 120), (3, 130), (5, 140), (7, 160)):
+            header.resizeSection(column, width)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+        self.case_view = CaseView()
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.search_box)
+        centre_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.queue_list)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.case_view)
+        self.splitter.setSizes([200, 760, 440])
+        if demo:
+            banner = QLabel(self.tr("DEMO DATA — practice freely, nothing here is real"))
+            banner.setStyleSheet("background:#ffd54f; color:#000; padding:4px; font-weight:bold;")
+            banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            wrapper = QWidget()
+            layout = QVBoxLayout(wrapper)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(banner)
+            layout.addWidget(self.splitter, 1)
+            self.setCentralWidget(wrapper)
+            self.demo_banner: QLabel | None = banner
+        else:
+            self.setCentralWidget(self.splitter)
+            self.demo_banner = None
+
+        self.sync_label = QLabel()
+        self.statusBar().addPermanentWidget(self.sync_label)
+        self._build_menus()
+        self._restore_layout()
+
+    # -- building ------------------------------------------------------------------------
+    def _title(self, demo: bool) -> str:
+        office = self.workspace.office
+        title = f"LAPOR Desktop — {office.name} ({office.code})"
+        return title + (" — " + self.tr("DEMO DATA") if demo else "")
+
+    def add_action(
+        self,
+        menu_name: str,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Callable[[], Any],
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self._menus[menu_name].addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self._menus = {
+            "file": bar.addMenu(self.tr("&File")),
+            "case": bar.addMenu(self.tr("&Case")),
+            "view": bar.addMenu(self.tr("&View")),
+            "help": bar.addMenu(self.tr("&Help")),
+        }
+        self.find_action = self.add_action(
+            "view", self.tr("Find"), QKeySequence.StandardKey.Find, self._focus_search
+        )
+        self.refresh_action = self.add_action(
+            "view", self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.reload
+        )
+        self.quit_action = self.add_action(
+            "file", self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close
+        )
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    # -- loading -------------------------------------------------------------------------
+    def current_query(self, after: tuple[str, int] | None = None) -> CaseQuery:
+        return CaseQuery(
+            queue=self._queue, search=self.search_box.text().strip(), limit=PAGE, after=after
+        )
+
+    def reload(self) -> None:
+        """Counts and the first page of the current queue/search, off the GUI thread."""
+        self._generation += 1
+        generation = self._generation
+        query = self.current_query()
+        self.tasks.run(
+            lambda _progress: self._fetch(query, generation, with_counts=True),
+            on_done=self._on_first_page,
+            on_error=self._on_load_failed,
+        )
+
+    def _load_more(self) -> None:
+        last = self.model.last_row()
+        if last is None or self.search_box.text().strip():
+            self.model.loading_failed()
+            return
+        # The cursor compares with stored ISO UTC text, so it is written the same way.
+        after = (iso(last.summary.received_at), last.summary.row_id)
+        generation = self._generation
+        query = self.current_query(after)
+        self.tasks.run(
+            lambda _progress: self._fetch(query, generation, with_counts=False),
+            on_done=self._on_next_page,
+            on_error=self._on_load_failed,
+        )
+
+    def _fetch(self, query: CaseQuery, generation: int, with_counts: bool) -> Page:
+        # Runs on the worker thread: services only, no widget is touched here.
+        summaries = self.queries.cases(query)
+        reference = self.workspace.reference()
+        rows = build_rows(
+            summaries,
+            reference.categories,
+            reference.calendar,
+            self.workspace.tz,
+            self.workspace.clock(),
+        )
+        counts = self.queries.queue_counts() if with_counts else None
+        pending = self.queries.pending_operations() if with_counts else None
+        has_more = len(summaries) >= query.limit and not query.search
+        return Page(rows, has_more, counts, pending, generation)
+
+    def _on_first_page(self, page: Page) -> None:
+        if page.generation != self._generation:
+            return
+        selected = self.case_view.detail.case.id if self.case_view.detail else None
+        self.model.reset_rows(page.rows, page.has_more)
+        if page.counts is not None:
+            self._show_counts(page.counts)
+        if page.pending_ops is not None:
+            self._show_sync_state(page.pending_ops)
+        if selected is not None:
+            row = self.model.row_of(selected)
+            if row >= 0:
+                self.table.selectRow(row)
+        self.page_loaded.emit()
+
+    def _on_next_page(self, page: Page) -> None:
+        if page.generation != self._generation:
+            self.model.loading_failed()
+            return
+        self.model.append_rows(page.rows, page.has_more)
+        self.page_loaded.emit()
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        self.model.loading_failed()
+        show_error(self, error, self.workspace.paths.logs)
+
+    def _show_counts(self, counts: dict[Queue, int]) -> None:
+        self._counts = counts
+        for i in range(self.queue_list.count()):
+            item = self.queue_list.item(i)
+            queue = Queue(item.data(Qt.ItemDataRole.UserRole))
+            item.setText(f"{labels.tr(labels.QUEUE[queue])}  ({counts.get(queue, 0)})")
+        self.counts_changed.emit()
+
+    @property
+    def counts(self) -> dict[Queue, int]:
+        return dict(self._counts)
+
+    def _show_sync_state(self, pending: int) -> None:
+        # Derived every time from the outbox, never cached (the sync issue adds conflicts).
+        if pending:
+            self.sync_label.setText(self.tr("%n action(s) waiting to be sent", "", pending))
+        else:
+            self.sync_label.setText(self.tr("Nothing waiting to be sent"))
+
+    # -- selection and detail ------------------------------------------------------------
+    def _on_queue_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        self._queue = Queue(current.data(Qt.ItemDataRole.UserRole))
+        self.reload()
+
+    def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.model.row_at(current.row())
+        if row is not None:
+            self.show_case(row.summary.id)
+
+    def show_case(self, case_id: str) -> None:
+        self.tasks.run(
+            lambda _progress: self.cases.detail(case_id),
+            on_done=self._on_detail,
+            on_error=self._on_load_failed,
+        )
+
+    def _on_detail(self, detail: CaseDetail) -> None:
+        self.case_view.show_detail(detail, self.workspace.tz)
+        self.detail_loaded.emit(detail.case.id)
+
+    def selected_case_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        found = [self.model.row_at(r) for r in rows]
+        return [r.summary.id for r in found if r is not None]
+
+    # -- layout persistence --------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        if self._settings is None:
+            self.resize(1400, 820)
+            return
+        geometry = self._settings.value("main/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 820)
+        splitter = self._settings.value("main/splitter")
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        header = self._settings.value("main/header")
+        if isinstance(header, QByteArray):
+            self.table.horizontalHeader().restoreState(header)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._settings is not None:
+            self._settings.setValue("main/geometry", self.saveGeometry())
+            self._settings.setValue("main/splitter", self.splitter.saveState())
+            self._settings.setValue("main/header", self.table.horizontalHeader().saveState())
+        self.tasks.shutdown()
+        super().closeEvent(event)
