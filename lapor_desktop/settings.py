@@ -1,4 +1,4 @@
-"""Preferences of this PC (language, paper size): `settings.json` in the data dir, written atomically.
+"""Preferences of this PC (language, paper size) in `settings.json`, written atomically.
 
 Office data (profile, units, signatories) lives in the database instead, so backups carry it.
 """

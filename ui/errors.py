@@ -1,4 +1,4 @@
-"""Turning exceptions into calm messages; unexpected ones are logged with a "copy details" button."""
+"""Exceptions as calm messages; unexpected ones are logged, with a "copy details" button."""
 
 from __future__ import annotations
 

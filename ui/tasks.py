@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from lapor_desktop.progress import CancelToken, Cancelled, Progress
+from lapor_desktop.progress import Cancelled, CancelToken, Progress
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
