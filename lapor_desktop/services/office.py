@@ -32,6 +32,7 @@ class OfficeProfile:
     head_rank: str = ""
     head_title: str = ""
     units: tuple[str, ...] = ()
+    logo_file: str = ""  # relative to the data dir, e.g. "office/logo.png"; "" for none
 
     def __post_init__(self) -> None:
         validate_office_code(self.code)

@@ -63,6 +63,10 @@ class Workspace:
                 self._reference = _load_reference(uow)
         return self._reference
 
+    def replace_office(self, office: OfficeProfile) -> None:
+        """Call after the stored office profile changed (services.office_admin does)."""
+        self.office = office
+
     def forget_reference(self) -> None:
         """Call after holidays, categories or rules change."""
         self._reference = None
@@ -88,6 +92,8 @@ def _load_reference(uow: UnitOfWork) -> Reference:
 def _open_database(paths: AppPaths) -> Database:
     try:
         check_sqlite_file(paths.database)
+        if schema.is_at_head(paths.database):
+            return Database(create_sqlite_engine(paths.database))
         if paths.database.exists() and paths.database.stat().st_size > 0:
             probe = create_readonly_engine(paths.database)
             try:

@@ -201,6 +201,7 @@ def test_opening_an_older_data_dir_upgrades_it_and_keeps_its_data(
     shutil.copytree(schema.MIGRATIONS_DIR, newer, ignore=shutil.ignore_patterns("__pycache__"))
     (newer / "versions" / "0900_probe.py").write_text(_PROBE_MIGRATION.format(head=old_head))
     monkeypatch.setattr(schema, "MIGRATIONS_DIR", newer)
+    monkeypatch.setattr(schema, "HEAD_REVISION", "0900_probe")  # as a newer release ships it
 
     ws = open_workspace(data_paths, fake_clock)
     try:
@@ -319,3 +320,10 @@ def test_initialising_twice_is_refused(
         assert reopened.user.name == "ani"
     finally:
         reopened.close()
+
+
+def test_the_head_revision_constant_is_the_newest_migration() -> None:
+    # Opening a data dir at HEAD_REVISION skips Alembic; a stale constant would skip upgrades.
+    from lapor_desktop.storage import schema
+
+    assert schema.HEAD_REVISION == schema.head_revision()

@@ -1,0 +1,180 @@
+"""The window over 100,000 cases: first paint vs a bare paged QTableView (≤ 1.5x), the longest
+GUI-thread stall while typing a search and scrolling (≤ 100 ms), resident memory (≤ 300 MB)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# `datasets` sits beside this script, which Python puts first on sys.path.
+from datasets import demo_paths
+from PySide6.QtCore import QAbstractTableModel, QElapsedTimer, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QTableView
+
+from lapor_desktop.clock import system_clock
+from lapor_desktop.services.workspace import open_workspace
+from ui.app import build_window
+from ui.tasks import TaskRunner
+
+FIRST_PAINT_TARGET = 1.5
+STALL_TARGET_MS = 100
+MEMORY_TARGET_MB = 300
+
+
+class _PaintWatch(QObject):
+    """Notes when a widget's viewport first paints."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.painted = False
+
+    def eventFilter(self, _obj: QObject, event: object) -> bool:  # noqa: N802
+        if getattr(event, "type", lambda: None)() == event.Type.Paint:  # type: ignore[attr-defined]
+            self.painted = True
+        return False
+
+
+class _BareModel(QAbstractTableModel):
+    def __init__(self, rows: list[tuple[object, ...]]) -> None:
+        super().__init__()
+        self._rows = rows
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 6
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            return str(self._rows[index.row()][index.column()])
+        return None
+
+
+def _wait(app: QApplication, done: object, limit_s: float = 30) -> None:
+    deadline = time.perf_counter() + limit_s
+    while not done() and time.perf_counter() < deadline:  # type: ignore[operator]
+        app.processEvents()
+
+
+def bare_first_paint(app: QApplication, database: str) -> float:
+    started = time.perf_counter()
+    con = sqlite3.connect(database)
+    rows = con.execute(
+        'SELECT register_no, received_at, title, category_code, channel, status FROM "case"'
+        " ORDER BY received_at DESC, row_id DESC LIMIT 256"
+    ).fetchall()
+    con.close()
+    view = QTableView()
+    view.setModel(_BareModel(rows))
+    watch = _PaintWatch()
+    view.viewport().installEventFilter(watch)
+    view.resize(1200, 800)
+    view.show()
+    _wait(app, lambda: watch.painted)
+    elapsed = time.perf_counter() - started
+    view.close()
+    return elapsed
+
+
+def our_first_paint(app: QApplication, paths: object) -> tuple[float, object, object]:
+    started = time.perf_counter()
+    workspace = open_workspace(paths, system_clock)  # type: ignore[arg-type]
+    tasks = TaskRunner(app)
+    window = build_window(workspace, tasks)
+    watch = _PaintWatch()
+    window.table.viewport().installEventFilter(watch)
+    window.show()
+    _wait(app, lambda: window.model.rowCount() > 0)
+    watch.painted = False
+    window.table.viewport().update()
+    _wait(app, lambda: watch.painted)
+    return time.perf_counter() - started, window, workspace
+
+
+def longest_stall_ms(app: QApplication, window: object) -> float:
+    """Type a search letter by letter and scroll page by page; record the longest gap between
+    ticks of a 5 ms timer on the GUI thread."""
+    clock = QElapsedTimer()
+    clock.start()
+    gaps: list[int] = []
+    last = [clock.elapsed()]
+
+    def tick() -> None:
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    search = window.search_box  # type: ignore[attr-defined]
+    table = window.table  # type: ignore[attr-defined]
+    for text in ("jalan rusak", "", "bansos pkh", ""):
+        for i in range(1, len(text) + 1):
+            search.setText(text[:i])
+            _spin(app, 0.08)
+        search.setText(text)
+        _spin(app, 0.6)
+        bar = table.verticalScrollBar()
+        for _ in range(40):
+            bar.setValue(bar.maximum())
+            _spin(app, 0.05)
+    timer.stop()
+    return float(max(gaps[5:]) if len(gaps) > 5 else 0)
+
+
+def _spin(app: QApplication, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.001)
+
+
+def resident_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:  # noqa: PTH123
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=100_000)
+    args = parser.parse_args()
+    paths = demo_paths(args.cases)
+    app = QApplication([])
+    bare_first_paint(app, str(paths.database))  # warm the OS page cache for both
+    base = min(bare_first_paint(app, str(paths.database)) for _ in range(3))
+    ours, window, workspace = our_first_paint(app, paths)
+    ratio = ours / base
+    stall = longest_stall_ms(app, window)
+    memory = resident_mb()
+    window.close()  # type: ignore[attr-defined]
+    workspace.close()  # type: ignore[attr-defined]
+    ok = [ratio <= FIRST_PAINT_TARGET, stall <= STALL_TARGET_MS, memory <= MEMORY_TARGET_MB]
+    print(
+        f"first painted table over {args.cases} cases: ours {ours * 1000:.0f} ms, bare paged "
+        f"QTableView {base * 1000:.0f} ms; ratio {ratio:.2f} (target <= {FIRST_PAINT_TARGET}) "
+        f"{'OK' if ok[0] else 'MISSED'}"
+    )
+    print(
+        f"longest GUI-thread stall while typing a search and scrolling: {stall:.0f} ms "
+        f"(target <= {STALL_TARGET_MS}) {'OK' if ok[1] else 'MISSED'}"
+    )
+    print(
+        f"resident memory with {args.cases} cases open: {memory:.0f} MB "
+        f"(target <= {MEMORY_TARGET_MB}) {'OK' if ok[2] else 'MISSED'}"
+    )
+    os._exit(0 if all(ok) else 1)  # skip Qt teardown ordering issues at exit
+
+
+if __name__ == "__main__":
+    sys.exit(main())
