@@ -326,4 +326,4 @@ def test_the_head_revision_constant_is_the_newest_migration() -> None:
     # Opening a data dir at HEAD_REVISION skips Alembic; a stale constant would skip upgrades.
     from lapor_desktop.storage import schema
 
-    assert schema.HEAD_REVISION == schema.head_revision()
+    assert schema.head_revision() == schema.HEAD_REVISION
