@@ -173,9 +173,8 @@ class MainWindow(QMainWindow):
         self.refresh_action = self.add_action(
             "view", self.tr("Refresh"), QKeySequence.StandardKey.Refresh, self.reload
         )
-        self.quit_action = self.add_action(
-            "file", self.tr("Quit"), QKeySequence.StandardKey.Quit, self.close
-        )
+        # StandardKey.Quit has no key on Windows (and offscreen): say Ctrl+Q outright.
+        self.quit_action = self.add_action("file", self.tr("Quit"), "Ctrl+Q", self.close)
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
@@ -188,12 +187,13 @@ class MainWindow(QMainWindow):
         )
 
     def reload(self) -> None:
-        """Counts and the first page of the current queue/search, off the GUI thread."""
+        """The first page of the current queue/search, then the counts, off the GUI thread."""
         self._generation += 1
         generation = self._generation
         query = self.current_query()
+        # The page first, so the table paints before the counts are even asked for.
         self.tasks.run(
-            lambda _progress: self._fetch(query, generation, with_counts=True),
+            lambda _progress: self._fetch(query, generation, with_counts=False),
             on_done=self._on_first_page,
             on_error=self._on_load_failed,
         )
@@ -234,15 +234,22 @@ class MainWindow(QMainWindow):
             return
         selected = self.case_view.detail.case.id if self.case_view.detail else None
         self.model.reset_rows(page.rows, page.has_more)
-        if page.counts is not None:
-            self._show_counts(page.counts)
-        if page.pending_ops is not None:
-            self._show_sync_state(page.pending_ops)
         if selected is not None:
             row = self.model.row_of(selected)
             if row >= 0:
                 self.table.selectRow(row)
-        self.page_loaded.emit()
+        generation = page.generation
+        self.tasks.run(
+            lambda _progress: (self.queries.queue_counts(), self.queries.pending_operations()),
+            on_done=lambda result: self._on_counts(generation, *result),
+            on_error=self._on_load_failed,
+        )
+
+    def _on_counts(self, generation: int, counts: dict[Queue, int], pending: int) -> None:
+        self._show_counts(counts)
+        self._show_sync_state(pending)
+        if generation == self._generation:
+            self.page_loaded.emit()  # the whole reload (page and counts) has arrived
 
     def _on_next_page(self, page: Page) -> None:
         if page.generation != self._generation:
