@@ -3,9 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEMO_DIR ?= demo-data
 
-.PHONY: run test lint typecheck imports pytest bench demo clean
+.PHONY: run test lint typecheck imports pytest bench clean translations screenshot
 
 # The venv is rebuilt when pyproject.toml changes, so a pull never runs on stale packages.
 $(STAMP): pyproject.toml
@@ -14,11 +13,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Until the window lands (UI issue), `run` makes a demo data dir and shows it through the CLI.
+# Opens the window on the data dir ($$LAPOR_DATA_DIR, else the user data folder); on a fresh PC
+# the first-run wizard offers to set up the office or to try demo data.
 run: $(STAMP)
-	test -f $(DEMO_DIR)/lapor.db || $(BIN)/lapor-desktop --data-dir $(DEMO_DIR) demo --cases 2000
-	$(BIN)/lapor-desktop --data-dir $(DEMO_DIR) queues
-	$(BIN)/lapor-desktop --data-dir $(DEMO_DIR) case list --limit 20
+	$(BIN)/lapor-desktop
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
@@ -39,6 +37,18 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_demo.py
 	$(BIN)/python bench/bench_search.py
 	$(BIN)/python bench/bench_queues.py
+	$(BIN)/python bench/bench_ui.py
+
+# docs/screenshot.png: the main window on demo data under a real X server (Debian: xvfb,
+# libxcb-cursor0), pinned clock and seed.
+screenshot: $(STAMP)
+	xvfb-run -a -s "-screen 0 1600x1000x24" env -u QT_QPA_PLATFORM $(BIN)/python tools/screenshot.py
+
+# Update resources/translations/lapor_{id,en}.ts from ui/*.py (pyside6-lupdate keeps existing
+# translations), then build the .qm files (pyside6-lrelease); commit both. Then
+# `$(BIN)/python tools/translations.py todo` lists the Indonesian strings still to translate.
+translations: $(STAMP)
+	$(BIN)/python tools/translations.py update
 
 clean:
-	rm -rf $(VENV) $(DEMO_DIR) .mypy_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache

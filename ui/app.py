@@ -14,8 +14,11 @@ from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.errors import WorkspaceError
 from lapor_desktop.services.workspace import Workspace, open_workspace
 from lapor_desktop.settings import load_settings
+from ui.case_actions import CaseActions
 from ui.i18n import install_translators
 from ui.main_window import MainWindow
+from ui.settings_dialog import install_settings_action
+from ui.shortcuts_dialog import install_shortcuts_help
 from ui.tasks import TaskRunner
 
 log = logging.getLogger("lapor_desktop.ui")
@@ -34,6 +37,9 @@ def is_demo(workspace: Workspace) -> bool:
 def build_window(workspace: Workspace, tasks: TaskRunner) -> MainWindow:
     settings = QSettings(str(workspace.paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
     window = MainWindow(workspace, tasks, settings=settings, demo=is_demo(workspace))
+    CaseActions(window)  # the Case menu's actions and the intake form (Ctrl+N)
+    install_settings_action(window)  # File → Settings… (Ctrl+,)
+    install_shortcuts_help(window)
     window.reload()
     return window
 

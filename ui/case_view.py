@@ -77,6 +77,21 @@ class CaseView(QWidget):
         html.append(f"<p>{escape(case.original_text)}</p>")
         if case.summary:
             html.append(f"<h4>{escape(self.tr('Summary'))}</h4><p>{escape(case.summary)}</p>")
+        if case.answer is not None:
+            html.append(
+                f"<h4>{escape(self.tr('Final answer'))}</h4>"
+                f"<p>{escape(case.answer.text)}<br/><small>"
+                f"{escape(indonesian_datetime(case.answer.at, tz))} · {escape(case.answer.actor)}"
+                "</small></p>"
+            )
+        if case.follow_ups:
+            html.append(f"<h4>{escape(self.tr('Follow-ups'))}</h4><ul>")
+            html += [
+                f"<li>{escape(indonesian_datetime(f.at, tz))} · {escape(f.actor)}: "
+                f"{escape(f.text)}</li>"
+                for f in case.follow_ups
+            ]
+            html.append("</ul>")
         if detail.deadlines:
             html.append(f"<h4>{escape(self.tr('Deadlines'))}</h4><ul>")
             for d in detail.deadlines:

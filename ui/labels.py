@@ -51,7 +51,7 @@ PRIORITY = {
     Priority.LOW: QT_TRANSLATE_NOOP("Labels", "Low"),
     Priority.NORMAL: QT_TRANSLATE_NOOP("Labels", "Normal"),
     Priority.HIGH: QT_TRANSLATE_NOOP("Labels", "High"),
-    Priority.URGENT: QT_TRANSLATE_NOOP("Labels", "Urgent"),
+    Priority.URGENT: QT_TRANSLATE_NOOP("Labels", "Emergency"),
 }
 
 SEVERITY = {
@@ -72,7 +72,7 @@ QUEUE = {
     Queue.DUE_TODAY: QT_TRANSLATE_NOOP("Labels", "Due today"),
     Queue.OVERDUE: QT_TRANSLATE_NOOP("Labels", "Overdue"),
     Queue.DISPOSED_TO_US: QT_TRANSLATE_NOOP("Labels", "Disposed to us"),
-    Queue.AWAITING_REPORTER: QT_TRANSLATE_NOOP("Labels", "Awaiting reporter"),
+    Queue.AWAITING_REPORTER: QT_TRANSLATE_NOOP("Labels", "Waiting for the reporter"),
     Queue.NEEDS_INFO: QT_TRANSLATE_NOOP("Labels", "Needs completion"),
     Queue.MONITORED: QT_TRANSLATE_NOOP("Labels", "Monitored"),
     Queue.ALL: QT_TRANSLATE_NOOP("Labels", "All"),

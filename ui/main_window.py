@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (1, 120), (3, 130), (5, 140), (7, 160)):
+        for column, width in ((0, 150), (1, 125), (3, 150), (4, 110), (5, 150), (6, 110), (7, 165)):
             header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
@@ -114,11 +114,15 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.search_box)
         centre_layout.addWidget(self.table, 1)
+        # The case view sits below the table so every column of the table fits on a laptop.
+        self.detail_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.detail_splitter.addWidget(centre)
+        self.detail_splitter.addWidget(self.case_view)
+        self.detail_splitter.setSizes([470, 330])
         self.splitter = QSplitter()
         self.splitter.addWidget(self.queue_list)
-        self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.case_view)
-        self.splitter.setSizes([200, 760, 440])
+        self.splitter.addWidget(self.detail_splitter)
+        self.splitter.setSizes([210, 1190])
         if demo:
             banner = QLabel(self.tr("DEMO DATA — practice freely, nothing here is real"))
             banner.setStyleSheet("background:#ffd54f; color:#000; padding:4px; font-weight:bold;")
@@ -322,6 +326,9 @@ class MainWindow(QMainWindow):
         splitter = self._settings.value("main/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
+        detail = self._settings.value("main/detail_splitter")
+        if isinstance(detail, QByteArray):
+            self.detail_splitter.restoreState(detail)
         header = self._settings.value("main/header")
         if isinstance(header, QByteArray):
             self.table.horizontalHeader().restoreState(header)
@@ -330,6 +337,7 @@ class MainWindow(QMainWindow):
         if self._settings is not None:
             self._settings.setValue("main/geometry", self.saveGeometry())
             self._settings.setValue("main/splitter", self.splitter.saveState())
+            self._settings.setValue("main/detail_splitter", self.detail_splitter.saveState())
             self._settings.setValue("main/header", self.table.horizontalHeader().saveState())
         self.tasks.shutdown()
         super().closeEvent(event)

@@ -28,6 +28,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _POSTAL_CODE = re.compile(r"^\d{5}$")
 _PHONE = re.compile(r"^\+?[\d\s()./-]{5,30}$")
 _NIP_SPACING = re.compile(r"[\s.-]")
+_LOGO_FILE = re.compile(r"^office/logo\.(png|jpg|gif|bmp)$")
 
 LOGO_DIR = "office"
 LOGO_MAX_BYTES = 5 * 1024 * 1024
@@ -106,6 +107,8 @@ def build_profile(values: Mapping[str, Any]) -> OfficeProfile:
         errors["phone"] = "use digits, spaces, '+', '-' or brackets"
     if any(c.isspace() for c in data["website"]):
         errors["website"] = "a web address has no spaces"
+    if data["logo_file"] and not _LOGO_FILE.match(data["logo_file"]):
+        errors["logo_file"] = "choose the logo again"
     raw_units = values.get("units") or ()
     units_list = raw_units.splitlines() if isinstance(raw_units, str) else list(raw_units)
     try:
@@ -225,7 +228,7 @@ class OfficeAdmin:
             if staged is not None:
                 staged.replace(paths.data_dir / profile.logo_file)
                 staged = None
-                _remove_old_logo(paths, before, profile)
+            _remove_old_logo(paths, before, profile)
         finally:
             if staged is not None:
                 staged.unlink(missing_ok=True)

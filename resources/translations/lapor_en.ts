@@ -1,0 +1,1969 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ActionDialogs</name>
+    <message>
+        <source>Verification and disposition</source>
+        <translation>Verification and disposition</translation>
+    </message>
+    <message>
+        <source>First follow-up</source>
+        <translation>First follow-up</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Automatic closure</source>
+        <translation>Automatic closure</translation>
+    </message>
+    <message>
+        <source>Reporter completing the data</source>
+        <translation>Reporter completing the data</translation>
+    </message>
+    <message>
+        <source>Request missing information</source>
+        <translation>Request missing information</translation>
+    </message>
+    <message>
+        <source>Request information</source>
+        <translation>Request information</translation>
+    </message>
+    <message>
+        <source>What is &amp;missing:</source>
+        <translation>What is &amp;missing:</translation>
+    </message>
+    <message>
+        <source>The deadlines pause while the reporter completes the data. The reporter has 30 days.</source>
+        <translation>The deadlines pause while the reporter completes the data. The reporter has 30 days.</translation>
+    </message>
+    <message>
+        <source>Information received</source>
+        <translation>Information received</translation>
+    </message>
+    <message>
+        <source>Resume the case</source>
+        <translation>Resume the case</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+    <message>
+        <source>The reporter completed the data; the deadlines run again.</source>
+        <translation>The reporter completed the data; the deadlines run again.</translation>
+    </message>
+    <message>
+        <source>Resolve the case</source>
+        <translation>Resolve the case</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>The reporter accepted the answer, or the receiving agency confirmed it.</source>
+        <translation>The reporter accepted the answer, or the receiving agency confirmed it.</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>Reopen the case</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Reopen</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>The case goes back to follow-up and the resolution deadline restarts.</source>
+        <translation>The case goes back to follow-up and the resolution deadline restarts.</translation>
+    </message>
+    <message>
+        <source>Cancel the case</source>
+        <translation>Cancel the case</translation>
+    </message>
+    <message>
+        <source>A cancelled case stays in the register with its reason.</source>
+        <translation>A cancelled case stays in the register with its reason.</translation>
+    </message>
+    <message>
+        <source>Close as incomplete</source>
+        <translation>Close as incomplete</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>Close the case</translation>
+    </message>
+    <message>
+        <source>The reporter did not complete the data in time.</source>
+        <translation>The reporter did not complete the data in time.</translation>
+    </message>
+    <message>
+        <source>Record a follow-up</source>
+        <translation>Record a follow-up</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>What was &amp;done:</source>
+        <translation>What was &amp;done:</translation>
+    </message>
+    <message>
+        <source>Give the final answer</source>
+        <translation>Give the final answer</translation>
+    </message>
+    <message>
+        <source>Give the answer</source>
+        <translation>Give the answer</translation>
+    </message>
+    <message>
+        <source>&amp;Answer to the reporter:</source>
+        <translation>&amp;Answer to the reporter:</translation>
+    </message>
+    <message>
+        <source>The case then waits 10 working days for the reporter&apos;s reply.</source>
+        <translation>The case then waits 10 working days for the reporter&apos;s reply.</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Add a note</translation>
+    </message>
+    <message>
+        <source>Add the note</source>
+        <translation>Add the note</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <source>Archive the case</source>
+        <translation>Archive the case</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Optional: register no. of the original</source>
+        <translation>Optional: register no. of the original</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate of:</source>
+        <translation>&amp;Duplicate of:</translation>
+    </message>
+</context>
+<context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach a file</source>
+        <translation>Attach a file</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Attach</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Choose the file</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>Choose a file to attach</source>
+        <translation>Choose a file to attach</translation>
+    </message>
+</context>
+<context>
+    <name>BulkResolveDialog</name>
+    <message numerus="yes">
+        <source>Resolve %n selected case(s)</source>
+        <translation>
+            <numerusform>Resolve %n selected case</numerusform>
+            <numerusform>Resolve %n selected cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Resolve</translation>
+    </message>
+    <message>
+        <source>Each case is resolved on its own; cases that cannot be resolved now are listed afterwards and stay as they are.</source>
+        <translation>Each case is resolved on its own; cases that cannot be resolved now are listed afterwards and stay as they are.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>&amp;Verify and dispose…</source>
+        <translation>&amp;Verify and dispose…</translation>
+    </message>
+    <message>
+        <source>Request &amp;missing information…</source>
+        <translation>Request &amp;missing information…</translation>
+    </message>
+    <message>
+        <source>Information &amp;received…</source>
+        <translation>Information &amp;received…</translation>
+    </message>
+    <message>
+        <source>Forward to the competent a&amp;gency…</source>
+        <translation>Forward to the competent a&amp;gency…</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive…</source>
+        <translation>Arc&amp;hive…</translation>
+    </message>
+    <message>
+        <source>Record a &amp;follow-up…</source>
+        <translation>Record a &amp;follow-up…</translation>
+    </message>
+    <message>
+        <source>Give the final &amp;answer…</source>
+        <translation>Give the final &amp;answer…</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation>Re&amp;solve…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>Re&amp;open…</translation>
+    </message>
+    <message>
+        <source>Close as &amp;incomplete…</source>
+        <translation>Close as &amp;incomplete…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the case…</source>
+        <translation>&amp;Cancel the case…</translation>
+    </message>
+    <message>
+        <source>&amp;Extend a deadline…</source>
+        <translation>&amp;Extend a deadline…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;note…</source>
+        <translation>Add a &amp;note…</translation>
+    </message>
+    <message>
+        <source>Attach a fi&amp;le…</source>
+        <translation>Attach a fi&amp;le…</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>&amp;New case…</translation>
+    </message>
+    <message>
+        <source>Dis&amp;pose selected…</source>
+        <translation>Dis&amp;pose selected…</translation>
+    </message>
+    <message>
+        <source>Resolve selec&amp;ted…</source>
+        <translation>Resolve selec&amp;ted…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) done.</source>
+        <translation>
+            <numerusform>%n case done.</numerusform>
+            <numerusform>%n cases done.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) could not be changed:</source>
+        <translation>
+            <numerusform>%n case could not be changed:</numerusform>
+            <numerusform>%n cases could not be changed:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bulk action finished</source>
+        <translation>Bulk action finished</translation>
+    </message>
+    <message numerus="yes">
+        <source>Case {number} was saved, but %n attachment(s) could not be added:</source>
+        <translation>
+            <numerusform>Case {number} was saved, but %n attachment could not be added:</numerusform>
+            <numerusform>Case {number} was saved, but %n attachments could not be added:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+</context>
+<context>
+    <name>CaseRows</name>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation>
+            <numerusform>%n not sent</numerusform>
+            <numerusform>%n not sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>%n working day left</numerusform>
+            <numerusform>%n working days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+    <message numerus="yes">
+        <source>late by %n working day(s)</source>
+        <translation>
+            <numerusform>late by %n working day</numerusform>
+            <numerusform>late by %n working days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>paused (waiting for the reporter)</source>
+        <translation>paused (waiting for the reporter)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Register no.</source>
+        <translation>Register no.</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>Next deadline</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Select a case</source>
+        <translation>Select a case</translation>
+    </message>
+    <message>
+        <source>Case details</source>
+        <translation>Case details</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Holder</translation>
+    </message>
+    <message>
+        <source>(monitored, read-only)</source>
+        <translation>(monitored, read-only)</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking id</source>
+        <translation>LAPOR! tracking id</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonymous</translation>
+    </message>
+    <message>
+        <source>(confidential)</source>
+        <translation>(confidential)</translation>
+    </message>
+    <message>
+        <source>Forwarded to</source>
+        <translation>Forwarded to</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message numerus="yes">
+        <source>extended by %n day(s)</source>
+        <translation>
+            <numerusform>extended by %n day</numerusform>
+            <numerusform>extended by %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) not yet sent to the server</source>
+        <translation>
+            <numerusform>%n action not yet sent to the server</numerusform>
+            <numerusform>%n actions not yet sent to the server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Complaint as received</source>
+        <translation>Complaint as received</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Deadlines</translation>
+    </message>
+    <message>
+        <source>Dispositions</source>
+        <translation>Dispositions</translation>
+    </message>
+    <message>
+        <source>Final answer</source>
+        <translation>Final answer</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicePage</name>
+    <message>
+        <source>Welcome to LAPOR Desktop</source>
+        <translation>Welcome to LAPOR Desktop</translation>
+    </message>
+    <message>
+        <source>This computer has no complaint data yet. What would you like to do?</source>
+        <translation>This computer has no complaint data yet. What would you like to do?</translation>
+    </message>
+    <message>
+        <source>&amp;Set up my office</source>
+        <translation>&amp;Set up my office</translation>
+    </message>
+    <message>
+        <source>Enter your office&apos;s name, letterhead, head of office and units. You can change all of it later in Settings.</source>
+        <translation>Enter your office&apos;s name, letterhead, head of office and units. You can change all of it later in Settings.</translation>
+    </message>
+    <message>
+        <source>&amp;Try demo data</source>
+        <translation>&amp;Try demo data</translation>
+    </message>
+    <message>
+        <source>Practise with {count} realistic complaints kept in a separate folder. Nothing in it is real, it is never sent anywhere, and your office&apos;s data is not touched.</source>
+        <translation>Practise with {count} realistic complaints kept in a separate folder. Nothing in it is real, it is never sent anywhere, and your office&apos;s data is not touched.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPage</name>
+    <message>
+        <source>Try demo data</source>
+        <translation>Try demo data</translation>
+    </message>
+    <message>
+        <source>The demo data is kept in {folder}, apart from your office&apos;s data.</source>
+        <translation>The demo data is kept in {folder}, apart from your office&apos;s data.</translation>
+    </message>
+    <message>
+        <source>Creating {count} practice complaints. This takes a few seconds…</source>
+        <translation>Creating {count} practice complaints. This takes a few seconds…</translation>
+    </message>
+    <message>
+        <source>The demo data is ready.</source>
+        <translation>The demo data is ready.</translation>
+    </message>
+    <message>
+        <source>The demo data could not be created: {error}</source>
+        <translation>The demo data could not be created: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DisposeDialog</name>
+    <message numerus="yes">
+        <source>Dispose %n selected case(s)</source>
+        <translation>
+            <numerusform>Dispose %n selected case</numerusform>
+            <numerusform>Dispose %n selected cases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verify and dispose</source>
+        <translation>Verify and dispose</translation>
+    </message>
+    <message>
+        <source>Dispose</source>
+        <translation>Dispose</translation>
+    </message>
+    <message>
+        <source>To a &amp;unit or person of this office</source>
+        <translation>To a &amp;unit or person of this office</translation>
+    </message>
+    <message>
+        <source>To &amp;another office (OPD)</source>
+        <translation>To &amp;another office (OPD)</translation>
+    </message>
+    <message>
+        <source>U&amp;nit:</source>
+        <translation>U&amp;nit:</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>Office code, for example DINPU</source>
+        <translation>Office code, for example DINPU</translation>
+    </message>
+    <message>
+        <source>&amp;Office code:</source>
+        <translation>&amp;Office code:</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>&amp;Sifat:</source>
+        <translation>&amp;Sifat:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>N&amp;ote:</translation>
+    </message>
+    <message>
+        <source>Computing the deadline…</source>
+        <translation>Computing the deadline…</translation>
+    </message>
+    <message>
+        <source>First follow-up deadline</source>
+        <translation>First follow-up deadline</translation>
+    </message>
+    <message>
+        <source>First follow-up due: {due}</source>
+        <translation>First follow-up due: {due}</translation>
+    </message>
+    <message>
+        <source>Write the code of the office.</source>
+        <translation>Write the code of the office.</translation>
+    </message>
+    <message>
+        <source>That is this office; choose a unit or a person instead.</source>
+        <translation>That is this office; choose a unit or a person instead.</translation>
+    </message>
+    <message>
+        <source>Choose a unit or write a person.</source>
+        <translation>Choose a unit or write a person.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>An unexpected error happened. Your data is safe. Please send the details to support.</source>
+        <translation>An unexpected error happened. Your data is safe. Please send the details to support.</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Cannot do that</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend a deadline</source>
+        <translation>Extend a deadline</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Deadline:</translation>
+    </message>
+    <message>
+        <source>working day(s)</source>
+        <translation>working day(s)</translation>
+    </message>
+    <message>
+        <source>Extend &amp;by:</source>
+        <translation>Extend &amp;by:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>This case has no running deadline to extend.</source>
+        <translation>This case has no running deadline to extend.</translation>
+    </message>
+    <message>
+        <source>Now due: {due}</source>
+        <translation>Now due: {due}</translation>
+    </message>
+    <message>
+        <source>After the extension: {due}</source>
+        <translation>After the extension: {due}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The rule allows at most %n extension day(s) in all.</source>
+        <translation>
+            <numerusform>The rule allows at most %n extension day in all.</numerusform>
+            <numerusform>The rule allows at most %n extension days in all.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>LAPOR Desktop — first start</source>
+        <translation>LAPOR Desktop — first start</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Required</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <source>This is required.</source>
+        <translation>This is required.</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>Forward to the competent agency</source>
+        <translation>Forward to the competent agency</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <source>&amp;Agency:</source>
+        <translation>&amp;Agency:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysPage</name>
+    <message>
+        <source>national holiday</source>
+        <translation>national holiday</translation>
+    </message>
+    <message>
+        <source>collective leave (cuti bersama)</source>
+        <translation>collective leave (cuti bersama)</translation>
+    </message>
+    <message>
+        <source>local holiday</source>
+        <translation>local holiday</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Year</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>Working-day calendar</translation>
+    </message>
+    <message>
+        <source>Holidays of the year</source>
+        <translation>Holidays of the year</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Hari Jadi Kabupaten</source>
+        <translation type="vanished">Hari Jadi Kabupaten</translation>
+    </message>
+    <message>
+        <source>A&amp;dd local holiday on the selected day</source>
+        <translation>A&amp;dd local holiday on the selected day</translation>
+    </message>
+    <message>
+        <source>Services stay open on this day</source>
+        <translation>Services stay open on this day</translation>
+    </message>
+    <message>
+        <source>Make the selected day a &amp;working day</source>
+        <translation>Make the selected day a &amp;working day</translation>
+    </message>
+    <message>
+        <source>Add a local holiday (libur daerah)</source>
+        <translation>Add a local holiday (libur daerah)</translation>
+    </message>
+    <message>
+        <source>Holiday &amp;name</source>
+        <translation>Holiday &amp;name</translation>
+    </message>
+    <message>
+        <source>Name of the local holiday</source>
+        <translation>Name of the local holiday</translation>
+    </message>
+    <message>
+        <source>Remove a holiday</source>
+        <translation>Remove a holiday</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Reason</translation>
+    </message>
+    <message>
+        <source>Reason for removing the holiday</source>
+        <translation>Reason for removing the holiday</translation>
+    </message>
+    <message>
+        <source>{kind}, a working day here</source>
+        <translation>{kind}, a working day here</translation>
+    </message>
+    <message>
+        <source>{month}: {count} working days</source>
+        <translation>{month}: {count} working days</translation>
+    </message>
+    <message>
+        <source>{day}: {name} ({kind}), not a working day</source>
+        <translation>{day}: {name} ({kind}), not a working day</translation>
+    </message>
+    <message>
+        <source>{day}: {name}, declared a working day here</source>
+        <translation>{day}: {name}, declared a working day here</translation>
+    </message>
+    <message>
+        <source>{day}: weekend</source>
+        <translation>{day}: weekend</translation>
+    </message>
+    <message>
+        <source>{day}: working day</source>
+        <translation>{day}: working day</translation>
+    </message>
+    <message>
+        <source>Give the holiday a name.</source>
+        <translation>Give the holiday a name.</translation>
+    </message>
+    <message>
+        <source>This day is already a holiday.</source>
+        <translation>This day is already a holiday.</translation>
+    </message>
+    <message>
+        <source>Say why this day is a working day after all.</source>
+        <translation>Say why this day is a working day after all.</translation>
+    </message>
+    <message>
+        <source>This day is not a holiday.</source>
+        <translation>This day is not a holiday.</translation>
+    </message>
+    <message>
+        <source>Saving and recomputing deadlines…</source>
+        <translation>Saving and recomputing deadlines…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. %n open case(s) got a new deadline.</source>
+        <translation>
+            <numerusform>Saved. %n open case got a new deadline.</numerusform>
+            <numerusform>Saved. %n open cases got a new deadline.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save the case (Ctrl+Enter)</source>
+        <translation>Save the case (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Complaint text as received</source>
+        <translation>Complaint text as received</translation>
+    </message>
+    <message>
+        <source>The original text cannot be changed after saving.</source>
+        <translation>The original text cannot be changed after saving.</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt as received:</source>
+        <translation>Te&amp;xt as received:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Optional: a short summary or correction</source>
+        <translation>Optional: a short summary or correction</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>Su&amp;mmary:</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Type to filter, e.g. bantuan</source>
+        <translation>Type to filter, e.g. bantuan</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>Se&amp;verity:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priority:</translation>
+    </message>
+    <message>
+        <source>&amp;Received at ({zone}):</source>
+        <translation>&amp;Received at ({zone}):</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Received at</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>Known</translation>
+    </message>
+    <message>
+        <source>Incident date known</source>
+        <translation>Incident date known</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>Incident date</translation>
+    </message>
+    <message>
+        <source>&amp;Incident date:</source>
+        <translation>&amp;Incident date:</translation>
+    </message>
+    <message>
+        <source>Optional, digits only</source>
+        <translation>Optional, digits only</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking i&amp;d:</source>
+        <translation>LAPOR! tracking i&amp;d:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Kecamatan:</source>
+        <translation>Kecamatan:</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan:</source>
+        <translation>Desa/Kelurahan:</translation>
+    </message>
+    <message>
+        <source>Location details:</source>
+        <translation>Location details:</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymous: do not record the identity</source>
+        <translation>&amp;Anonymous: do not record the identity</translation>
+    </message>
+    <message>
+        <source>C&amp;onfidential: mask the identity in lists</source>
+        <translation>C&amp;onfidential: mask the identity in lists</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>16 digits</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <source>NIK:</source>
+        <translation>NIK:</translation>
+    </message>
+    <message>
+        <source>Phon&amp;e:</source>
+        <translation>Phon&amp;e:</translation>
+    </message>
+    <message>
+        <source>E-mai&amp;l:</source>
+        <translation>E-mai&amp;l:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Attachments to add</source>
+        <translation>Attachments to add</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Add &amp;files…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Choose a category from the list.</source>
+        <translation>Choose a category from the list.</translation>
+    </message>
+    <message>
+        <source>The categories are still loading.</source>
+        <translation>The categories are still loading.</translation>
+    </message>
+    <message>
+        <source>Choose files to attach</source>
+        <translation>Choose files to attach</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Needs information</source>
+        <translation>Needs information</translation>
+    </message>
+    <message>
+        <source>Disposed</source>
+        <translation>Disposed</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Awaiting reporter</source>
+        <translation>Awaiting reporter</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Closed (incomplete)</source>
+        <translation>Closed (incomplete)</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>SP4N-LAPOR!</source>
+        <translation>SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Social media</translation>
+    </message>
+    <message>
+        <source>Suggestion box</source>
+        <translation>Suggestion box</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Complaint</translation>
+    </message>
+    <message>
+        <source>Aspiration</source>
+        <translation>Aspiration</translation>
+    </message>
+    <message>
+        <source>Information request</source>
+        <translation>Information request</translation>
+    </message>
+    <message>
+        <source>Whistle-blowing</source>
+        <translation>Whistle-blowing</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Emergency</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Light / grievance (5 working days)</source>
+        <translation>Light / grievance (5 working days)</translation>
+    </message>
+    <message>
+        <source>No field check (14 working days)</source>
+        <translation>No field check (14 working days)</translation>
+    </message>
+    <message>
+        <source>Field check needed (60 working days)</source>
+        <translation>Field check needed (60 working days)</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <source>Very urgent</source>
+        <translation>Very urgent</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Confidential</translation>
+    </message>
+    <message>
+        <source>Needs verification</source>
+        <translation>Needs verification</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Disposed to us</source>
+        <translation>Disposed to us</translation>
+    </message>
+    <message>
+        <source>Waiting for the reporter</source>
+        <translation>Waiting for the reporter</translation>
+    </message>
+    <message>
+        <source>Needs completion</source>
+        <translation>Needs completion</translation>
+    </message>
+    <message>
+        <source>Monitored</source>
+        <translation>Monitored</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>LAPOR Desktop main window</source>
+        <translation>LAPOR Desktop main window</translation>
+    </message>
+    <message>
+        <source>Work queues</source>
+        <translation>Work queues</translation>
+    </message>
+    <message>
+        <source>Search: register no., tracking id, name, phone, words (Ctrl+F)</source>
+        <translation>Search: register no., tracking id, name, phone, words (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>Search cases</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <source>DEMO DATA — practice freely, nothing here is real</source>
+        <translation>DEMO DATA — practice freely, nothing here is real</translation>
+    </message>
+    <message>
+        <source>DEMO DATA</source>
+        <translation>DEMO DATA</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Case</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n action waiting to be sent</numerusform>
+            <numerusform>%n actions waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent</source>
+        <translation>Nothing waiting to be sent</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeFields</name>
+    <message>
+        <source>Dinas Sosial</source>
+        <translation type="vanished">Dinas Sosial</translation>
+    </message>
+    <message>
+        <source>Kabupaten Sumenep</source>
+        <translation type="vanished">Kabupaten Sumenep</translation>
+    </message>
+    <message>
+        <source>Jl. Trunojoyo No. 1</source>
+        <translation type="vanished">Jl. Trunojoyo No. 1</translation>
+    </message>
+    <message>
+        <source>Sumenep</source>
+        <translation type="vanished">Sumenep</translation>
+    </message>
+    <message>
+        <source>Office &amp;code</source>
+        <translation>Office &amp;code</translation>
+    </message>
+    <message>
+        <source>Office &amp;name</source>
+        <translation>Office &amp;name</translation>
+    </message>
+    <message>
+        <source>&amp;Regency or city government</source>
+        <translation>&amp;Regency or city government</translation>
+    </message>
+    <message>
+        <source>Classification code for &amp;letters</source>
+        <translation>Classification code for &amp;letters</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+    <message>
+        <source>&amp;Postal code</source>
+        <translation>&amp;Postal code</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>P&amp;hone</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>&amp;Website</translation>
+    </message>
+    <message>
+        <source>C&amp;ity written on letters</source>
+        <translation>C&amp;ity written on letters</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Time zone</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>No logo</translation>
+    </message>
+    <message>
+        <source>Choose &amp;logo…</source>
+        <translation>Choose &amp;logo…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Remove logo</translation>
+    </message>
+    <message>
+        <source>Logo for the letterhead</source>
+        <translation>Logo for the letterhead</translation>
+    </message>
+    <message>
+        <source>Choose a logo image</source>
+        <translation>Choose a logo image</translation>
+    </message>
+    <message>
+        <source>Remove the logo</source>
+        <translation>Remove the logo</translation>
+    </message>
+    <message>
+        <source>Choose the office logo</source>
+        <translation>Choose the office logo</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>Images ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeForm</name>
+    <message>
+        <source>Use 1–20 capital letters, digits, &apos;-&apos; or &apos;_&apos;, for example DINSOS.</source>
+        <translation>Use 1–20 capital letters, digits, &apos;-&apos; or &apos;_&apos;, for example DINSOS.</translation>
+    </message>
+    <message>
+        <source>Enter the office&apos;s name.</source>
+        <translation>Enter the office&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Enter the regency or city the office belongs to.</source>
+        <translation>Enter the regency or city the office belongs to.</translation>
+    </message>
+    <message>
+        <source>Choose WIB, WITA or WIT.</source>
+        <translation>Choose WIB, WITA or WIT.</translation>
+    </message>
+    <message>
+        <source>A NIP has exactly 18 digits (spaces are ignored).</source>
+        <translation>A NIP has exactly 18 digits (spaces are ignored).</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address such as pengaduan@dinsos.go.id.</source>
+        <translation>Enter an e-mail address such as pengaduan@dinsos.go.id.</translation>
+    </message>
+    <message>
+        <source>A postal code has 5 digits.</source>
+        <translation>A postal code has 5 digits.</translation>
+    </message>
+    <message>
+        <source>Use digits, spaces, &apos;+&apos;, &apos;-&apos; or brackets only.</source>
+        <translation>Use digits, spaces, &apos;+&apos;, &apos;-&apos; or brackets only.</translation>
+    </message>
+    <message>
+        <source>A web address has no spaces.</source>
+        <translation>A web address has no spaces.</translation>
+    </message>
+    <message>
+        <source>Each unit may be listed only once.</source>
+        <translation>Each unit may be listed only once.</translation>
+    </message>
+    <message>
+        <source>Choose a PNG, JPG, GIF or BMP image of at most 5 MB.</source>
+        <translation>Choose a PNG, JPG, GIF or BMP image of at most 5 MB.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>Set up my office</source>
+        <translation>Set up my office</translation>
+    </message>
+    <message>
+        <source>Only the office code, name and regency are required now; complete the rest later in Settings. The letterhead and the head of office appear on letters.</source>
+        <translation>Only the office code, name and regency are required now; complete the rest later in Settings. The letterhead and the head of office appear on letters.</translation>
+    </message>
+    <message>
+        <source>One unit per line, for example:
+Sekretariat
+Bidang Rehabilitasi Sosial</source>
+        <translation>One unit per line, for example:
+Sekretariat
+Bidang Rehabilitasi Sosial</translation>
+    </message>
+    <message>
+        <source>Units of the office, one per line</source>
+        <translation>Units of the office, one per line</translation>
+    </message>
+    <message>
+        <source>Office and letterhead</source>
+        <translation>Office and letterhead</translation>
+    </message>
+    <message>
+        <source>Head of office (signs the letters)</source>
+        <translation>Head of office (signs the letters)</translation>
+    </message>
+    <message>
+        <source>Units of the office (disposition targets)</source>
+        <translation>Units of the office (disposition targets)</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>Please correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>Creating the data of {office}…</source>
+        <translation>Creating the data of {office}…</translation>
+    </message>
+    <message>
+        <source>The office could not be set up: {error}</source>
+        <translation>The office could not be set up: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesFields</name>
+    <message>
+        <source>F4 (folio, 215 × 330 mm)</source>
+        <translation>F4 (folio, 215 × 330 mm)</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>The new language is used at once where possible; some menus change only after LAPOR Desktop is restarted.</source>
+        <translation>The new language is used at once where possible; some menus change only after LAPOR Desktop is restarted.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>Default &amp;paper size for letters</source>
+        <translation>Default &amp;paper size for letters</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Select All</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Hide Details...</translation>
+    </message>
+    <message>
+        <source>Show Details...</source>
+        <translation>Show Details...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;No</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Yes</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Abort</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignore</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>N&amp;o to All</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Restore Defaults</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Save All</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Yes to &amp;All</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copy</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Paste</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Copy &amp;Link Location</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>Cu&amp;t</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Select All</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Commit</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Settings pages</translation>
+    </message>
+    <message>
+        <source>Office and letterhead</source>
+        <translation>Office and letterhead</translation>
+    </message>
+    <message>
+        <source>Signatory</source>
+        <translation>Signatory</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>Holidays</translation>
+    </message>
+    <message>
+        <source>SLA rules</source>
+        <translation>SLA rules</translation>
+    </message>
+    <message>
+        <source>Language and paper</source>
+        <translation>Language and paper</translation>
+    </message>
+    <message>
+        <source>Save the office, signatory, units, language and paper size</source>
+        <translation>Save the office, signatory, units, language and paper size</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Please correct the fields marked in red.</source>
+        <translation>Nothing was saved. Please correct the fields marked in red.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. %n open case(s) got a new deadline.</source>
+        <translation>
+            <numerusform>Saved. %n open case got a new deadline.</numerusform>
+            <numerusform>Saved. %n open cases got a new deadline.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>The office code cannot change once cases are registered.</source>
+        <translation>The office code cannot change once cases are registered.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {error}</source>
+        <translation>Nothing was saved: {error}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>Close Settings and discard the changes you have not saved?</source>
+        <translation>Close Settings and discard the changes you have not saved?</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Shortcut</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+</context>
+<context>
+    <name>SignatoryFields</name>
+    <message>
+        <source>Drs. Ahmad Fauzi, M.Si.</source>
+        <translation type="vanished">Drs. Ahmad Fauzi, M.Si.</translation>
+    </message>
+    <message>
+        <source>Pembina Utama Muda (IV/c)</source>
+        <translation type="vanished">Pembina Utama Muda (IV/c)</translation>
+    </message>
+    <message>
+        <source>Kepala Dinas Sosial</source>
+        <translation type="vanished">Kepala Dinas Sosial</translation>
+    </message>
+    <message>
+        <source>Head of office (name with &amp;degrees)</source>
+        <translation>Head of office (name with &amp;degrees)</translation>
+    </message>
+    <message>
+        <source>N&amp;IP (18 digits)</source>
+        <translation>N&amp;IP (18 digits)</translation>
+    </message>
+    <message>
+        <source>Rank and grade (pan&amp;gkat/golongan)</source>
+        <translation>Rank and grade (pan&amp;gkat/golongan)</translation>
+    </message>
+    <message>
+        <source>&amp;Position (jabatan)</source>
+        <translation>&amp;Position (jabatan)</translation>
+    </message>
+</context>
+<context>
+    <name>SlaPage</name>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>First follow-up</source>
+        <translation>First follow-up</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <source>Automatic closing</source>
+        <translation>Automatic closing</translation>
+    </message>
+    <message>
+        <source>Waiting for the reporter&apos;s data</source>
+        <translation>Waiting for the reporter&apos;s data</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>calendar days</source>
+        <translation>calendar days</translation>
+    </message>
+    <message>
+        <source>SLA rules</source>
+        <translation>SLA rules</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Counted in</source>
+        <translation>Counted in</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Legal basis</translation>
+    </message>
+    <message>
+        <source>Deadlines follow these rules. They come with LAPOR Desktop and change only with a new version or from the central server.</source>
+        <translation>Deadlines follow these rules. They come with LAPOR Desktop and change only with a new version or from the central server.</translation>
+    </message>
+    <message>
+        <source>{description}
+Legal basis: {basis}</source>
+        <translation>{description}
+Legal basis: {basis}</translation>
+    </message>
+    <message>
+        <source>all cases</source>
+        <translation>all cases</translation>
+    </message>
+</context>
+<context>
+    <name>TextActionDialog</name>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsEditor</name>
+    <message>
+        <source>Units of the office</source>
+        <translation>Units of the office</translation>
+    </message>
+    <message>
+        <source>Bidang Perlindungan dan Jaminan Sosial</source>
+        <translation type="vanished">Bidang Perlindungan dan Jaminan Sosial</translation>
+    </message>
+    <message>
+        <source>Name of a new unit</source>
+        <translation>Name of a new unit</translation>
+    </message>
+    <message>
+        <source>&amp;Add unit</source>
+        <translation>&amp;Add unit</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>Re&amp;name</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <source>Cases are disposed to these units. Renaming or removing a unit changes only future dispositions; earlier ones keep the name they were written with.</source>
+        <translation>Cases are disposed to these units. Renaming or removing a unit changes only future dispositions; earlier ones keep the name they were written with.</translation>
+    </message>
+    <message>
+        <source>“{unit}” is already in the list.</source>
+        <translation>“{unit}” is already in the list.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1955 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id" sourcelanguage="en">
+<context>
+    <name>ActionDialogs</name>
+    <message>
+        <source>Verification and disposition</source>
+        <translation>Verifikasi dan disposisi</translation>
+    </message>
+    <message>
+        <source>First follow-up</source>
+        <translation>Tindak lanjut pertama</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Penyelesaian</translation>
+    </message>
+    <message>
+        <source>Automatic closure</source>
+        <translation>Penutupan otomatis</translation>
+    </message>
+    <message>
+        <source>Reporter completing the data</source>
+        <translation>Pelapor melengkapi data</translation>
+    </message>
+    <message>
+        <source>Request missing information</source>
+        <translation>Minta kelengkapan data</translation>
+    </message>
+    <message>
+        <source>Request information</source>
+        <translation>Minta kelengkapan</translation>
+    </message>
+    <message>
+        <source>What is &amp;missing:</source>
+        <translation>Data yang &amp;kurang:</translation>
+    </message>
+    <message>
+        <source>The deadlines pause while the reporter completes the data. The reporter has 30 days.</source>
+        <translation>Batas waktu dijeda selama pelapor melengkapi data. Pelapor diberi waktu 30 hari.</translation>
+    </message>
+    <message>
+        <source>Information received</source>
+        <translation>Kelengkapan diterima</translation>
+    </message>
+    <message>
+        <source>Resume the case</source>
+        <translation>Lanjutkan pengaduan</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Catatan:</translation>
+    </message>
+    <message>
+        <source>The reporter completed the data; the deadlines run again.</source>
+        <translation>Pelapor telah melengkapi data; batas waktu berjalan kembali.</translation>
+    </message>
+    <message>
+        <source>Resolve the case</source>
+        <translation>Selesaikan pengaduan</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <source>The reporter accepted the answer, or the receiving agency confirmed it.</source>
+        <translation>Pelapor menerima tanggapan, atau instansi penerima telah mengonfirmasinya.</translation>
+    </message>
+    <message>
+        <source>Reopen the case</source>
+        <translation>Buka kembali pengaduan</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Buka kembali</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>The case goes back to follow-up and the resolution deadline restarts.</source>
+        <translation>Pengaduan kembali ke tahap tindak lanjut dan batas waktu penyelesaian dihitung ulang.</translation>
+    </message>
+    <message>
+        <source>Cancel the case</source>
+        <translation>Batalkan pengaduan</translation>
+    </message>
+    <message>
+        <source>A cancelled case stays in the register with its reason.</source>
+        <translation>Pengaduan yang dibatalkan tetap tercatat dalam register beserta alasannya.</translation>
+    </message>
+    <message>
+        <source>Close as incomplete</source>
+        <translation>Tutup karena tidak lengkap</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>Tutup pengaduan</translation>
+    </message>
+    <message>
+        <source>The reporter did not complete the data in time.</source>
+        <translation>Pelapor tidak melengkapi data dalam batas waktu.</translation>
+    </message>
+    <message>
+        <source>Record a follow-up</source>
+        <translation>Catat tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Catat</translation>
+    </message>
+    <message>
+        <source>What was &amp;done:</source>
+        <translation>Tindakan yang &amp;dilakukan:</translation>
+    </message>
+    <message>
+        <source>Give the final answer</source>
+        <translation>Berikan tanggapan akhir</translation>
+    </message>
+    <message>
+        <source>Give the answer</source>
+        <translation>Berikan tanggapan</translation>
+    </message>
+    <message>
+        <source>&amp;Answer to the reporter:</source>
+        <translation>&amp;Tanggapan kepada pelapor:</translation>
+    </message>
+    <message>
+        <source>The case then waits 10 working days for the reporter&apos;s reply.</source>
+        <translation>Selanjutnya pengaduan menunggu balasan pelapor selama 10 hari kerja.</translation>
+    </message>
+    <message>
+        <source>Add a note</source>
+        <translation>Tambah catatan</translation>
+    </message>
+    <message>
+        <source>Add the note</source>
+        <translation>Simpan catatan</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <source>Archive the case</source>
+        <translation>Arsipkan pengaduan</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Arsipkan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>Optional: register no. of the original</source>
+        <translation>Opsional: nomor registrasi pengaduan asli</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate of:</source>
+        <translation>&amp;Duplikat dari:</translation>
+    </message>
+</context>
+<context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Attach a file</source>
+        <translation>Lampirkan berkas</translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation>Lampirkan</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Pilih…</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>Pilih berkas</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Berkas:</translation>
+    </message>
+    <message>
+        <source>Choose a file to attach</source>
+        <translation>Pilih berkas yang akan dilampirkan</translation>
+    </message>
+</context>
+<context>
+    <name>BulkResolveDialog</name>
+    <message numerus="yes">
+        <source>Resolve %n selected case(s)</source>
+        <translation>
+            <numerusform>Selesaikan %n pengaduan terpilih</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Selesaikan</translation>
+    </message>
+    <message>
+        <source>Each case is resolved on its own; cases that cannot be resolved now are listed afterwards and stay as they are.</source>
+        <translation>Setiap pengaduan diselesaikan satu per satu; pengaduan yang belum dapat diselesaikan sekarang akan ditampilkan sesudahnya dan tidak diubah.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opsional</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Catatan:</translation>
+    </message>
+</context>
+<context>
+    <name>CaseActions</name>
+    <message>
+        <source>&amp;Verify and dispose…</source>
+        <translation>&amp;Verifikasi dan disposisi…</translation>
+    </message>
+    <message>
+        <source>Request &amp;missing information…</source>
+        <translation>Minta &amp;kelengkapan data…</translation>
+    </message>
+    <message>
+        <source>Information &amp;received…</source>
+        <translation>Kelengkapan &amp;diterima…</translation>
+    </message>
+    <message>
+        <source>Forward to the competent a&amp;gency…</source>
+        <translation>Te&amp;ruskan ke instansi berwenang…</translation>
+    </message>
+    <message>
+        <source>Arc&amp;hive…</source>
+        <translation>&amp;Arsipkan…</translation>
+    </message>
+    <message>
+        <source>Record a &amp;follow-up…</source>
+        <translation>Catat tindak &amp;lanjut…</translation>
+    </message>
+    <message>
+        <source>Give the final &amp;answer…</source>
+        <translation>Berikan ta&amp;nggapan akhir…</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve…</source>
+        <translation>&amp;Selesaikan…</translation>
+    </message>
+    <message>
+        <source>Re&amp;open…</source>
+        <translation>B&amp;uka kembali…</translation>
+    </message>
+    <message>
+        <source>Close as &amp;incomplete…</source>
+        <translation>&amp;Tutup karena tidak lengkap…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the case…</source>
+        <translation>&amp;Batalkan pengaduan…</translation>
+    </message>
+    <message>
+        <source>&amp;Extend a deadline…</source>
+        <translation>&amp;Perpanjang batas waktu…</translation>
+    </message>
+    <message>
+        <source>Add a &amp;note…</source>
+        <translation>Tambah &amp;catatan…</translation>
+    </message>
+    <message>
+        <source>Attach a fi&amp;le…</source>
+        <translation>La&amp;mpirkan berkas…</translation>
+    </message>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>Pengaduan &amp;baru…</translation>
+    </message>
+    <message>
+        <source>Dis&amp;pose selected…</source>
+        <translation>Disposisikan yan&amp;g dipilih…</translation>
+    </message>
+    <message>
+        <source>Resolve selec&amp;ted…</source>
+        <translation>Selesaikan yang d&amp;ipilih…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) done.</source>
+        <translation>
+            <numerusform>%n pengaduan selesai diproses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) could not be changed:</source>
+        <translation>
+            <numerusform>%n pengaduan tidak dapat diubah:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Bulk action finished</source>
+        <translation>Tindakan massal selesai</translation>
+    </message>
+    <message numerus="yes">
+        <source>Case {number} was saved, but %n attachment(s) could not be added:</source>
+        <translation>
+            <numerusform>Pengaduan {number} sudah disimpan, tetapi %n lampiran tidak dapat ditambahkan:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Lampiran</translation>
+    </message>
+</context>
+<context>
+    <name>CaseRows</name>
+    <message numerus="yes">
+        <source>%n not sent</source>
+        <translation>
+            <numerusform>%n belum terkirim</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n working day(s) left</source>
+        <translation>
+            <numerusform>%n hari kerja lagi</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>jatuh tempo hari ini</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>terlambat</translation>
+    </message>
+    <message numerus="yes">
+        <source>late by %n working day(s)</source>
+        <translation>
+            <numerusform>terlambat %n HK</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>paused (waiting for the reporter)</source>
+        <translation>dijeda (menunggu pelapor)</translation>
+    </message>
+</context>
+<context>
+    <name>CaseTableModel</name>
+    <message>
+        <source>Register no.</source>
+        <translation>No. Registrasi</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Judul</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Ditangani oleh</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>Batas waktu berikutnya</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sinkron</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Select a case</source>
+        <translation>Pilih pengaduan</translation>
+    </message>
+    <message>
+        <source>Case details</source>
+        <translation>Rincian pengaduan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Tingkat</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Prioritas</translation>
+    </message>
+    <message>
+        <source>Holder</source>
+        <translation>Ditangani oleh</translation>
+    </message>
+    <message>
+        <source>(monitored, read-only)</source>
+        <translation>(dipantau, hanya baca)</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking id</source>
+        <translation>Nomor tracking LAPOR!</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonim</translation>
+    </message>
+    <message>
+        <source>(confidential)</source>
+        <translation>(rahasia)</translation>
+    </message>
+    <message>
+        <source>Forwarded to</source>
+        <translation>Diteruskan ke</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>dijeda</translation>
+    </message>
+    <message numerus="yes">
+        <source>extended by %n day(s)</source>
+        <translation>
+            <numerusform>diperpanjang %n hari</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) not yet sent to the server</source>
+        <translation>
+            <numerusform>%n tindakan belum dikirim ke server</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <source>Complaint as received</source>
+        <translation>Isi pengaduan sesuai yang diterima</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Batas waktu</translation>
+    </message>
+    <message>
+        <source>Dispositions</source>
+        <translation>Disposisi</translation>
+    </message>
+    <message>
+        <source>Final answer</source>
+        <translation>Tanggapan akhir</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Riwayat</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicePage</name>
+    <message>
+        <source>Welcome to LAPOR Desktop</source>
+        <translation>Selamat datang di LAPOR Desktop</translation>
+    </message>
+    <message>
+        <source>This computer has no complaint data yet. What would you like to do?</source>
+        <translation>Komputer ini belum memiliki data pengaduan. Apa yang ingin Anda lakukan?</translation>
+    </message>
+    <message>
+        <source>&amp;Set up my office</source>
+        <translation>&amp;Siapkan data instansi saya</translation>
+    </message>
+    <message>
+        <source>Enter your office&apos;s name, letterhead, head of office and units. You can change all of it later in Settings.</source>
+        <translation>Isikan nama instansi, kop surat, kepala instansi, dan unit kerja. Semuanya dapat diubah kemudian di Pengaturan.</translation>
+    </message>
+    <message>
+        <source>&amp;Try demo data</source>
+        <translation>&amp;Coba data demo</translation>
+    </message>
+    <message>
+        <source>Practise with {count} realistic complaints kept in a separate folder. Nothing in it is real, it is never sent anywhere, and your office&apos;s data is not touched.</source>
+        <translation>Berlatih dengan {count} contoh pengaduan yang disimpan di folder terpisah. Isinya tidak nyata, tidak pernah dikirim ke mana pun, dan data instansi Anda tidak tersentuh.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoPage</name>
+    <message>
+        <source>Try demo data</source>
+        <translation>Coba data demo</translation>
+    </message>
+    <message>
+        <source>The demo data is kept in {folder}, apart from your office&apos;s data.</source>
+        <translation>Data demo disimpan di {folder}, terpisah dari data instansi Anda.</translation>
+    </message>
+    <message>
+        <source>Creating {count} practice complaints. This takes a few seconds…</source>
+        <translation>Membuat {count} pengaduan latihan. Proses ini memerlukan beberapa detik…</translation>
+    </message>
+    <message>
+        <source>The demo data is ready.</source>
+        <translation>Data demo sudah siap.</translation>
+    </message>
+    <message>
+        <source>The demo data could not be created: {error}</source>
+        <translation>Data demo tidak dapat dibuat: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>DisposeDialog</name>
+    <message numerus="yes">
+        <source>Dispose %n selected case(s)</source>
+        <translation>
+            <numerusform>Disposisikan %n pengaduan terpilih</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verify and dispose</source>
+        <translation>Verifikasi dan disposisi</translation>
+    </message>
+    <message>
+        <source>Dispose</source>
+        <translation>Disposisikan</translation>
+    </message>
+    <message>
+        <source>To a &amp;unit or person of this office</source>
+        <translation>Ke &amp;unit atau pegawai di instansi ini</translation>
+    </message>
+    <message>
+        <source>To &amp;another office (OPD)</source>
+        <translation>Ke OPD &amp;lain</translation>
+    </message>
+    <message>
+        <source>U&amp;nit:</source>
+        <translation>U&amp;nit:</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Pegawai:</translation>
+    </message>
+    <message>
+        <source>Office code, for example DINPU</source>
+        <translation>Kode OPD, misalnya DINPU</translation>
+    </message>
+    <message>
+        <source>&amp;Office code:</source>
+        <translation>Kode &amp;OPD:</translation>
+    </message>
+    <message>
+        <source>Instructions</source>
+        <translation>Instruksi</translation>
+    </message>
+    <message>
+        <source>&amp;Sifat:</source>
+        <translation>&amp;Sifat:</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opsional</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>&amp;Catatan:</translation>
+    </message>
+    <message>
+        <source>Computing the deadline…</source>
+        <translation>Menghitung batas waktu…</translation>
+    </message>
+    <message>
+        <source>First follow-up deadline</source>
+        <translation>Batas waktu tindak lanjut pertama</translation>
+    </message>
+    <message>
+        <source>First follow-up due: {due}</source>
+        <translation>Tindak lanjut pertama paling lambat: {due}</translation>
+    </message>
+    <message>
+        <source>Write the code of the office.</source>
+        <translation>Tuliskan kode OPD.</translation>
+    </message>
+    <message>
+        <source>That is this office; choose a unit or a person instead.</source>
+        <translation>Itu adalah instansi ini sendiri; pilih unit atau pegawai.</translation>
+    </message>
+    <message>
+        <source>Choose a unit or write a person.</source>
+        <translation>Pilih unit atau tuliskan nama pegawai.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>An unexpected error happened. Your data is safe. Please send the details to support.</source>
+        <translation>Terjadi kesalahan yang tidak terduga. Data Anda aman. Mohon kirimkan detailnya kepada tim dukungan.</translation>
+    </message>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Tidak dapat dilakukan</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Salin detail</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Terjadi kesalahan</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend a deadline</source>
+        <translation>Perpanjang batas waktu</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Perpanjang</translation>
+    </message>
+    <message>
+        <source>&amp;Deadline:</source>
+        <translation>&amp;Batas waktu:</translation>
+    </message>
+    <message>
+        <source>working day(s)</source>
+        <translation>hari kerja</translation>
+    </message>
+    <message>
+        <source>Extend &amp;by:</source>
+        <translation>Perpanjang &amp;selama:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+    <message>
+        <source>This case has no running deadline to extend.</source>
+        <translation>Pengaduan ini tidak memiliki batas waktu berjalan yang dapat diperpanjang.</translation>
+    </message>
+    <message>
+        <source>Now due: {due}</source>
+        <translation>Batas waktu saat ini: {due}</translation>
+    </message>
+    <message>
+        <source>After the extension: {due}</source>
+        <translation>Setelah diperpanjang: {due}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The rule allows at most %n extension day(s) in all.</source>
+        <translation>
+            <numerusform>Aturan mengizinkan perpanjangan paling lama %n hari secara keseluruhan.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>LAPOR Desktop — first start</source>
+        <translation>LAPOR Desktop — penggunaan pertama</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Required</source>
+        <translation>Wajib diisi</translation>
+    </message>
+    <message>
+        <source>This is required.</source>
+        <translation>Bagian ini wajib diisi.</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardDialog</name>
+    <message>
+        <source>Forward to the competent agency</source>
+        <translation>Teruskan ke instansi berwenang</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Teruskan</translation>
+    </message>
+    <message>
+        <source>&amp;Agency:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Alasan:</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysPage</name>
+    <message>
+        <source>national holiday</source>
+        <translation>libur nasional</translation>
+    </message>
+    <message>
+        <source>collective leave (cuti bersama)</source>
+        <translation>cuti bersama</translation>
+    </message>
+    <message>
+        <source>local holiday</source>
+        <translation>libur daerah</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>&amp;Tahun</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>Kalender hari kerja</translation>
+    </message>
+    <message>
+        <source>Holidays of the year</source>
+        <translation>Hari libur tahun ini</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Hari Jadi Kabupaten</source>
+        <translation type="vanished">Hari Jadi Kabupaten</translation>
+    </message>
+    <message>
+        <source>A&amp;dd local holiday on the selected day</source>
+        <translation>Tam&amp;bah libur daerah pada tanggal terpilih</translation>
+    </message>
+    <message>
+        <source>Services stay open on this day</source>
+        <translation>Layanan tetap buka pada hari ini</translation>
+    </message>
+    <message>
+        <source>Make the selected day a &amp;working day</source>
+        <translation>Jadikan tanggal terpilih &amp;hari kerja</translation>
+    </message>
+    <message>
+        <source>Add a local holiday (libur daerah)</source>
+        <translation>Tambah libur daerah</translation>
+    </message>
+    <message>
+        <source>Holiday &amp;name</source>
+        <translation>&amp;Nama hari libur</translation>
+    </message>
+    <message>
+        <source>Name of the local holiday</source>
+        <translation>Nama libur daerah</translation>
+    </message>
+    <message>
+        <source>Remove a holiday</source>
+        <translation>Hapus hari libur</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Alasan</translation>
+    </message>
+    <message>
+        <source>Reason for removing the holiday</source>
+        <translation>Alasan menghapus hari libur</translation>
+    </message>
+    <message>
+        <source>{kind}, a working day here</source>
+        <translation>{kind}, tetapi hari kerja di sini</translation>
+    </message>
+    <message>
+        <source>{month}: {count} working days</source>
+        <translation>{month}: {count} hari kerja</translation>
+    </message>
+    <message>
+        <source>{day}: {name} ({kind}), not a working day</source>
+        <translation>{day}: {name} ({kind}), bukan hari kerja</translation>
+    </message>
+    <message>
+        <source>{day}: {name}, declared a working day here</source>
+        <translation>{day}: {name}, ditetapkan sebagai hari kerja di sini</translation>
+    </message>
+    <message>
+        <source>{day}: weekend</source>
+        <translation>{day}: akhir pekan</translation>
+    </message>
+    <message>
+        <source>{day}: working day</source>
+        <translation>{day}: hari kerja</translation>
+    </message>
+    <message>
+        <source>Give the holiday a name.</source>
+        <translation>Isikan nama hari libur.</translation>
+    </message>
+    <message>
+        <source>This day is already a holiday.</source>
+        <translation>Tanggal ini sudah merupakan hari libur.</translation>
+    </message>
+    <message>
+        <source>Say why this day is a working day after all.</source>
+        <translation>Jelaskan alasan tanggal ini tetap menjadi hari kerja.</translation>
+    </message>
+    <message>
+        <source>This day is not a holiday.</source>
+        <translation>Tanggal ini bukan hari libur.</translation>
+    </message>
+    <message>
+        <source>Saving and recomputing deadlines…</source>
+        <translation>Menyimpan dan menghitung ulang batas waktu…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. %n open case(s) got a new deadline.</source>
+        <translation>
+            <numerusform>Tersimpan. %n pengaduan aktif mendapat batas waktu baru.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>New case</source>
+        <translation>Pengaduan baru</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Simpan</translation>
+    </message>
+    <message>
+        <source>Save the case (Ctrl+Enter)</source>
+        <translation>Simpan pengaduan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>Complaint text as received</source>
+        <translation>Isi pengaduan sesuai yang diterima</translation>
+    </message>
+    <message>
+        <source>The original text cannot be changed after saving.</source>
+        <translation>Teks asli tidak dapat diubah setelah disimpan.</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt as received:</source>
+        <translation>Isi pen&amp;gaduan:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Optional: a short summary or correction</source>
+        <translation>Opsional: ringkasan singkat atau koreksi</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>&amp;Ringkasan:</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>J&amp;enis:</translation>
+    </message>
+    <message>
+        <source>Type to filter, e.g. bantuan</source>
+        <translation>Ketik untuk menyaring, mis. bantuan</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>Ka&amp;tegori:</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>T&amp;ingkat:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Prioritas:</translation>
+    </message>
+    <message>
+        <source>&amp;Received at ({zone}):</source>
+        <translation>&amp;Diterima pada ({zone}):</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>Diterima pada</translation>
+    </message>
+    <message>
+        <source>Known</source>
+        <translation>Diketahui</translation>
+    </message>
+    <message>
+        <source>Incident date known</source>
+        <translation>Tanggal kejadian diketahui</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>Tanggal kejadian</translation>
+    </message>
+    <message>
+        <source>&amp;Incident date:</source>
+        <translation>Tangga&amp;l kejadian:</translation>
+    </message>
+    <message>
+        <source>Optional, digits only</source>
+        <translation>Opsional, hanya angka</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking i&amp;d:</source>
+        <translation>N&amp;omor tracking LAPOR!:</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lokasi</translation>
+    </message>
+    <message>
+        <source>Kecamatan:</source>
+        <translation>Kecamatan:</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan:</source>
+        <translation>Desa/Kelurahan:</translation>
+    </message>
+    <message>
+        <source>Location details:</source>
+        <translation>Rincian lokasi:</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymous: do not record the identity</source>
+        <translation>&amp;Anonim: identitas tidak dicatat</translation>
+    </message>
+    <message>
+        <source>C&amp;onfidential: mask the identity in lists</source>
+        <translation>Ra&amp;hasia: identitas disamarkan di daftar</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>16 digits</source>
+        <translation>16 digit</translation>
+    </message>
+    <message>
+        <source>NIK:</source>
+        <translation>NIK:</translation>
+    </message>
+    <message>
+        <source>Phon&amp;e:</source>
+        <translation>Tel&amp;epon:</translation>
+    </message>
+    <message>
+        <source>E-mai&amp;l:</source>
+        <translation>E&amp;mail:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Alamat:</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <source>Attachments to add</source>
+        <translation>Lampiran yang akan ditambahkan</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>Tambah &amp;berkas…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Choose a category from the list.</source>
+        <translation>Pilih kategori dari daftar.</translation>
+    </message>
+    <message>
+        <source>The categories are still loading.</source>
+        <translation>Kategori masih dimuat.</translation>
+    </message>
+    <message>
+        <source>Choose files to attach</source>
+        <translation>Pilih berkas yang akan dilampirkan</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Needs information</source>
+        <translation>Perlu kelengkapan</translation>
+    </message>
+    <message>
+        <source>Disposed</source>
+        <translation>Didisposisikan</translation>
+    </message>
+    <message>
+        <source>Forwarded</source>
+        <translation>Diteruskan</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Ditindaklanjuti</translation>
+    </message>
+    <message>
+        <source>Awaiting reporter</source>
+        <translation>Menunggu tanggapan pelapor</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Diarsipkan</translation>
+    </message>
+    <message>
+        <source>Closed (incomplete)</source>
+        <translation>Ditutup (tidak lengkap)</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>SP4N-LAPOR!</source>
+        <translation>SP4N-LAPOR!</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Datang langsung</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Surat</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Social media</source>
+        <translation>Media sosial</translation>
+    </message>
+    <message>
+        <source>Suggestion box</source>
+        <translation>Kotak saran</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Aspiration</source>
+        <translation>Aspirasi</translation>
+    </message>
+    <message>
+        <source>Information request</source>
+        <translation>Permintaan informasi</translation>
+    </message>
+    <message>
+        <source>Whistle-blowing</source>
+        <translation>Whistle blowing</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Rendah</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Tinggi</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Darurat</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Segera</translation>
+    </message>
+    <message>
+        <source>Light / grievance (5 working days)</source>
+        <translation>Ringan / keluhan (5 HK)</translation>
+    </message>
+    <message>
+        <source>No field check (14 working days)</source>
+        <translation>Tanpa pemeriksaan lapangan (14 HK)</translation>
+    </message>
+    <message>
+        <source>Field check needed (60 working days)</source>
+        <translation>Perlu pemeriksaan lapangan (60 HK)</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>Biasa</translation>
+    </message>
+    <message>
+        <source>Very urgent</source>
+        <translation>Sangat Segera</translation>
+    </message>
+    <message>
+        <source>Confidential</source>
+        <translation>Rahasia</translation>
+    </message>
+    <message>
+        <source>Needs verification</source>
+        <translation>Perlu verifikasi</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Jatuh tempo hari ini</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>Disposed to us</source>
+        <translation>Didisposisikan ke kami</translation>
+    </message>
+    <message>
+        <source>Waiting for the reporter</source>
+        <translation>Menunggu pelapor</translation>
+    </message>
+    <message>
+        <source>Needs completion</source>
+        <translation>Perlu kelengkapan</translation>
+    </message>
+    <message>
+        <source>Monitored</source>
+        <translation>Dipantau</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Semua</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>LAPOR Desktop main window</source>
+        <translation>Jendela utama LAPOR Desktop</translation>
+    </message>
+    <message>
+        <source>Work queues</source>
+        <translation>Antrean kerja</translation>
+    </message>
+    <message>
+        <source>Search: register no., tracking id, name, phone, words (Ctrl+F)</source>
+        <translation>Cari: nomor registrasi, nomor tracking, nama, telepon, kata (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>Cari pengaduan</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Daftar pengaduan</translation>
+    </message>
+    <message>
+        <source>DEMO DATA — practice freely, nothing here is real</source>
+        <translation>DATA DEMO — silakan berlatih, semua data di sini tidak nyata</translation>
+    </message>
+    <message>
+        <source>DEMO DATA</source>
+        <translation>DATA DEMO</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation>&amp;Pengaduan</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>B&amp;antuan</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Cari</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Keluar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n tindakan menunggu dikirim</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent</source>
+        <translation>Tidak ada yang menunggu dikirim</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeFields</name>
+    <message>
+        <source>Dinas Sosial</source>
+        <translation type="vanished">Dinas Sosial</translation>
+    </message>
+    <message>
+        <source>Kabupaten Sumenep</source>
+        <translation type="vanished">Kabupaten Sumenep</translation>
+    </message>
+    <message>
+        <source>Jl. Trunojoyo No. 1</source>
+        <translation type="vanished">Jl. Trunojoyo No. 1</translation>
+    </message>
+    <message>
+        <source>Sumenep</source>
+        <translation type="vanished">Sumenep</translation>
+    </message>
+    <message>
+        <source>Office &amp;code</source>
+        <translation>&amp;Kode instansi</translation>
+    </message>
+    <message>
+        <source>Office &amp;name</source>
+        <translation>&amp;Nama instansi</translation>
+    </message>
+    <message>
+        <source>&amp;Regency or city government</source>
+        <translation>&amp;Pemerintah kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Classification code for &amp;letters</source>
+        <translation>Kode klasifikasi &amp;surat</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Alamat</translation>
+    </message>
+    <message>
+        <source>&amp;Postal code</source>
+        <translation>Kode p&amp;os</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telepon</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;Email</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>Situs &amp;web</translation>
+    </message>
+    <message>
+        <source>C&amp;ity written on letters</source>
+        <translation>Kota pada su&amp;rat</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>&amp;Zona waktu</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Tanpa logo</translation>
+    </message>
+    <message>
+        <source>Choose &amp;logo…</source>
+        <translation>Pilih &amp;logo…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Hapus logo</translation>
+    </message>
+    <message>
+        <source>Logo for the letterhead</source>
+        <translation>Logo untuk kop surat</translation>
+    </message>
+    <message>
+        <source>Choose a logo image</source>
+        <translation>Pilih gambar logo</translation>
+    </message>
+    <message>
+        <source>Remove the logo</source>
+        <translation>Hapus logo</translation>
+    </message>
+    <message>
+        <source>Choose the office logo</source>
+        <translation>Pilih logo instansi</translation>
+    </message>
+    <message>
+        <source>Images ({patterns})</source>
+        <translation>Gambar ({patterns})</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeForm</name>
+    <message>
+        <source>Use 1–20 capital letters, digits, &apos;-&apos; or &apos;_&apos;, for example DINSOS.</source>
+        <translation>Gunakan 1–20 huruf kapital, angka, &apos;-&apos; atau &apos;_&apos;, misalnya DINSOS.</translation>
+    </message>
+    <message>
+        <source>Enter the office&apos;s name.</source>
+        <translation>Isikan nama instansi.</translation>
+    </message>
+    <message>
+        <source>Enter the regency or city the office belongs to.</source>
+        <translation>Isikan kabupaten atau kota tempat instansi berada.</translation>
+    </message>
+    <message>
+        <source>Choose WIB, WITA or WIT.</source>
+        <translation>Pilih WIB, WITA, atau WIT.</translation>
+    </message>
+    <message>
+        <source>A NIP has exactly 18 digits (spaces are ignored).</source>
+        <translation>NIP terdiri atas tepat 18 digit (spasi diabaikan).</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address such as pengaduan@dinsos.go.id.</source>
+        <translation>Isikan alamat email, misalnya pengaduan@dinsos.go.id.</translation>
+    </message>
+    <message>
+        <source>A postal code has 5 digits.</source>
+        <translation>Kode pos terdiri atas 5 digit.</translation>
+    </message>
+    <message>
+        <source>Use digits, spaces, &apos;+&apos;, &apos;-&apos; or brackets only.</source>
+        <translation>Gunakan hanya angka, spasi, &apos;+&apos;, &apos;-&apos;, atau tanda kurung.</translation>
+    </message>
+    <message>
+        <source>A web address has no spaces.</source>
+        <translation>Alamat situs web tidak boleh mengandung spasi.</translation>
+    </message>
+    <message>
+        <source>Each unit may be listed only once.</source>
+        <translation>Setiap unit hanya boleh dicantumkan satu kali.</translation>
+    </message>
+    <message>
+        <source>Choose a PNG, JPG, GIF or BMP image of at most 5 MB.</source>
+        <translation>Pilih gambar PNG, JPG, GIF, atau BMP berukuran paling besar 5 MB.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePage</name>
+    <message>
+        <source>Set up my office</source>
+        <translation>Siapkan data instansi saya</translation>
+    </message>
+    <message>
+        <source>Only the office code, name and regency are required now; complete the rest later in Settings. The letterhead and the head of office appear on letters.</source>
+        <translation>Saat ini hanya kode, nama, dan kabupaten/kota instansi yang wajib diisi; lengkapi sisanya nanti di Pengaturan. Kop surat dan kepala instansi dicantumkan pada surat.</translation>
+    </message>
+    <message>
+        <source>One unit per line, for example:
+Sekretariat
+Bidang Rehabilitasi Sosial</source>
+        <translation>Satu unit per baris, misalnya:
+Sekretariat
+Bidang Rehabilitasi Sosial</translation>
+    </message>
+    <message>
+        <source>Units of the office, one per line</source>
+        <translation>Unit kerja instansi, satu per baris</translation>
+    </message>
+    <message>
+        <source>Office and letterhead</source>
+        <translation>Instansi dan kop surat</translation>
+    </message>
+    <message>
+        <source>Head of office (signs the letters)</source>
+        <translation>Kepala instansi (penanda tangan surat)</translation>
+    </message>
+    <message>
+        <source>Units of the office (disposition targets)</source>
+        <translation>Unit kerja instansi (tujuan disposisi)</translation>
+    </message>
+    <message>
+        <source>Please correct the fields marked in red.</source>
+        <translation>Mohon perbaiki isian yang ditandai merah.</translation>
+    </message>
+    <message>
+        <source>Creating the data of {office}…</source>
+        <translation>Membuat data {office}…</translation>
+    </message>
+    <message>
+        <source>The office could not be set up: {error}</source>
+        <translation>Data instansi tidak dapat disiapkan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesFields</name>
+    <message>
+        <source>F4 (folio, 215 × 330 mm)</source>
+        <translation>F4 (folio, 215 × 330 mm)</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>The new language is used at once where possible; some menus change only after LAPOR Desktop is restarted.</source>
+        <translation>Bahasa baru langsung digunakan jika memungkinkan; sebagian menu baru berubah setelah LAPOR Desktop dijalankan ulang.</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Bahasa</translation>
+    </message>
+    <message>
+        <source>Default &amp;paper size for letters</source>
+        <translation>&amp;Ukuran kertas bawaan untuk surat</translation>
+    </message>
+</context>
+<context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Ulang&amp;i</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Potong</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih Semua</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <source>Hide Details...</source>
+        <translation>Sembunyikan Detail...</translation>
+    </message>
+    <message>
+        <source>Show Details...</source>
+        <translation>Tampilkan Detail...</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>&amp;No</source>
+        <translation>&amp;Tidak</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>&amp;Ya</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>Hentikan</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Terapkan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Bantuan</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Abaikan</translation>
+    </message>
+    <message>
+        <source>N&amp;o to All</source>
+        <translation>T&amp;idak untuk Semua</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Atur Ulang</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>Kembalikan Bawaan</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Coba Lagi</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Save All</source>
+        <translation>Simpan Semua</translation>
+    </message>
+    <message>
+        <source>Yes to &amp;All</source>
+        <translation>Ya untuk &amp;Semua</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Salin</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>&amp;Tempel</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Ulang&amp;i</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Urungkan</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>Salin &amp;Lokasi Tautan</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>&amp;Potong</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>Pilih Semua</translation>
+    </message>
+</context>
+<context>
+    <name>QWizard</name>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Selesai</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Lanjut &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Kembali</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>Terapkan</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Settings pages</source>
+        <translation>Halaman pengaturan</translation>
+    </message>
+    <message>
+        <source>Office and letterhead</source>
+        <translation>Instansi dan kop surat</translation>
+    </message>
+    <message>
+        <source>Signatory</source>
+        <translation>Penanda tangan</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Unit kerja</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>Hari libur</translation>
+    </message>
+    <message>
+        <source>SLA rules</source>
+        <translation>Aturan SLA</translation>
+    </message>
+    <message>
+        <source>Language and paper</source>
+        <translation>Bahasa dan kertas</translation>
+    </message>
+    <message>
+        <source>Save the office, signatory, units, language and paper size</source>
+        <translation>Simpan data instansi, penanda tangan, unit kerja, bahasa, dan ukuran kertas</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Please correct the fields marked in red.</source>
+        <translation>Tidak ada yang disimpan. Mohon perbaiki isian yang ditandai merah.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved. %n open case(s) got a new deadline.</source>
+        <translation>
+            <numerusform>Tersimpan. %n pengaduan aktif mendapat batas waktu baru.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <source>The office code cannot change once cases are registered.</source>
+        <translation>Kode instansi tidak dapat diubah setelah ada pengaduan yang teregistrasi.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: {error}</source>
+        <translation>Tidak ada yang disimpan: {error}</translation>
+    </message>
+    <message>
+        <source>Nothing was saved.</source>
+        <translation>Tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Perubahan belum disimpan</translation>
+    </message>
+    <message>
+        <source>Close Settings and discard the changes you have not saved?</source>
+        <translation>Tutup Pengaturan dan buang perubahan yang belum disimpan?</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Pengaturan…</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Pintasan Keyboard</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Pintasan</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+</context>
+<context>
+    <name>SignatoryFields</name>
+    <message>
+        <source>Drs. Ahmad Fauzi, M.Si.</source>
+        <translation type="vanished">Drs. Ahmad Fauzi, M.Si.</translation>
+    </message>
+    <message>
+        <source>Pembina Utama Muda (IV/c)</source>
+        <translation type="vanished">Pembina Utama Muda (IV/c)</translation>
+    </message>
+    <message>
+        <source>Kepala Dinas Sosial</source>
+        <translation type="vanished">Kepala Dinas Sosial</translation>
+    </message>
+    <message>
+        <source>Head of office (name with &amp;degrees)</source>
+        <translation>Kepala instansi (nama dengan &amp;gelar)</translation>
+    </message>
+    <message>
+        <source>N&amp;IP (18 digits)</source>
+        <translation>N&amp;IP (18 digit)</translation>
+    </message>
+    <message>
+        <source>Rank and grade (pan&amp;gkat/golongan)</source>
+        <translation>Pan&amp;gkat/golongan</translation>
+    </message>
+    <message>
+        <source>&amp;Position (jabatan)</source>
+        <translation>&amp;Jabatan</translation>
+    </message>
+</context>
+<context>
+    <name>SlaPage</name>
+    <message>
+        <source>Verification</source>
+        <translation>Verifikasi</translation>
+    </message>
+    <message>
+        <source>First follow-up</source>
+        <translation>Tindak lanjut pertama</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Penyelesaian</translation>
+    </message>
+    <message>
+        <source>Automatic closing</source>
+        <translation>Penutupan otomatis</translation>
+    </message>
+    <message>
+        <source>Waiting for the reporter&apos;s data</source>
+        <translation>Menunggu kelengkapan data pelapor</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>hari kerja</translation>
+    </message>
+    <message>
+        <source>calendar days</source>
+        <translation>hari kalender</translation>
+    </message>
+    <message>
+        <source>SLA rules</source>
+        <translation>Aturan SLA</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Tahap</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <source>Counted in</source>
+        <translation>Satuan</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Berlaku untuk</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>Dasar hukum</translation>
+    </message>
+    <message>
+        <source>Deadlines follow these rules. They come with LAPOR Desktop and change only with a new version or from the central server.</source>
+        <translation>Batas waktu mengikuti aturan berikut. Aturan ini disertakan dalam LAPOR Desktop dan hanya berubah melalui versi baru atau dari server pusat.</translation>
+    </message>
+    <message>
+        <source>{description}
+Legal basis: {basis}</source>
+        <translation>{description}
+Dasar hukum: {basis}</translation>
+    </message>
+    <message>
+        <source>all cases</source>
+        <translation>semua pengaduan</translation>
+    </message>
+</context>
+<context>
+    <name>TextActionDialog</name>
+    <message>
+        <source>Optional</source>
+        <translation>Opsional</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsEditor</name>
+    <message>
+        <source>Units of the office</source>
+        <translation>Unit kerja instansi</translation>
+    </message>
+    <message>
+        <source>Bidang Perlindungan dan Jaminan Sosial</source>
+        <translation type="vanished">Bidang Perlindungan dan Jaminan Sosial</translation>
+    </message>
+    <message>
+        <source>Name of a new unit</source>
+        <translation>Nama unit baru</translation>
+    </message>
+    <message>
+        <source>&amp;Add unit</source>
+        <translation>&amp;Tambah unit</translation>
+    </message>
+    <message>
+        <source>Re&amp;name</source>
+        <translation>&amp;Ganti nama</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Cases are disposed to these units. Renaming or removing a unit changes only future dispositions; earlier ones keep the name they were written with.</source>
+        <translation>Pengaduan didisposisikan ke unit-unit ini. Mengganti nama atau menghapus unit hanya berlaku untuk disposisi berikutnya; disposisi sebelumnya tetap memakai nama saat dituliskan.</translation>
+    </message>
+    <message>
+        <source>“{unit}” is already in the list.</source>
+        <translation>“{unit}” sudah ada dalam daftar.</translation>
+    </message>
+</context>
+</TS>
