@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import tzinfo
 from html import escape
+from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from lapor_desktop.domain.dates import indonesian_datetime
@@ -17,6 +19,8 @@ class CaseView(QWidget):
     """Read-only view of one case; the actions live in the window's Case menu and toolbar."""
 
     shown = Signal(str)  # case id
+    files_dropped = Signal(list)  # list[Path] dropped onto the view: attach them
+    attachment_clicked = Signal(str, str)  # sha256, file name: open it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,6 +29,10 @@ class CaseView(QWidget):
         self._title.setStyleSheet("font-size: 14pt; font-weight: bold;")
         self._body = QTextBrowser()
         self._body.setOpenLinks(False)
+        self._body.anchorClicked.connect(self._on_anchor_clicked)
+        # Files dropped anywhere on the view are attached to the case shown.
+        self.setAcceptDrops(True)
+        self._body.setAcceptDrops(False)
         self._body.setAccessibleName(self.tr("Case details"))
         layout = QVBoxLayout(self)
         layout.addWidget(self._title)
@@ -122,7 +130,11 @@ class CaseView(QWidget):
             html.append("</ul>")
         if case.attachments:
             html.append(f"<h4>{escape(self.tr('Attachments'))}</h4><ul>")
-            html += [f"<li>{escape(a.name)} ({a.size:,} B)</li>" for a in case.attachments]
+            html += [
+                f"<li><a href='attachment:{a.sha256}?{escape(a.name)}'>{escape(a.name)}</a>"
+                f" ({a.size:,} B)</li>"
+                for a in case.attachments
+            ]
             html.append("</ul>")
         html.append(f"<h4>{escape(self.tr('Timeline'))}</h4><ul>")
         for event in detail.timeline:
@@ -141,6 +153,24 @@ class CaseView(QWidget):
             )
         self._body.setHtml("".join(html))
         self.shown.emit(case.id)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == "attachment":
+            self.attachment_clicked.emit(url.path(), url.query())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self._detail is not None and self._detail.can_act and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files and self._detail is not None and self._detail.can_act:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            event.ignore()
 
     def text(self) -> str:
         """The view's plain text (tests and screen readers)."""

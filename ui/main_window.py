@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -22,10 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lapor_desktop.domain.ops import iso
 from lapor_desktop.domain.summary import Queue
 from lapor_desktop.services.cases import CaseDetail, CaseService
-from lapor_desktop.services.queries import CaseQuery, QueryService
+from lapor_desktop.services.queries import CaseQuery, QueryService, cursor_of
 from lapor_desktop.services.workspace import Workspace
 from ui import labels
 from ui.case_rows import CaseRow, build_rows
@@ -35,6 +36,18 @@ from ui.errors import show_error
 from ui.tasks import TaskRunner
 
 PAGE = 256
+# The sort key of each table column (None: not sortable), in CaseTableModel's column order.
+SORT_COLUMNS = (
+    "register_no",
+    "received",
+    "title",
+    "category",
+    "channel",
+    "status",
+    "holder",
+    "due",
+    None,
+)
 SEARCH_DELAY_MS = 250
 
 
@@ -66,6 +79,8 @@ class MainWindow(QMainWindow):
         self.queries = QueryService(workspace)
         self._settings = settings
         self._queue = Queue.ALL
+        self._sort = "received"
+        self._descending = True
         self._generation = 0  # ignores pages of a query the operator already left
         self._counts: dict[Queue, int] = {}
         self.setWindowTitle(self._title(demo))
@@ -102,12 +117,21 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         header = self.table.horizontalHeader()
+        # Sorting happens in SQL (keyset paging follows it); the view only shows the indicator.
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._on_sort_changed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 150), (1, 125), (3, 150), (4, 110), (5, 150), (6, 110), (7, 165)):
             header.resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
         self.case_view = CaseView()
+        self.case_view.files_dropped.connect(self.attach_files)
+        self.case_view.attachment_clicked.connect(self.open_attachment)
+        # How a file is handed to the system viewer; tests give a recorder instead.
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -187,8 +211,28 @@ class MainWindow(QMainWindow):
     # -- loading -------------------------------------------------------------------------
     def current_query(self, after: tuple[str, int] | None = None) -> CaseQuery:
         return CaseQuery(
-            queue=self._queue, search=self.search_box.text().strip(), limit=PAGE, after=after
+            queue=self._queue,
+            search=self.search_box.text().strip(),
+            limit=PAGE,
+            after=after,
+            sort=self._sort,
+            descending=self._descending,
         )
+
+    def _on_sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        key = SORT_COLUMNS[column] if 0 <= column < len(SORT_COLUMNS) else None
+        if key is None:  # the sync column has no order of its own: back to the last one
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                SORT_COLUMNS.index(self._sort),
+                Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+            return
+        self._sort = key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
 
     def reload(self) -> None:
         """The first page of the current queue/search, then the counts, off the GUI thread."""
@@ -207,8 +251,7 @@ class MainWindow(QMainWindow):
         if last is None or self.search_box.text().strip():
             self.model.loading_failed()
             return
-        # The cursor compares with stored ISO UTC text, so it is written the same way.
-        after = (iso(last.summary.received_at), last.summary.row_id)
+        after = cursor_of(last.summary, self._sort)
         generation = self._generation
         query = self.current_query(after)
         self.tasks.run(
@@ -307,6 +350,46 @@ class MainWindow(QMainWindow):
     def _on_detail(self, detail: CaseDetail) -> None:
         self.case_view.show_detail(detail, self.workspace.tz)
         self.detail_loaded.emit(detail.case.id)
+
+    def attach_files(self, files: list[Path]) -> None:
+        """Attach dropped files to the case shown, one transaction each, off the GUI thread."""
+        detail = self.case_view.detail
+        if detail is None or not files:
+            return
+        case_id = detail.case.id
+
+        def work(_progress: object) -> None:
+            for file in files:
+                self.cases.attach(case_id, file)
+
+        self.tasks.run(
+            work,
+            on_done=lambda _result: (self.reload(), self.show_case(case_id)),
+            on_error=self._on_action_failed,
+        )
+
+    def open_attachment(self, sha256: str, name: str) -> None:
+        """Copy the stored file out under its own name, then hand it to the system viewer."""
+
+        def work(_progress: object) -> Path:
+            source = self.workspace.blobs.path_for(sha256)
+            if not source.exists():
+                raise FileNotFoundError(source)
+            target_dir = self.workspace.paths.data_dir / "opened"
+            target_dir.mkdir(exist_ok=True)
+            target = target_dir / Path(name).name
+            shutil.copyfile(source, target)
+            return target
+
+        self.tasks.run(
+            work,
+            on_done=lambda path: self.open_url(QUrl.fromLocalFile(str(path))),
+            on_error=self._on_action_failed,
+            uses_db=False,
+        )
+
+    def _on_action_failed(self, error: BaseException) -> None:
+        show_error(self, error, self.workspace.paths.logs)
 
     def selected_case_ids(self) -> list[str]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

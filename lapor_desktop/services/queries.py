@@ -6,10 +6,14 @@ from dataclasses import dataclass, replace
 from datetime import datetime, time
 
 from lapor_desktop.domain.codes import CaseStatus
+from lapor_desktop.domain.errors import ValidationError
 from lapor_desktop.domain.identifiers import looks_like_register_no
+from lapor_desktop.domain.ops import iso
 from lapor_desktop.domain.summary import CaseSummary, Queue
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage.case_queries import (
+    NO_DEADLINE,
+    SORT_KEYS,
     ListFilter,
     QueueWindow,
     count_queues,
@@ -26,8 +30,25 @@ class CaseQuery:
     statuses: tuple[CaseStatus, ...] = ()
     search: str = ""
     limit: int = 50
-    # Keyset paging (newest first): the (received_at ISO, row_id) of the last row already shown.
+    # Keyset paging: cursor_of(the last row already shown, sort).
     after: tuple[str, int] | None = None
+    sort: str = "received"  # one of SORT_KEYS
+    descending: bool = True
+
+
+def cursor_of(row: CaseSummary, sort: str) -> tuple[str, int]:
+    """The keyset cursor of a listed row for a sort key (see CaseQuery.after)."""
+    values = {
+        "received": iso(row.received_at),
+        "register_no": row.register_no,
+        "title": row.title,
+        "category": row.category_code,
+        "channel": row.channel.value,
+        "status": row.status.value,
+        "holder": row.holder_office,
+        "due": iso(row.next_due_at) if row.next_due_at else NO_DEADLINE,
+    }
+    return values[sort], row.row_id
 
 
 class QueryService:
@@ -46,8 +67,15 @@ class QueryService:
 
     def cases(self, query: CaseQuery) -> list[CaseSummary]:
         """Cases of a queue, newest first; with a search text, exact hits first, then by words."""
+        if query.sort not in SORT_KEYS:
+            raise ValidationError("sort", f"one of {', '.join(SORT_KEYS)}")
         base = ListFilter(
-            queue=query.queue, statuses=query.statuses, limit=query.limit, after=query.after
+            queue=query.queue,
+            statuses=query.statuses,
+            limit=query.limit,
+            after=query.after,
+            sort=query.sort,
+            descending=query.descending,
         )
         window = self.window()
         with self._ws.db.read() as uow:

@@ -65,9 +65,26 @@ class ListFilter:
     queue: Queue = Queue.ALL
     statuses: tuple[CaseStatus, ...] = ()
     ids: tuple[str, ...] | None = None
-    after: tuple[str, int] | None = None  # keyset: (received_at, row_id) of the last row seen
+    after: tuple[str, int] | None = None  # keyset: (sort value, row_id) of the last row seen
     match: str | None = None  # an FTS5 expression: only matching cases, best first
     limit: int = 50
+    sort: str = "received"
+    descending: bool = True
+
+
+# What the table can be sorted by. NULL deadlines sort last, as a far-away text, so that the
+# keyset comparison (value, row_id) never meets a NULL.
+NO_DEADLINE = "9999"
+SORT_KEYS: dict[str, ColumnElement[str]] = {
+    "received": CaseRow.received_at.expression,
+    "register_no": CaseRow.register_no.expression,
+    "title": CaseRow.title.expression,
+    "category": CaseRow.category_code.expression,
+    "channel": CaseRow.channel.expression,
+    "status": CaseRow.status.expression,
+    "holder": CaseRow.holder_office.expression,
+    "due": func.coalesce(CaseRow.next_due_at, NO_DEADLINE),
+}
 
 
 def list_cases(session: Session, flt: ListFilter, window: QueueWindow) -> list[CaseSummary]:
@@ -79,14 +96,15 @@ def list_cases(session: Session, flt: ListFilter, window: QueueWindow) -> list[C
         where.append(CaseRow.status.in_([s.value for s in flt.statuses]))
     if flt.ids is not None:
         where.append(CaseRow.id.in_(flt.ids))
+    key = SORT_KEYS[flt.sort]
     if flt.after is not None:
-        where.append(
-            tuple_(CaseRow.received_at, CaseRow.row_id)
-            < tuple_(literal(flt.after[0]), literal(flt.after[1]))
-        )
+        mine = tuple_(key, CaseRow.row_id)
+        cursor = tuple_(literal(flt.after[0]), literal(flt.after[1]))
+        where.append(mine < cursor if flt.descending else mine > cursor)
+    order = (key.desc(), CaseRow.row_id.desc()) if flt.descending else (key, CaseRow.row_id)
     return CaseRepository(session).summaries(
         where=where,
-        order_by=(CaseRow.received_at.desc(), CaseRow.row_id.desc()),
+        order_by=order,
         limit=flt.limit,
         ranked_match=flt.match,
     )
