@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QProgressBar,
+    QPushButton,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from lapor_desktop.clock import Clock
 from lapor_desktop.paths import AppPaths
-from lapor_desktop.progress import Progress
+from lapor_desktop.progress import CancelToken, Progress
 from lapor_desktop.services.errors import WorkspaceError
 from lapor_desktop.services.office import OfficeProfile
 from lapor_desktop.services.office_admin import ProfileInvalid, build_profile, store_logo
@@ -263,9 +264,14 @@ class DemoPage(QWizardPage):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.cancel_button = QPushButton(self.tr("Stop"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._token: CancelToken | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        layout.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
@@ -283,13 +289,13 @@ class DemoPage(QWizardPage):
             return
         target, clock, cases = demo_paths(self._paths), self._clock, self._cases
 
-        def work(_progress: Progress) -> AppPaths:
+        def work(progress: Progress) -> AppPaths:
             from lapor_desktop.services.demo import generate_demo  # heavy: loaded only here
 
             if target.database.exists():  # made on an earlier start: open it again
                 open_workspace(target, clock).close()
                 return target
-            generate_demo(target, clock, cases=cases, seed=DEMO_SEED)
+            generate_demo(target, clock, cases=cases, seed=DEMO_SEED, progress=progress)
             return target
 
         self._set_busy(
@@ -298,7 +304,32 @@ class DemoPage(QWizardPage):
                 count=QLocale().toString(cases)
             ),
         )
-        self._tasks.run(work, self._on_done, self._on_failed)
+        self.progress.setRange(0, cases)
+        self.progress.setValue(0)
+        self._token = self._tasks.run(
+            work,
+            self._on_done,
+            self._on_failed,
+            on_progress=self._on_progress,
+            on_cancelled=self._on_cancelled,
+        )
+        self.cancel_button.setVisible(True)
+
+    def _on_progress(self, done: int, total: int, _label: str) -> None:
+        if alive(self):
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+
+    def cancel(self) -> None:
+        """Stop making demo data; what was made so far is removed."""
+        if self._token is not None:
+            self._token.cancel()
+
+    def _on_cancelled(self) -> None:
+        if not alive(self):
+            return
+        self.cancel_button.setVisible(False)
+        self._set_busy(False, self.tr("Cancelled: no demo data was kept."))
 
     def _set_busy(self, busy: bool, text: str) -> None:
         self._busy = busy
@@ -313,6 +344,7 @@ class DemoPage(QWizardPage):
     def _on_done(self, paths: AppPaths) -> None:
         if not alive(self):
             return
+        self.cancel_button.setVisible(False)
         self.done = True
         self._set_busy(False, self.tr("The demo data is ready."))
         wizard = self.wizard()
@@ -323,6 +355,7 @@ class DemoPage(QWizardPage):
     def _on_failed(self, error: BaseException) -> None:
         if not alive(self):
             return
+        self.cancel_button.setVisible(False)
         if not isinstance(error, WorkspaceError | OSError):
             show_error(self, error, self._paths.logs)
         self._set_busy(

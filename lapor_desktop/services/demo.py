@@ -9,6 +9,7 @@ marked as demo so it is never synced.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import random
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import insert
@@ -29,6 +31,7 @@ from lapor_desktop.domain.dates import MONTHS
 from lapor_desktop.domain.identifiers import RegisterNumber, uuid7
 from lapor_desktop.domain.ops import Operation, OpType, iso
 from lapor_desktop.paths import AppPaths
+from lapor_desktop.progress import Progress
 from lapor_desktop.resources import load_json
 from lapor_desktop.services.deadlines import due_info
 from lapor_desktop.services.office import OfficeProfile
@@ -466,12 +469,22 @@ def _batches(specs: list[ChunkSpec]) -> Iterator[tuple[bytes, dict[str, int]]]:
         return
     # Building histories is pure CPU work: spread it over the cores while this process writes.
     workers = min(os.cpu_count() or 2, 4)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
         yield from pool.map(build_chunk, specs)
+    finally:
+        # A cancel stops the loop above: drop the chunks not started instead of building them.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def generate_demo(paths: AppPaths, clock: Clock, cases: int, seed: int) -> dict[str, Any]:
-    """Create a demo data dir (refusing one that is in use) and fill it with `cases` cases."""
+def generate_demo(
+    paths: AppPaths, clock: Clock, cases: int, seed: int, progress: Progress | None = None
+) -> dict[str, Any]:
+    """Create a demo data dir (refusing one that is in use) and fill it with `cases` cases.
+
+    `progress` reports cases written and may cancel; a cancelled or failed run removes what it
+    created, so the folder never looks like a real office's data.
+    """
     if paths.database.exists():
         raise WorkspaceError(f"{paths.data_dir} already has data; demo needs an empty data dir")
     corpus = load_json("demo/corpus.json")
@@ -496,15 +509,23 @@ def generate_demo(paths: AppPaths, clock: Clock, cases: int, seed: int) -> dict[
         paths, office, default_user("operator", Role.COORDINATOR), clock, device_id
     )
     statuses: dict[str, int] = {}
+    written = 0
+    completed = False
     try:
+        with workspace.db.write() as uow:
+            # Marked first, in its own commit: even a half-made demo is never taken for real data.
+            uow.reference.set_setting("demo", True)
+            uow.commit()
         ctx = workspace.apply_context()
         specs, sequences = _chunks(ctx, office, clock(), seed, workspace.device_id, cases)
         with workspace.db.write() as uow:
-            uow.reference.set_setting("demo", True)
             writer = BulkWriter(uow.session)
             with writer.deferred_indexes():
                 for rows, counts in _batches(specs):
                     writer.write(RowBatch(*marshal.loads(rows)))
+                    written += sum(counts.values())
+                    if progress is not None:
+                        progress.step(written, cases, "demo")
                     for status, n in counts.items():
                         statuses[status] = statuses.get(status, 0) + n
             for year, last in sequences.items():
@@ -514,11 +535,23 @@ def generate_demo(paths: AppPaths, clock: Clock, cases: int, seed: int) -> dict[
                     )
                 )
             uow.commit()
+        completed = True
     finally:
         workspace.close()
+        if not completed:
+            _remove_demo_files(paths)
     return {
         "data_dir": str(paths.data_dir),
         "cases": cases,
         "seed": seed,
         "statuses": dict(sorted(statuses.items())),
     }
+
+
+def _remove_demo_files(paths: AppPaths) -> None:
+    """Undo a demo that did not finish: only the files a demo creates, then the empty folder."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+    for folder in (paths.blobs, paths.data_dir):
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty: never anything the user put there

@@ -554,8 +554,16 @@
         <translation>The demo data is kept in {folder}, apart from your office&apos;s data.</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
         <source>Creating {count} practice complaints. This takes a few seconds…</source>
         <translation>Creating {count} practice complaints. This takes a few seconds…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no demo data was kept.</source>
+        <translation>Cancelled: no demo data was kept.</translation>
     </message>
     <message>
         <source>The demo data is ready.</source>

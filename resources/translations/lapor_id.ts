@@ -545,8 +545,16 @@
         <translation>Data demo disimpan di {folder}, terpisah dari data instansi Anda.</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Hentikan</translation>
+    </message>
+    <message>
         <source>Creating {count} practice complaints. This takes a few seconds…</source>
         <translation>Membuat {count} pengaduan latihan. Proses ini memerlukan beberapa detik…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no demo data was kept.</source>
+        <translation>Dibatalkan: tidak ada data demo yang disimpan.</translation>
     </message>
     <message>
         <source>The demo data is ready.</source>

@@ -234,3 +234,23 @@ def test_run_first_run_returns_none_when_the_user_quits(
     monkeypatch.setattr(FirstRunWizard, "exec", lambda _self: QDialog.DialogCode.Rejected)
     assert run_first_run(data_paths, fake_clock, runner) is None
     assert not data_paths.data_dir.exists()
+
+
+def test_stopping_the_demo_keeps_no_demo_data(
+    qtbot: QtBot, data_paths: AppPaths, fake_clock: FakeClock, runner: TaskRunner
+) -> None:
+    wizard = FirstRunWizard(data_paths, fake_clock, runner, demo_cases=20_000)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.choice_page.demo_button.setChecked(True)
+    wizard.next()
+    page = wizard.demo_page
+    assert page.cancel_button.isVisibleTo(wizard)
+    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=30_000)  # it reports progress
+
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: not page.busy, timeout=30_000)
+    assert wizard.chosen_paths is None
+    assert not demo_paths(data_paths).database.exists()
+    assert not page.cancel_button.isVisibleTo(wizard)

@@ -13,6 +13,7 @@ import pytest
 from lapor_desktop.domain.case_codec import case_from_json
 from lapor_desktop.domain.codes import CaseStatus
 from lapor_desktop.paths import AppPaths
+from lapor_desktop.progress import Cancelled, CancelToken, Progress
 from lapor_desktop.services.demo import generate_demo
 from lapor_desktop.services.workspace import WorkspaceError
 from tests.conftest import WIB, FakeClock
@@ -99,3 +100,37 @@ def test_demo_refuses_a_data_dir_in_use(demo_dirs) -> None:
     first, _, _ = demo_dirs
     with pytest.raises(WorkspaceError, match="already has data"):
         generate_demo(first, FakeClock(NOW), cases=10, seed=1)
+
+
+def test_demo_reports_progress_and_a_cancel_leaves_no_data_dir(tmp_path: Path) -> None:
+    paths = AppPaths(tmp_path / "demo")
+    token = CancelToken()
+    seen: list[tuple[int, int]] = []
+
+    def report(done: int, total: int, _label: str) -> None:
+        seen.append((done, total))
+        token.cancel()  # the operator presses Cancel after the first chunk
+
+    with pytest.raises(Cancelled):
+        generate_demo(
+            paths,
+            FakeClock(NOW),
+            cases=CASES,
+            seed=7,
+            progress=Progress(token, report, min_interval_s=0),
+        )
+
+    assert seen and seen[0][1] == CASES and 0 < seen[0][0] < CASES
+    assert not paths.database.exists() and not paths.data_dir.exists()
+
+
+def test_demo_progress_reaches_the_total(tmp_path: Path) -> None:
+    seen: list[int] = []
+    generate_demo(
+        AppPaths(tmp_path / "demo"),
+        FakeClock(NOW),
+        cases=600,
+        seed=2,
+        progress=Progress(report=lambda done, _total, _label: seen.append(done), min_interval_s=0),
+    )
+    assert seen == sorted(seen) and seen[-1] == 600
