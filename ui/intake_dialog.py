@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -67,6 +68,7 @@ class IntakeDialog(FormDialog):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window, self.tr("New case"))
         self.setObjectName("intake_dialog")
+        self.setAcceptDrops(True)
         self._tree: CategoryTree | None = None
         self._paths: dict[str, str] = {}  # "Parent › Child" → code
         workspace = window.workspace
@@ -287,6 +289,22 @@ class IntakeDialog(FormDialog):
             self.errors.clear_fields([f"reporter.{name}" for name in self.identity_edits])
 
     # -- attachments ---------------------------------------------------------------------
+    # Files dragged from the file manager onto the form join the attachment list.
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        files = [f for f in files if f.is_file()]
+        if files:
+            event.acceptProposedAction()
+            self.add_attachments(files)
+        else:
+            event.ignore()
+
     def _browse_files(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileNames(self, self.tr("Choose files to attach"))
         self.add_attachments([Path(p) for p in chosen])

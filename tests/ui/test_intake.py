@@ -235,3 +235,27 @@ def test_keyboard_only_intake_saves_with_ctrl_enter_and_esc_cancels(
     assert window.case_view.detail.case.received_at < window.workspace.clock() + timedelta(
         minutes=1
     )
+
+
+def test_files_dropped_on_the_form_join_the_attachment_list(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    dialog = open_intake(qtbot, window)
+    letter = tmp_path / "surat-pengaduan.pdf"
+    letter.write_bytes(b"%PDF-1.4 surat")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(letter)), QUrl.fromLocalFile(str(tmp_path / "gone.jpg"))])
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    dialog.dropEvent(event)
+
+    assert event.isAccepted()
+    assert dialog.attachments == [letter]  # the missing file is not listed
