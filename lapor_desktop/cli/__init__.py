@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None, open_gui: GuiOpener | None = None) -
 
 def _dispatch(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
     # Imported here so `--help` and usage errors stay fast (SQLAlchemy costs ~0.6 s to import).
-    from lapor_desktop.cli import admin_commands, case_commands
+    from lapor_desktop.cli import admin_commands, case_commands, letter_commands
     from lapor_desktop.services.workspace import open_workspace
 
     handlers = {
@@ -76,8 +76,12 @@ def _dispatch(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
     }
     if args.command in handlers:
         return handlers[args.command](args, paths, clock)
+    if args.command in letter_commands.COMMANDS:
+        letter_commands.check_args(args)  # bad options are refused before the data dir opens
     workspace = open_workspace(paths, clock)
     try:
+        if args.command in letter_commands.COMMANDS:
+            return letter_commands.run(args, workspace)
         return case_commands.run(args, workspace)
     finally:
         workspace.close()

@@ -92,6 +92,8 @@ def build_parser() -> _Parser:
     holiday_remove.add_argument("date", help="YYYY-MM-DD")
     holiday_remove.add_argument("--reason", required=True)
 
+    _letter_parsers(commands)
+
     db = _sub(commands, "db", "database maintenance")
     db_commands = db.add_subparsers(dest="db_command", parser_class=_Parser)
     _sub(db_commands, "upgrade", "bring the database to this version's schema")
@@ -229,3 +231,44 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     attach = _sub(sub, "attach", "attach a file (photo, letter, document)")
     attach.add_argument("case")
     attach.add_argument("file")
+
+
+LETTER_KINDS = ("disposisi", "tanggapan", "penerusan", "kelengkapan", "tanda-terima")
+
+
+def _letter_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
+    letter = _sub(sub, "letter", "issue a letter for a case and save it as PDF")
+    letter.add_argument("case", help="id, register number or LAPOR! tracking id")
+    letter.add_argument("--kind", required=True, choices=LETTER_KINDS)
+    letter.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    letter.add_argument("--paper", default=None, help="F4 or A4 (default: the settings')")
+    letter.add_argument("--blank", action="store_true", help="blank Lembar Disposisi form")
+    letter.add_argument(
+        "--anonymous-document",
+        action="store_true",
+        help="a Surat Tanggapan without any identity, for upload to LAPOR!",
+    )
+    letter.add_argument(
+        "--body-file", default=None, metavar="FILE", help="the letter's text (UTF-8), edited"
+    )
+
+    reprint = _sub(sub, "letter-reprint", "save an issued letter again, identical")
+    reprint.add_argument("letter", help="the letter's id or number")
+    reprint.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    reprint.add_argument("--include-void", action="store_true", help="also a voided letter")
+
+    void = _sub(sub, "letter-void", "void an issued letter; its number stays used")
+    void.add_argument("letter", help="the letter's id or number")
+    void.add_argument("--reason", required=True)
+
+    listing = _sub(sub, "letters", "letters issued for a case, or on a day (Surat hari ini)")
+    listing.add_argument("case", nargs="?", default=None)
+    listing.add_argument("--date", default=None, help="YYYY-MM-DD, office time")
+    listing.add_argument("--today", action="store_true")
+
+    numbering = _sub(sub, "letter-numbering", "show or set the letter numbering of a kind")
+    numbering.add_argument("--kind", default=None, choices=LETTER_KINDS[1:])
+    numbering.add_argument("--classification", default=None, help="e.g. 400.14.5.4")
+    numbering.add_argument(
+        "--format", default=None, help="e.g. {classification}/{seq}/{unit_code}/{year}"
+    )

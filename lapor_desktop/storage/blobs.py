@@ -79,6 +79,36 @@ class BlobStore:
             tmp.unlink(missing_ok=True)
             raise
 
+    def put_bytes(self, data: bytes) -> StoredBlob:
+        """Store `data` the way put_file does (temp file, fsync, rename, directory fsync).
+
+        For content made here (an issued letter's PDF): durable before the transaction that
+        references it commits. No size limit applies; the same content is stored once.
+        """
+        self.root.mkdir(parents=True, exist_ok=True)
+        sha = hashlib.sha256(data).hexdigest()
+        target = self.path_for(sha)
+        if target.exists():
+            return StoredBlob(sha, len(data), target)
+        fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
+        tmp = Path(tmp_name)
+        try:
+            with os.fdopen(fd, "wb") as writer:
+                writer.write(data)
+                writer.flush()
+                os.fsync(writer.fileno())
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp.replace(target)
+            _fsync_dir(target.parent)
+            return StoredBlob(sha, len(data), target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+    def read(self, sha256: str) -> bytes:
+        """The stored bytes of a blob; FileNotFoundError when it is not here."""
+        return self.path_for(sha256).read_bytes()
+
     def verify(self, sha256: str) -> bool:
         path = self.path_for(sha256)
         if not path.exists():

@@ -172,3 +172,27 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(60), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class IssuedLetterRow(Base):
+    """A letter as issued: its number (none for a Lembar Disposisi) and the hash of its PDF.
+
+    The PDF itself is in the blob store; a reprint reads it back byte for byte. Rows are never
+    deleted: a void sets `voided_at` and `void_reason` and the number stays burnt.
+    """
+
+    __tablename__ = "issued_letter"
+
+    row_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    id: Mapped[str] = mapped_column(String(36), unique=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("case.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    variant: Mapped[str] = mapped_column(String(20), server_default=text("''"))
+    number: Mapped[str | None] = mapped_column(String(80), unique=True)
+    paper: Mapped[str] = mapped_column(String(4))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[str] = mapped_column(String(40), index=True)
+    issued_by: Mapped[str] = mapped_column(String(100))
+    voided_at: Mapped[str | None] = mapped_column(String(40))
+    void_reason: Mapped[str | None] = mapped_column(Text)

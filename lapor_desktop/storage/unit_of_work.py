@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from lapor_desktop.storage.blobs import BlobIndex
 from lapor_desktop.storage.cases import CaseRepository
+from lapor_desktop.storage.letters import LetterRepository
 from lapor_desktop.storage.numbers import LocalNumberSource
 from lapor_desktop.storage.outbox import OutboxRepository
 from lapor_desktop.storage.reference import ReferenceRepository
@@ -25,6 +26,7 @@ class UnitOfWork:
     reference: ReferenceRepository
     search: SearchIndex
     blobs: BlobIndex
+    letters: LetterRepository
     session: Session
 
     def __init__(self, factory: sessionmaker[Session]) -> None:
@@ -39,6 +41,7 @@ class UnitOfWork:
         self.reference = ReferenceRepository(self.session)
         self.search = SearchIndex(self.session)
         self.blobs = BlobIndex(self.session)
+        self.letters = LetterRepository(self.session)
         return self
 
     def __exit__(
