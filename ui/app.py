@@ -16,6 +16,7 @@ from lapor_desktop.services.workspace import Workspace, open_workspace
 from lapor_desktop.settings import load_settings
 from ui.case_actions import CaseActions
 from ui.i18n import install_translators
+from ui.letters_actions import install_letters_actions
 from ui.main_window import MainWindow
 from ui.settings_dialog import install_settings_action
 from ui.shortcuts_dialog import install_shortcuts_help
@@ -39,6 +40,7 @@ def build_window(workspace: Workspace, tasks: TaskRunner) -> MainWindow:
     window = MainWindow(workspace, tasks, settings=settings, demo=is_demo(workspace))
     CaseActions(window)  # the Case menu's actions and the intake form (Ctrl+N)
     install_settings_action(window)  # File → Settings… (Ctrl+,)
+    install_letters_actions(window)  # Case → Letter… (Ctrl+L), File → Today's letters
     install_shortcuts_help(window)
     window.reload()
     return window

@@ -1267,6 +1267,310 @@
     </message>
 </context>
 <context>
+    <name>Letters</name>
+    <message>
+        <source>Disposition sheet (Lembar Disposisi)</source>
+        <translation>Disposition sheet (Lembar Disposisi)</translation>
+    </message>
+    <message>
+        <source>Blank disposition sheet, to fill in by hand</source>
+        <translation>Blank disposition sheet, to fill in by hand</translation>
+    </message>
+    <message>
+        <source>Response letter (Surat Tanggapan)</source>
+        <translation>Response letter (Surat Tanggapan)</translation>
+    </message>
+    <message>
+        <source>Response document without identity (for LAPOR!)</source>
+        <translation>Response document without identity (for LAPOR!)</translation>
+    </message>
+    <message>
+        <source>Forwarding letter (Surat Penerusan)</source>
+        <translation>Forwarding letter (Surat Penerusan)</translation>
+    </message>
+    <message>
+        <source>Request for missing data (Surat Permintaan Kelengkapan)</source>
+        <translation>Request for missing data (Surat Permintaan Kelengkapan)</translation>
+    </message>
+    <message>
+        <source>Receipt (Tanda Terima)</source>
+        <translation>Receipt (Tanda Terima)</translation>
+    </message>
+    <message>
+        <source>%1 number %2</source>
+        <translation>%1 number %2</translation>
+    </message>
+    <message>
+        <source>%1, stored copy (reprint).</source>
+        <translation>%1, stored copy (reprint).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) selected. Issue and print:</source>
+        <translation>
+            <numerusform>%n case selected. Issue and print:</numerusform>
+            <numerusform>%n cases selected. Issue and print:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) issued and sent to the printer</source>
+        <translation type="vanished">
+            <numerusform>%n letter issued and sent to the printer</numerusform>
+            <numerusform>%n letters issued and sent to the printer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) issued today.</source>
+        <translation>
+            <numerusform>%n letter issued today.</numerusform>
+            <numerusform>%n letters issued today.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)).</source>
+        <translation type="vanished">
+            <numerusform>%n page).</numerusform>
+            <numerusform>%n pages).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) issued and sent to the printer.</source>
+        <translation>
+            <numerusform>%n letter issued and sent to the printer.</numerusform>
+            <numerusform>%n letters issued and sent to the printer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) in all.</source>
+        <translation>
+            <numerusform>%n page in all.</numerusform>
+            <numerusform>%n pages in all.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Issue (takes a number)</source>
+        <translation>&amp;Issue (takes a number)</translation>
+    </message>
+    <message>
+        <source>&amp;Letter…</source>
+        <translation>&amp;Letter…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <source>&amp;Show / reprint</source>
+        <translation>&amp;Show / reprint</translation>
+    </message>
+    <message>
+        <source>&amp;Today&apos;s letters (Surat hari ini)…</source>
+        <translation>&amp;Today&apos;s letters (Surat hari ini)…</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>&amp;Void</translation>
+    </message>
+    <message>
+        <source>A response needs the final answer (Case → Give the final answer).</source>
+        <translation>A response needs the final answer (Case → Give the final answer).</translation>
+    </message>
+    <message>
+        <source>Already issued, not printed again:</source>
+        <translation>Already issued, not printed again:</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Choose a letter first.</source>
+        <translation>Choose a letter first.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>DRAFT preview: no number is taken until the letter is issued.</source>
+        <translation>DRAFT preview: no number is taken until the letter is issued.</translation>
+    </message>
+    <message>
+        <source>Disposition sheets of disposed cases</source>
+        <translation>Disposition sheets of disposed cases</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>Issued: %1.</source>
+        <translation>Issued: %1.</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Letters a case already has are not issued again; reprint them from the case.</source>
+        <translation>Letters a case already has are not issued again; reprint them from the case.</translation>
+    </message>
+    <message>
+        <source>Letters of case %1</source>
+        <translation>Letters of case %1</translation>
+    </message>
+    <message>
+        <source>Letters of this case</source>
+        <translation>Letters of this case</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Only for anonymous cases.</source>
+        <translation>Only for anonymous cases.</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Paper:</translation>
+    </message>
+    <message>
+        <source>Pending letters printed</source>
+        <translation>Pending letters printed</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <source>Print letter</source>
+        <translation>Print letter</translation>
+    </message>
+    <message>
+        <source>Print pending letters</source>
+        <translation>Print pending letters</translation>
+    </message>
+    <message>
+        <source>Print pending letters of selected cases…</source>
+        <translation>Print pending letters of selected cases…</translation>
+    </message>
+    <message>
+        <source>Reason for voiding the selected letter</source>
+        <translation>Reason for voiding the selected letter</translation>
+    </message>
+    <message>
+        <source>Receipts (Tanda Terima)</source>
+        <translation>Receipts (Tanda Terima)</translation>
+    </message>
+    <message>
+        <source>Refused:</source>
+        <translation>Refused:</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Save as P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save letter as PDF</source>
+        <translation>Save letter as PDF</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>Sent %n page to the printer.</numerusform>
+            <numerusform>Sent %n pages to the printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Text of the letter</source>
+        <translation>Text of the letter</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <source>The case has no disposition yet; print the blank form instead.</source>
+        <translation>The case has no disposition yet; print the blank form instead.</translation>
+    </message>
+    <message>
+        <source>The case has no final answer recorded.</source>
+        <translation>The case has no final answer recorded.</translation>
+    </message>
+    <message>
+        <source>The case must be forwarded to the competent agency first.</source>
+        <translation>The case must be forwarded to the competent agency first.</translation>
+    </message>
+    <message>
+        <source>The case must be waiting for missing information.</source>
+        <translation>The case must be waiting for missing information.</translation>
+    </message>
+    <message>
+        <source>The reporter is anonymous: no letter can be addressed to them.</source>
+        <translation>The reporter is anonymous: no letter can be addressed to them.</translation>
+    </message>
+    <message>
+        <source>The reporter is anonymous: only the document without identity.</source>
+        <translation>The reporter is anonymous: only the document without identity.</translation>
+    </message>
+    <message>
+        <source>The reporter&apos;s name is not recorded.</source>
+        <translation>The reporter&apos;s name is not recorded.</translation>
+    </message>
+    <message>
+        <source>The text may be edited before issuing; the letterhead and signature are fixed.</source>
+        <translation>The text may be edited before issuing; the letterhead and signature are fixed.</translation>
+    </message>
+    <message>
+        <source>The text of the letter (editable)</source>
+        <translation>The text of the letter (editable)</translation>
+    </message>
+    <message>
+        <source>This letter has no free text.</source>
+        <translation>This letter has no free text.</translation>
+    </message>
+    <message>
+        <source>This letter is VOID.</source>
+        <translation>This letter is VOID.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Today&apos;s letters</source>
+        <translation>Today&apos;s letters</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <source>Void: %1</source>
+        <translation>Void: %1</translation>
+    </message>
+    <message>
+        <source>Voided: %1.</source>
+        <translation>Voided: %1.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>LAPOR Desktop main window</source>
@@ -1523,6 +1827,13 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>The office could not be set up: {error}</source>
         <translation>The office could not be set up: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Letter preview</source>
+        <translation>Letter preview</translation>
     </message>
 </context>
 <context>

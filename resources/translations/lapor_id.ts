@@ -1255,6 +1255,291 @@
     </message>
 </context>
 <context>
+    <name>Letters</name>
+    <message>
+        <source>Disposition sheet (Lembar Disposisi)</source>
+        <translation>Lembar Disposisi</translation>
+    </message>
+    <message>
+        <source>Blank disposition sheet, to fill in by hand</source>
+        <translation>Lembar Disposisi blanko, untuk diisi tangan</translation>
+    </message>
+    <message>
+        <source>Response letter (Surat Tanggapan)</source>
+        <translation>Surat Tanggapan</translation>
+    </message>
+    <message>
+        <source>Response document without identity (for LAPOR!)</source>
+        <translation>Dokumen tanggapan tanpa identitas (untuk LAPOR!)</translation>
+    </message>
+    <message>
+        <source>Forwarding letter (Surat Penerusan)</source>
+        <translation>Surat Penerusan</translation>
+    </message>
+    <message>
+        <source>Request for missing data (Surat Permintaan Kelengkapan)</source>
+        <translation>Surat Permintaan Kelengkapan Data</translation>
+    </message>
+    <message>
+        <source>Receipt (Tanda Terima)</source>
+        <translation>Tanda Terima</translation>
+    </message>
+    <message>
+        <source>%1 number %2</source>
+        <translation>%1 nomor %2</translation>
+    </message>
+    <message>
+        <source>%1, stored copy (reprint).</source>
+        <translation>%1, salinan tersimpan (cetak ulang).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) selected. Issue and print:</source>
+        <translation>
+            <numerusform>%n pengaduan dipilih. Terbitkan dan cetak:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) issued today.</source>
+        <translation>
+            <numerusform>%n surat diterbitkan hari ini.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n letter(s) issued and sent to the printer.</source>
+        <translation>
+            <numerusform>%n surat diterbitkan dan dikirim ke printer.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) in all.</source>
+        <translation>
+            <numerusform>Seluruhnya %n halaman.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Issue (takes a number)</source>
+        <translation>&amp;Terbitkan (mengambil nomor)</translation>
+    </message>
+    <message>
+        <source>&amp;Letter…</source>
+        <translation>&amp;Surat…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Cetak…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Muat ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Show / reprint</source>
+        <translation>&amp;Tampilkan / cetak ulang</translation>
+    </message>
+    <message>
+        <source>&amp;Today&apos;s letters (Surat hari ini)…</source>
+        <translation>Surat &amp;hari ini…</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>&amp;Batalkan</translation>
+    </message>
+    <message>
+        <source>A response needs the final answer (Case → Give the final answer).</source>
+        <translation>Surat Tanggapan memerlukan jawaban akhir (Pengaduan → Beri jawaban akhir).</translation>
+    </message>
+    <message>
+        <source>Already issued, not printed again:</source>
+        <translation>Sudah pernah diterbitkan, tidak dicetak lagi:</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Choose a letter first.</source>
+        <translation>Pilih jenis surat terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>DRAFT preview: no number is taken until the letter is issued.</source>
+        <translation>Pratinjau DRAF: nomor belum diambil sampai surat diterbitkan.</translation>
+    </message>
+    <message>
+        <source>Disposition sheets of disposed cases</source>
+        <translation>Lembar Disposisi pengaduan yang telah didisposisikan</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Diterbitkan</translation>
+    </message>
+    <message>
+        <source>Issued: %1.</source>
+        <translation>Diterbitkan: %1.</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Surat</translation>
+    </message>
+    <message>
+        <source>Letters a case already has are not issued again; reprint them from the case.</source>
+        <translation>Surat yang sudah dimiliki suatu pengaduan tidak diterbitkan lagi; cetak ulang dari pengaduan tersebut.</translation>
+    </message>
+    <message>
+        <source>Letters of case %1</source>
+        <translation>Surat pengaduan %1</translation>
+    </message>
+    <message>
+        <source>Letters of this case</source>
+        <translation>Surat pengaduan ini</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Only for anonymous cases.</source>
+        <translation>Hanya untuk pengaduan anonim.</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Kertas:</translation>
+    </message>
+    <message>
+        <source>Pending letters printed</source>
+        <translation>Surat tertunda telah dicetak</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>&amp;Pratinjau</translation>
+    </message>
+    <message>
+        <source>Print letter</source>
+        <translation>Cetak surat</translation>
+    </message>
+    <message>
+        <source>Print pending letters</source>
+        <translation>Cetak surat yang tertunda</translation>
+    </message>
+    <message>
+        <source>Print pending letters of selected cases…</source>
+        <translation>Cetak surat tertunda dari pengaduan terpilih…</translation>
+    </message>
+    <message>
+        <source>Reason for voiding the selected letter</source>
+        <translation>Alasan pembatalan surat yang dipilih</translation>
+    </message>
+    <message>
+        <source>Receipts (Tanda Terima)</source>
+        <translation>Tanda Terima</translation>
+    </message>
+    <message>
+        <source>Refused:</source>
+        <translation>Ditolak:</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Simpan sebagai P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save letter as PDF</source>
+        <translation>Simpan surat sebagai PDF</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Disimpan ke %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent %n page(s) to the printer.</source>
+        <translation>
+            <numerusform>%n halaman dikirim ke printer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Text of the letter</source>
+        <translation>Isi surat</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Isi:</translation>
+    </message>
+    <message>
+        <source>The case has no disposition yet; print the blank form instead.</source>
+        <translation>Pengaduan belum didisposisikan; cetak lembar blanko sebagai gantinya.</translation>
+    </message>
+    <message>
+        <source>The case has no final answer recorded.</source>
+        <translation>Jawaban akhir pengaduan belum dicatat.</translation>
+    </message>
+    <message>
+        <source>The case must be forwarded to the competent agency first.</source>
+        <translation>Pengaduan harus diteruskan terlebih dahulu kepada instansi yang berwenang.</translation>
+    </message>
+    <message>
+        <source>The case must be waiting for missing information.</source>
+        <translation>Pengaduan harus dalam status menunggu kelengkapan data.</translation>
+    </message>
+    <message>
+        <source>The reporter is anonymous: no letter can be addressed to them.</source>
+        <translation>Pelapor anonim: surat tidak dapat ditujukan kepadanya.</translation>
+    </message>
+    <message>
+        <source>The reporter is anonymous: only the document without identity.</source>
+        <translation>Pelapor anonim: hanya dokumen tanpa identitas.</translation>
+    </message>
+    <message>
+        <source>The reporter&apos;s name is not recorded.</source>
+        <translation>Nama pelapor belum dicatat.</translation>
+    </message>
+    <message>
+        <source>The text may be edited before issuing; the letterhead and signature are fixed.</source>
+        <translation>Isi surat dapat diubah sebelum diterbitkan; kop surat dan tanda tangan tetap.</translation>
+    </message>
+    <message>
+        <source>The text of the letter (editable)</source>
+        <translation>Isi surat (dapat diubah)</translation>
+    </message>
+    <message>
+        <source>This letter has no free text.</source>
+        <translation>Surat ini tidak memiliki isi bebas.</translation>
+    </message>
+    <message>
+        <source>This letter is VOID.</source>
+        <translation>Surat ini telah DIBATALKAN.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Today&apos;s letters</source>
+        <translation>Surat hari ini</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Berlaku</translation>
+    </message>
+    <message>
+        <source>Void: %1</source>
+        <translation>Dibatalkan: %1</translation>
+    </message>
+    <message>
+        <source>Voided: %1.</source>
+        <translation>Dibatalkan: %1.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>LAPOR Desktop main window</source>
@@ -1510,6 +1795,13 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>The office could not be set up: {error}</source>
         <translation>Data instansi tidak dapat disiapkan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>Letter preview</source>
+        <translation>Pratinjau surat</translation>
     </message>
 </context>
 <context>
