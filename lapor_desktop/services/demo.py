@@ -73,6 +73,13 @@ class DemoCase:
     events: tuple[TimelineEvent, ...]
 
 
+def _uuid4_text(bits: int) -> str:
+    """A version-4 UUID from given random bits, as text (the uuid module costs ~3x more)."""
+    value = (bits & ~(0xF << 76) & ~(0x3 << 62)) | (0x4 << 76) | (0x2 << 62)
+    h = f"{value:032x}"
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
 class _Story:
     """One case's simulated life: ops applied at advancing times by plausible actors."""
 
@@ -101,7 +108,7 @@ class _Story:
     ) -> bool:
         self.seq += 1
         op = Operation(
-            op_id=str(uuid.UUID(int=self.rng.getrandbits(128), version=4)),
+            op_id=_uuid4_text(self.rng.getrandbits(128)),
             op_type=op_type,
             entity_id=self.case_id,
             base_version=self.case.version if self.case else 0,

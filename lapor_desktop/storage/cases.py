@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from lapor_desktop.domain.case_codec import case_from_json, case_to_json
 from lapor_desktop.domain.codes import CaseStatus, Channel
 from lapor_desktop.domain.ops import iso, parse_instant
 from lapor_desktop.domain.summary import CaseSummary
+from lapor_desktop.storage import json_text
 from lapor_desktop.storage.rows import CaseRow, OutboxRow
 
 _NON_DIGIT = re.compile(r"\D")
@@ -68,7 +68,7 @@ def case_row_values(case: Case, due: DueInfo) -> dict[str, object]:
         "next_due_at": iso(due.due_at) if due.due_at else None,
         "next_due_stage": due.stage,
         "paused": int(due.paused),
-        "doc": json.dumps(case_to_json(case), ensure_ascii=False, separators=(",", ":")),
+        "doc": json_text.dumps(case_to_json(case)),
     }
 
 
@@ -100,13 +100,13 @@ class CaseRepository:
 
     def get(self, case_id: str) -> Case | None:
         doc = self._session.execute(select(CaseRow.doc).where(CaseRow.id == case_id)).scalar()
-        return None if doc is None else case_from_json(json.loads(doc))
+        return None if doc is None else case_from_json(json_text.loads(doc))
 
     def get_by_register_no(self, register_no: str) -> Case | None:
         doc = self._session.execute(
             select(CaseRow.doc).where(CaseRow.register_no == register_no.strip().upper())
         ).scalar()
-        return None if doc is None else case_from_json(json.loads(doc))
+        return None if doc is None else case_from_json(json_text.loads(doc))
 
     def find_ids_by_tracking_id(self, tracking_id: str) -> list[str]:
         stmt = select(CaseRow.id).where(CaseRow.lapor_tracking_id == tracking_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.ops import Operation, iso
+from lapor_desktop.storage import json_text
 from lapor_desktop.storage.rows import OutboxRow
 
 
@@ -31,7 +31,7 @@ def outbox_values(op: Operation) -> dict[str, object]:
         "op_type": op.op_type.value,
         "op_v": op.op_v,
         "base_version": op.base_version,
-        "payload": json.dumps(op.to_json(), ensure_ascii=False, separators=(",", ":")),
+        "payload": json_text.dumps(op.to_json()),
         "created_at": iso(op.at),
     }
 
@@ -65,7 +65,7 @@ class OutboxRepository:
         return [
             OutboxEntry(
                 row.device_seq,
-                Operation.from_json(json.loads(row.payload)),
+                Operation.from_json(json_text.loads(row.payload)),
                 row.state,
                 row.attempts,
                 row.last_error,
@@ -103,8 +103,8 @@ def scrub_identity(session: Session, case_id: str) -> int:
     ).scalars()
     changed = 0
     for row in rows:
-        payload = json.loads(row.payload)
-        scrubbed = json.dumps(_scrub(payload), ensure_ascii=False, separators=(",", ":"))
+        payload = json_text.loads(row.payload)
+        scrubbed = json_text.dumps(_scrub(payload))
         if scrubbed != row.payload:
             row.payload = scrubbed
             changed += 1

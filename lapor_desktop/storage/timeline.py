@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 from sqlalchemy import insert, select
@@ -10,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.case import TimelineEvent
 from lapor_desktop.domain.ops import iso, parse_instant
+from lapor_desktop.storage import json_text
 from lapor_desktop.storage.rows import CaseEventRow
 
 
@@ -24,7 +24,7 @@ def event_values(event: TimelineEvent) -> dict[str, object]:
         "device_id": event.device_id,
         "op_id": event.op_id,
         "summary": event.summary,
-        "data": json.dumps(event.data, ensure_ascii=False, separators=(",", ":")),
+        "data": json_text.dumps(event.data),
     }
 
 
@@ -53,7 +53,7 @@ class TimelineRepository:
                 device_id=row.device_id,
                 op_id=row.op_id,
                 summary=row.summary,
-                data=json.loads(row.data),
+                data=json_text.loads(row.data),
             )
             for row in self._session.execute(stmt).scalars()
         ]
