@@ -262,6 +262,17 @@ def _create(op: Operation, ctx: ApplyContext) -> Applied:
     category = ctx.categories.resolve(_text(data, "category_code"))
     tracking = data.get("lapor_tracking_id")
     received_at = parse_instant(_text(data, "received_at"))
+    kind = parse_kind(_text(data, "kind"))
+    severity = parse_severity(str(data.get("severity") or "ringan"))
+    # Both clocks run from receipt (day 0 = the day of receipt).
+    clocks = tuple(
+        StageClock(
+            stage=stage,
+            rule_code=ctx.rulebook.rule_for(stage, kind.value, severity.value).code,
+            started_at=received_at,
+        )
+        for stage in (Stage.VERIFICATION, Stage.RESOLUTION)
+    )
     case = Case(
         id=op.entity_id,
         register_no=str(register),
@@ -269,7 +280,7 @@ def _create(op: Operation, ctx: ApplyContext) -> Applied:
         holder_office=op.office,
         status=S.RECEIVED,
         version=1,
-        kind=parse_kind(_text(data, "kind")),
+        kind=kind,
         title=case_fields.clean_title(_text(data, "title")),
         original_text=_text(data, "original_text"),
         summary=str(data.get("summary") or "").strip(),
@@ -277,7 +288,7 @@ def _create(op: Operation, ctx: ApplyContext) -> Applied:
         received_at=received_at,
         category_code=category.code,
         priority=parse_priority(str(data.get("priority") or "normal")),
-        severity=parse_severity(str(data.get("severity") or "ringan")),
+        severity=severity,
         anonymous=anonymous,
         confidential=bool(data.get("confidential", False)),
         created_at=op.at,
@@ -287,15 +298,13 @@ def _create(op: Operation, ctx: ApplyContext) -> Applied:
         incident_date=parse_day(data.get("incident_date")),
         location=_location(data.get("location")),
         reporter=reporter,
+        clocks=clocks,
     )
     if (
         case.incident_date is not None
         and case.incident_date > received_at.astimezone(ctx.tz).date()
     ):
         raise ValidationError("incident_date", "cannot be after the day the case was received")
-    # Both clocks run from receipt (day 0 = the day of receipt).
-    clocks = _start(case, Stage.VERIFICATION, received_at, ctx)
-    case = case.evolve(clocks=_start(case, Stage.RESOLUTION, received_at, ctx, clocks))
     event = _event(
         op,
         "created",
