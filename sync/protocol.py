@@ -1,0 +1,307 @@
+"""Wire protocol v1 between LAPOR Desktop and the central server (shared by `sync` and `server`).
+
+Every body is JSON; readers ignore fields they do not know (a newer peer may add some). Paths
+live under `/sync/v1`. Every call carries `X-Sync-Protocol: 1`, `X-App-Version`, and (after
+enrollment) `Authorization: Bearer <access token>` and `X-Device-Id`. Request bodies over
+1 KiB are gzip'd (`Content-Encoding: gzip`); responses are gzip'd when the client accepts it.
+Every 4xx carries an `ErrorBody`.
+
+Endpoints (the server's `/openapi.json` is the detailed reference):
+
+    POST /sync/v1/hello              HelloRequest   -> HelloResponse (426 + ErrorBody: no common protocol)
+    POST /sync/v1/enroll             EnrollRequest  -> EnrollResponse (no token needed)
+    POST /sync/v1/token              RefreshRequest -> TokenResponse (rotates the refresh token)
+    GET  /sync/v1/master                            -> MasterData
+    POST /sync/v1/numbers/lease      LeaseRequest   -> NumberBlock
+    HEAD /sync/v1/blobs/{sha256}     404 unknown; 200 with Upload-Offset and X-Blob-State
+    PATCH /sync/v1/blobs/{sha256}    one chunk (see BLOB_* headers) -> 204 with Upload-Offset
+    GET  /sync/v1/blobs/{sha256}     the complete blob's bytes (cases of other offices)
+    POST /sync/v1/push               PushRequest    -> PushResponse
+    GET  /sync/v1/changes?cursor=C&limit=L          -> ChangesPage
+    POST /sync/v1/verify             VerifyRequest  -> VerifyResponse
+    GET  /sync/v1/snapshot?bucket=B&after=ID&limit=L -> SnapshotPage (repair of one bucket)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+SUPPORTED_PROTOCOLS = (1,)
+PREFIX = "/sync/v1"
+
+HEADER_PROTOCOL = "X-Sync-Protocol"
+HEADER_DEVICE = "X-Device-Id"
+HEADER_APP_VERSION = "X-App-Version"
+
+# Blob upload (tus-style): the server appends a chunk only at its current offset.
+BLOB_OFFSET = "Upload-Offset"  # bytes already held (HEAD, 204, 409) / where this chunk starts
+BLOB_LENGTH = "Upload-Length"  # the whole blob's size
+BLOB_CHUNK_SHA256 = "X-Chunk-SHA256"  # hex SHA-256 of this chunk's body
+BLOB_STATE = "X-Blob-State"  # "partial" | "complete"
+# PATCH answers: 204 appended (Upload-Offset = new offset; complete when it equals the length),
+# 409 offset mismatch (Upload-Offset = the true offset), 400 chunk hash mismatch (nothing kept),
+# 422 whole-file SHA-256 mismatch on the last chunk (the partial blob is discarded),
+# 413 larger than limits.max_blob_bytes.
+
+DEFAULT_MAX_OPS = 500
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+DEFAULT_CHUNK_BYTES = 512 * 1024
+DEFAULT_MAX_BLOB_BYTES = 25 * 1024 * 1024
+DEFAULT_BLOCK_SIZE = 200
+
+
+class _Wire(BaseModel):
+    # Readers ignore what they do not know: a newer peer may send more.
+    model_config = ConfigDict(extra="ignore")
+
+
+class ErrorBody(_Wire):
+    error: str  # a stable code: bad_request, unauthorized, token_expired, forbidden, ...
+    message: str  # one human sentence (English; the client translates known codes)
+    detail: Any = None
+
+
+# ----------------------------------------------------------------------------- hello
+
+
+class HelloRequest(_Wire):
+    protocols: list[int]
+    app: str
+    schema_version: str = ""
+    device_id: str | None = None
+    client_time: str  # ISO-8601 with zone; only used to warn about a skewed clock
+
+
+class Limits(_Wire):
+    max_ops: int = DEFAULT_MAX_OPS
+    max_bytes: int = DEFAULT_MAX_BYTES
+    chunk_bytes: int = DEFAULT_CHUNK_BYTES
+    max_blob_bytes: int = DEFAULT_MAX_BLOB_BYTES
+
+
+class HelloResponse(_Wire):
+    protocol: int
+    server_time: str
+    min_app: str = "0"
+    must_update: bool = False
+    message: str | None = None
+    limits: Limits = Field(default_factory=Limits)
+
+
+# ----------------------------------------------------------------------------- enrollment
+
+
+class OfficeWire(_Wire):
+    code: str
+    name: str
+    regency: str = ""
+    unit_code: str = ""
+    timezone: str = "Asia/Jakarta"
+    active: bool = True
+
+
+class UserWire(_Wire):
+    username: str
+    name: str
+    role: Literal["operator", "coordinator", "admin"]
+    office: str
+
+
+class SequenceHigh(_Wire):
+    """The highest number a device already issued in one sequence (reported at enrollment)."""
+
+    register: str  # e.g. "register:DINSOS", the desktop's number_sequence name
+    year: int
+    last: int
+
+
+class NumberBlock(_Wire):
+    """Numbers `start`..`end` (inclusive) of one register and year, leased to one device."""
+
+    register: str
+    year: int
+    start: int
+    end: int
+
+
+class EnrollRequest(_Wire):
+    username: str
+    password: str
+    device_id: str
+    device_name: str = ""
+    app: str = ""
+    highest: list[SequenceHigh] = Field(default_factory=list)
+
+
+class TokenResponse(_Wire):
+    access_token: str
+    access_expires_at: str
+    refresh_token: str
+
+
+class EnrollResponse(TokenResponse):
+    device_id: str
+    office: OfficeWire
+    user: UserWire
+    blocks: list[NumberBlock] = Field(default_factory=list)
+
+
+class RefreshRequest(_Wire):
+    device_id: str
+    refresh_token: str
+
+
+class LeaseRequest(_Wire):
+    register: str
+    year: int
+    count: int = DEFAULT_BLOCK_SIZE
+
+
+# ----------------------------------------------------------------------------- master data
+
+
+class CategoryWire(_Wire):
+    code: str
+    name: str
+    parent_code: str | None = None
+    active: bool = True
+    position: int = 0
+
+
+class HolidayWire(_Wire):
+    day: str  # YYYY-MM-DD
+    name: str
+    kind: str  # national | cuti_bersama | local (the desktop's HolidayKind values)
+
+
+class MasterData(_Wire):
+    version: str  # a hash of the content: unchanged data need not be re-applied
+    offices: list[OfficeWire]
+    categories: list[CategoryWire]
+    holidays: list[HolidayWire]
+    sla_rules: list[dict[str, Any]]  # SlaRuleBook.to_json() items
+
+
+# ----------------------------------------------------------------------------- push
+
+OpStatus = Literal["applied", "merged", "conflict", "rejected", "deferred"]
+FINAL_STATUSES: frozenset[str] = frozenset({"applied", "merged", "conflict", "rejected"})
+
+
+class OpWire(_Wire):
+    """`lapor_desktop.domain.ops.Operation.to_json()` exactly."""
+
+    op_id: str = Field(min_length=1, max_length=64)
+    op_type: str
+    op_v: int = 1
+    entity: str = "case"
+    entity_id: str = Field(min_length=1, max_length=64)
+    base_version: int
+    device_id: str
+    device_seq: int = Field(ge=1)
+    actor: str
+    office: str
+    at: str
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class PushRequest(_Wire):
+    device_id: str
+    ops: list[OpWire]
+
+
+class OpResult(_Wire):
+    op_id: str
+    device_seq: int
+    status: OpStatus
+    version: int | None = None  # the case's server version after the op
+    code: str | None = None  # rejected: the domain error code; deferred: why
+    message: str | None = None
+    conflict_ids: list[str] = Field(default_factory=list)
+    fields: list[str] = Field(default_factory=list)  # merged/conflict: the fields concerned
+
+
+class PushResponse(_Wire):
+    results: list[OpResult]  # in device_seq order, for the ops processed (a prefix of the batch)
+    # Set when the batch skipped ahead of the device's sequence: resend from `expected_seq`.
+    expected_seq: int | None = None
+    last_device_seq: int  # the highest device_seq the server has processed for this device
+
+
+# ----------------------------------------------------------------------------- pull
+
+
+class EventWire(_Wire):
+    """A timeline event, as `TimelineEvent` (ids are derived from the op, the same everywhere)."""
+
+    id: str
+    case_id: str
+    kind: str
+    at: str
+    actor: str
+    office: str
+    device_id: str
+    op_id: str | None = None
+    summary: str
+    data: dict[str, Any] = Field(default_factory=dict)
+
+
+class Change(_Wire):
+    seq: int
+    entity: Literal["case"] = "case"
+    id: str
+    version: int
+    # upsert: `case` is the case document (case_codec.case_to_json) as the server holds it now.
+    # leave_scope: the office no longer sees the case (e.g. made confidential at another office);
+    # the client keeps a read-only stub and never deletes unsent local work.
+    kind: Literal["upsert", "leave_scope"]
+    case: dict[str, Any] | None = None
+    events: list[EventWire] = Field(default_factory=list)
+
+
+class ChangesPage(_Wire):
+    changes: list[Change]
+    next_cursor: int
+    has_more: bool
+
+
+# ----------------------------------------------------------------------------- verify
+
+
+class BucketDigest(_Wire):
+    count: int
+    hash: str
+
+
+class VerifyRequest(_Wire):
+    buckets: dict[str, BucketDigest]  # bucket (see bucket_of) -> what the client holds
+
+
+class VerifyResponse(_Wire):
+    mismatched: list[str]  # buckets to re-download through /snapshot
+    server: dict[str, BucketDigest]
+
+
+class SnapshotPage(_Wire):
+    bucket: str
+    cases: list[dict[str, Any]]  # case documents, ordered by id
+    events: list[EventWire]  # every event of those cases
+    next_after: str | None
+    has_more: bool
+
+
+def bucket_of(received_at_iso: str) -> str:
+    """The verify bucket of a case: the UTC month of its receipt (`2026-03`)."""
+    return received_at_iso[:7]
+
+
+def digest(pairs: list[tuple[str, int]]) -> BucketDigest:
+    """Count and order-independent hash of (case id, version) pairs; both sides compute it."""
+    acc = 0
+    for case_id, version in pairs:
+        acc ^= int.from_bytes(hashlib.sha256(f"{case_id}:{version}".encode()).digest()[:8], "big")
+    return BucketDigest(count=len(pairs), hash=f"{acc:016x}")
