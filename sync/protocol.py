@@ -8,7 +8,7 @@ Every 4xx carries an `ErrorBody`.
 
 Endpoints (the server's `/openapi.json` is the detailed reference):
 
-    POST /sync/v1/hello              HelloRequest   -> HelloResponse (426 + ErrorBody: no common protocol)
+    POST /sync/v1/hello              HelloRequest   -> HelloResponse (426: no common protocol)
     POST /sync/v1/enroll             EnrollRequest  -> EnrollResponse (no token needed)
     POST /sync/v1/token              RefreshRequest -> TokenResponse (rotates the refresh token)
     GET  /sync/v1/master                            -> MasterData
