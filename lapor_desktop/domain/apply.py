@@ -10,9 +10,12 @@ from typing import Any
 from lapor_desktop.domain import fields as case_fields
 from lapor_desktop.domain.calendar import WorkingCalendar
 from lapor_desktop.domain.case import (
+    CONFLICT_RESOLVED,
+    RESOLUTION_CHOICES,
     Answer,
     AttachmentRef,
     Case,
+    CaseConflict,
     Disposition,
     FollowUp,
     Location,
@@ -68,12 +71,16 @@ class ApplyContext:
 
 @dataclass(frozen=True, slots=True)
 class FieldConflict:
-    """Both sides changed one field to different values: keep `theirs`, ask a person."""
+    """Both sides changed one field to different values: keep `theirs`, ask a person.
+
+    `id` is the id of the CaseConflict recorded in the case for it (`Case.conflicts`).
+    """
 
     field: str
     base: object
     ours: object
     theirs: object
+    id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,15 +330,21 @@ def _create(op: Operation, ctx: ApplyContext) -> Applied:
 
 
 def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
-    _require_holder(case, op)
+    if op.office != case.holder_office and not in_scope(case, op.office):
+        _require_holder(case, op)  # raises: an office outside the case's scope
     if not is_open(case.status):
         raise IllegalTransition(case.status, case.status, allowed_next(case.status))
     changes = op.data.get("changes")
     if not isinstance(changes, Mapping) or not changes:
         raise ValidationError("changes", "nothing to change")
+    # A former holder (scope change, SYNC.md 8.9 #15) applies nothing: each change it made
+    # becomes a conflict for the holder, so nothing the operator typed is lost.
+    former_holder = op.office != case.holder_office
+    known = {c.id for c in case.conflicts}
     current = case
     applied: dict[str, Any] = {}
     conflicts: list[FieldConflict] = []
+    replayed: list[FieldConflict] = []
     for name, change in changes.items():
         spec = case_fields.editable(name)
         if not isinstance(change, Mapping) or "new" not in change:
@@ -344,12 +357,15 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             # Refused outright: a conflict would carry the identity value on to every office.
             raise ValidationError(name, "an anonymous case has no reporter identity")
         # Three-way per field: `old` is the value the operator saw (the base).
-        if "old" in change and _base(spec, change["old"], ctx) != theirs:
-            conflicts.append(
-                FieldConflict(
-                    name, change["old"], case_fields.to_json(new), case_fields.to_json(theirs)
-                )
+        if former_holder or ("old" in change and _base(spec, change["old"], ctx) != theirs):
+            conflict = FieldConflict(
+                name,
+                change.get("old"),
+                case_fields.to_json(new),
+                case_fields.to_json(theirs),
+                conflict_id(op.op_id, name),
             )
+            (replayed if conflict.id in known else conflicts).append(conflict)
             continue
         current = spec.write(current, new)
         applied[name] = case_fields.to_json(new)
@@ -363,16 +379,99 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     if current.anonymous:
         # Made anonymous by this edit: no identity may survive, not even inside a conflict.
         conflicts = [c for c in conflicts if c.field not in case_fields.IDENTITY_FIELDS]
-    if not applied:
-        return Applied(case, (), noop=not conflicts, conflicts=tuple(conflicts))
-    if current.anonymous and current.reporter is not None:
-        current = current.evolve(reporter=None)
-    if "severity" in applied or "kind" in applied:
-        current = _rerule_resolution(current, ctx)
-    # Identity values never go into the timeline: only the names of what changed.
-    shown = {k: (v if k not in case_fields.IDENTITY_FIELDS else "***") for k, v in applied.items()}
-    event = _event(op, "edited", "Data diubah: " + ", ".join(sorted(applied)), {"changed": shown})
-    return Applied(_bump(current, op), (event,), conflicts=tuple(conflicts))
+    if not applied and not conflicts:
+        # Nothing new: a replay reports the conflicts it recorded the first time.
+        return Applied(case, (), noop=True, conflicts=tuple(replayed))
+    events: list[TimelineEvent] = []
+    if applied:
+        if current.anonymous and (current.reporter is not None or case.conflicts):
+            current = _forget_identity(current, op)
+        if "severity" in applied or "kind" in applied:
+            current = _rerule_resolution(current, ctx)
+        # Identity values never go into the timeline: only the names of what changed.
+        shown = {k: _shown(k, v) for k, v in applied.items()}
+        summary = "Data diubah: " + ", ".join(sorted(applied))
+        events.append(_event(op, "edited", summary, {"changed": shown}))
+    if conflicts:
+        recorded = tuple(
+            CaseConflict(
+                id=c.id,
+                field=c.field,
+                base=c.base,
+                ours=c.ours,
+                theirs=c.theirs,
+                op_id=op.op_id,
+                office=op.office,
+                actor=op.actor,
+                at=op.at,
+            )
+            for c in conflicts
+        )
+        current = current.evolve(conflicts=(*current.conflicts, *recorded))
+        events.append(_conflict_event(op, conflicts, suffix=":conflict" if applied else ""))
+    return Applied(_bump(current, op), tuple(events), conflicts=(*replayed, *conflicts))
+
+
+def in_scope(case: Case, office: str) -> bool:
+    """Whether `office` has held the case: it registered it or disposed it onward."""
+    return office == case.origin_office or any(d.from_office == office for d in case.dispositions)
+
+
+def conflict_id(op_id: str, field: str) -> str:
+    return derived_id(op_id, f"conflict:{field}")
+
+
+def _shown(name: str, value: Any) -> Any:
+    """A value as the timeline may show it: identity values never appear there."""
+    return "***" if name in case_fields.IDENTITY_FIELDS and value is not None else value
+
+
+def _label(name: str) -> str:
+    return case_fields.FIELD_LABELS.get(name, name)
+
+
+def _conflict_event(op: Operation, conflicts: list[FieldConflict], suffix: str) -> TimelineEvent:
+    names = ", ".join(_label(c.field) for c in conflicts)
+    summary = f"Konflik data: {names} (nilai dari {op.office} tidak diterapkan)"
+    data = {
+        "conflicts": [
+            {
+                "id": c.id,
+                "field": c.field,
+                "base": _shown(c.field, c.base),
+                "ours": _shown(c.field, c.ours),
+                "theirs": _shown(c.field, c.theirs),
+            }
+            for c in conflicts
+        ]
+    }
+    return _event(op, "conflict", summary, data, suffix=suffix)
+
+
+def _forget_identity(case: Case, op: Operation) -> Case:
+    """An anonymous case keeps no identity: not in the reporter, not inside a conflict.
+
+    Conflicts on identity fields are closed as "theirs" with every value erased, so their ids
+    stay known (a replay of the op stays a no-op) while the values are gone.
+    """
+    scrubbed = tuple(
+        replace(
+            c,
+            base=None,
+            ours=None,
+            theirs=None,
+            status=CONFLICT_RESOLVED,
+            resolution=c.resolution or "theirs",
+            resolved_value=None,
+            resolved_by=c.resolved_by or op.actor,
+            resolved_office=c.resolved_office or op.office,
+            resolved_at=c.resolved_at or op.at,
+        )
+        if c.field in case_fields.IDENTITY_FIELDS
+        else c
+        for c in case.conflicts
+    )
+    return case.evolve(reporter=None, conflicts=scrubbed)
 
 
 def _base(spec: case_fields.FieldSpec, raw: Any, ctx: ApplyContext) -> Any:
@@ -389,6 +488,78 @@ def _rerule_resolution(case: Case, ctx: ApplyContext) -> Case:
         for c in case.clocks
     )
     return case.evolve(clocks=clocks)
+
+
+def _resolve(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    wanted = _text(op.data, "conflict_id")
+    conflict = next((c for c in case.conflicts if c.id == wanted), None)
+    if conflict is None:
+        raise ValidationError("conflict_id", f"case {case.register_no} has no conflict {wanted}")
+    if not conflict.is_open:
+        return Applied(case, (), noop=True)  # the first resolution wins
+    if ctx.role not in (Role.COORDINATOR, Role.ADMIN):
+        _require_holder(case, op)
+    choice = _text(op.data, "choice")
+    if choice not in RESOLUTION_CHOICES:
+        raise ValidationError("choice", f"is one of: {', '.join(RESOLUTION_CHOICES)}")
+    spec = case_fields.editable(conflict.field)
+    current = case
+    if choice == "theirs":
+        # Keeps what the case holds: allowed in any status, no field changes.
+        value = spec.read(case)
+    else:
+        if not is_open(case.status):
+            raise IllegalTransition(case.status, case.status, allowed_next(case.status))
+        if choice == "value" and "value" not in op.data:
+            raise ValidationError("value", "is required for the choice 'value'")
+        raw = conflict.ours if choice == "ours" else op.data["value"]
+        value = spec.normalise(raw, ctx.categories)
+        if current.anonymous and conflict.field in case_fields.IDENTITY_FIELDS:
+            raise ValidationError(conflict.field, "an anonymous case has no reporter identity")
+        if spec.read(current) != value:
+            current = spec.write(current, value)
+            if (
+                conflict.field == "incident_date"
+                and current.incident_date is not None
+                and current.incident_date > current.received_at.astimezone(ctx.tz).date()
+            ):
+                raise ValidationError(
+                    "incident_date", "cannot be after the day the case was received"
+                )
+            if conflict.field in ("severity", "kind"):
+                current = _rerule_resolution(current, ctx)
+    resolved_value = case_fields.to_json(value)
+    resolved = replace(
+        conflict,
+        status=CONFLICT_RESOLVED,
+        resolution=choice,
+        resolved_value=resolved_value,
+        resolved_by=op.actor,
+        resolved_office=op.office,
+        resolved_at=op.at,
+    )
+    current = current.evolve(
+        conflicts=tuple(resolved if c is conflict else c for c in current.conflicts)
+    )
+    if current.anonymous:
+        current = _forget_identity(current, op)
+    outcome = {
+        "ours": f"nilai dari {conflict.office} dipakai",
+        "theirs": "nilai yang ada dipertahankan",
+        "value": "nilai baru ditetapkan",
+    }[choice]
+    event = _event(
+        op,
+        "conflict_resolved",
+        f"Konflik diselesaikan: {_label(conflict.field)} ({outcome})",
+        {
+            "conflict_id": conflict.id,
+            "field": conflict.field,
+            "choice": choice,
+            "value": _shown(conflict.field, resolved_value),
+        },
+    )
+    return Applied(_bump(current, op), (event,))
 
 
 # --------------------------------------------------------------------------- transitions
@@ -683,6 +854,7 @@ _HANDLERS: dict[OpType, _Handler] = {
     OpType.SLA_EXTEND: _extend,
     OpType.EVENT_APPEND: _note,
     OpType.ATTACHMENT_ADD: _attach,
+    OpType.CONFLICT_RESOLVE: _resolve,
 }
 
 __all__ = [
@@ -693,4 +865,6 @@ __all__ = [
     "FieldConflict",
     "Rejected",
     "apply",
+    "conflict_id",
+    "in_scope",
 ]

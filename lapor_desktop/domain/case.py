@@ -107,6 +107,42 @@ class AttachmentRef:
     added_by: str
 
 
+CONFLICT_OPEN = "open"
+CONFLICT_RESOLVED = "resolved"
+RESOLUTION_CHOICES = ("ours", "theirs", "value")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseConflict:
+    """One field both sides changed to different values (or edited from a former holder).
+
+    The server value (`theirs`) stays in the case; `ours` is what the op wanted. Values are
+    JSON values as `fields.to_json` gives them. Resolved by a `conflict.resolve` op: the first
+    resolution wins, `resolution` is "ours" | "theirs" | "value" and `resolved_value` is the
+    JSON value the field holds after it.
+    """
+
+    id: str
+    field: str
+    base: object
+    ours: object
+    theirs: object
+    op_id: str
+    office: str
+    actor: str
+    at: datetime
+    status: str = CONFLICT_OPEN
+    resolution: str | None = None
+    resolved_value: object = None
+    resolved_by: str | None = None
+    resolved_office: str | None = None
+    resolved_at: datetime | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == CONFLICT_OPEN
+
+
 @dataclass(frozen=True, slots=True)
 class Case:
     id: str
@@ -143,6 +179,11 @@ class Case:
     clocks: tuple[StageClock, ...] = ()
     pauses: tuple[Pause, ...] = ()
     reopen_count: int = 0
+    conflicts: tuple[CaseConflict, ...] = ()
+
+    @property
+    def open_conflicts(self) -> tuple[CaseConflict, ...]:
+        return tuple(c for c in self.conflicts if c.is_open)
 
     def evolve(self, **changes: Any) -> Case:
         """A copy with `changes`; ~2x cheaper than dataclasses.replace on this wide class.

@@ -10,6 +10,7 @@ from lapor_desktop.domain.case import (
     Answer,
     AttachmentRef,
     Case,
+    CaseConflict,
     Disposition,
     FollowUp,
     Location,
@@ -133,7 +134,48 @@ def case_to_json(case: Case) -> JsonDict:
         ],
         "pauses": [{"start": iso(p.start), "end": _t(p.end)} for p in case.pauses],
         "reopen_count": case.reopen_count,
+        "conflicts": [conflict_to_json(c) for c in case.conflicts],
     }
+
+
+def conflict_to_json(c: CaseConflict) -> JsonDict:
+    return {
+        "id": c.id,
+        "field": c.field,
+        "base": c.base,
+        "ours": c.ours,
+        "theirs": c.theirs,
+        "op_id": c.op_id,
+        "office": c.office,
+        "actor": c.actor,
+        "at": iso(c.at),
+        "status": c.status,
+        "resolution": c.resolution,
+        "resolved_value": c.resolved_value,
+        "resolved_by": c.resolved_by,
+        "resolved_office": c.resolved_office,
+        "resolved_at": _t(c.resolved_at),
+    }
+
+
+def conflict_from_json(raw: Mapping[str, Any]) -> CaseConflict:
+    return CaseConflict(
+        id=raw["id"],
+        field=raw["field"],
+        base=raw.get("base"),
+        ours=raw.get("ours"),
+        theirs=raw.get("theirs"),
+        op_id=raw["op_id"],
+        office=raw["office"],
+        actor=raw["actor"],
+        at=_req_t(raw["at"]),
+        status=raw.get("status") or "open",
+        resolution=raw.get("resolution"),
+        resolved_value=raw.get("resolved_value"),
+        resolved_by=raw.get("resolved_by"),
+        resolved_office=raw.get("resolved_office"),
+        resolved_at=_pt(raw.get("resolved_at")),
+    )
 
 
 def case_from_json(raw: Mapping[str, Any]) -> Case:
@@ -242,4 +284,5 @@ def case_from_json(raw: Mapping[str, Any]) -> Case:
             Pause(start=_req_t(p["start"]), end=_pt(p.get("end"))) for p in raw.get("pauses") or ()
         ),
         reopen_count=int(raw.get("reopen_count") or 0),
+        conflicts=tuple(conflict_from_json(c) for c in raw.get("conflicts") or ()),
     )

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import Enum
 from typing import Any
 
 from lapor_desktop.domain.case import Case, Location, Reporter
@@ -73,6 +74,8 @@ class FieldSpec:
 def to_json(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
     return value
 
 
@@ -201,6 +204,31 @@ _SPECS: dict[str, FieldSpec] = {
 }
 
 EDITABLE_FIELDS = tuple(_SPECS)
+
+# Indonesian names of the editable fields, for timeline summaries and conflict lists.
+FIELD_LABELS: dict[str, str] = {
+    "title": "judul",
+    "summary": "ringkasan",
+    "category_code": "kategori",
+    "priority": "prioritas",
+    "severity": "tingkat",
+    "kind": "jenis",
+    "channel": "kanal",
+    "lapor_tracking_id": "nomor LAPOR!",
+    "incident_date": "tanggal kejadian",
+    "confidential": "rahasia",
+    "anonymous": "anonim",
+    "location.kecamatan": "kecamatan",
+    "location.desa": "desa",
+    "location.text": "alamat lokasi",
+    "location.lat": "lintang",
+    "location.lon": "bujur",
+    "reporter.name": "nama pelapor",
+    "reporter.nik": "NIK pelapor",
+    "reporter.phone": "telepon pelapor",
+    "reporter.email": "e-mail pelapor",
+    "reporter.address": "alamat pelapor",
+}
 IMMUTABLE_FIELDS = frozenset({"original_text", "id", "register_no", "received_at", "created_at"})
 
 
@@ -222,6 +250,7 @@ def _parse_date(text: str) -> date:
 
 __all__ = [
     "EDITABLE_FIELDS",
+    "FIELD_LABELS",
     "IDENTITY_FIELDS",
     "REPORTER_FIELDS",
     "FieldSpec",

@@ -22,6 +22,7 @@ class OpType(StrEnum):
     SLA_EXTEND = "sla.extend"
     EVENT_APPEND = "event.append"
     ATTACHMENT_ADD = "attachment.add"
+    CONFLICT_RESOLVE = "conflict.resolve"
 
 
 # Bumped when an op's payload changes shape; the server keeps upcasters for older versions.

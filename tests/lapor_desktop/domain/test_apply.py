@@ -961,7 +961,7 @@ def test_three_way_edit_keeps_their_value_and_applies_the_rest() -> None:
     assert result.events[0].data["changed"] == {"summary": "Pelapor terdaftar DTKS sejak 2024"}
 
 
-def test_edit_with_only_conflicts_changes_nothing_but_reports_them() -> None:
+def test_edit_with_only_conflicts_keeps_the_fields_and_records_them() -> None:
     case = created()
     theirs = run(
         case, edit_op(wib(2026, 3, 17), {"priority": {"old": "tinggi", "new": "rendah"}})
@@ -969,9 +969,10 @@ def test_edit_with_only_conflicts_changes_nothing_but_reports_them() -> None:
     result = run(
         theirs, edit_op(wib(2026, 3, 17), {"priority": {"old": "tinggi", "new": "darurat"}})
     )
-    assert result.case is theirs and result.case.version == theirs.version
+    assert result.case.priority == theirs.priority and result.case.version == theirs.version + 1
     assert [c.field for c in result.conflicts] == ["priority"]
     assert result.conflicts[0].theirs == "rendah"
+    assert [c.id for c in result.case.open_conflicts] == [result.conflicts[0].id]
 
 
 def test_edit_without_old_is_applied_over_the_current_value() -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from lapor_desktop.domain import fields as case_fields
 from lapor_desktop.domain.apply import Applied, Rejected, apply
 from lapor_desktop.domain.case import Case, TimelineEvent
-from lapor_desktop.domain.case_codec import case_to_json
+from lapor_desktop.domain.case_codec import case_from_json, case_to_json
 from lapor_desktop.domain.codes import CaseKind, CaseStatus, Priority, Role, Severity, Sifat
 from lapor_desktop.domain.errors import DomainError
 from lapor_desktop.domain.identifiers import derived_time_id
@@ -123,6 +123,15 @@ def _payload(op_type: OpType) -> st.SearchStrategy[dict[str, Any]]:
                 )
             }
         )
+    if op_type is OpType.CONFLICT_RESOLVE:
+        # Marker payload: the conflict is picked at run time among the case's conflicts.
+        return st.fixed_dictionaries(
+            {
+                "resolve": st.integers(0, 99),
+                "choice": st.sampled_from(["ours", "theirs", "value", "mine"]),
+            },
+            optional={"value": st.sampled_from(["Jalan rusak", "", "tinggi", "Budi Santoso"])},
+        )
     assert op_type is OpType.CASE_CREATE
     return st.just({})
 
@@ -192,6 +201,10 @@ def _guided(case: Case, pick: int, role: Role) -> tuple[OpType, dict[str, Any], 
         to(S.RESOLVED, "dikonfirmasi")
     elif status is S.RESOLVED:
         to(S.IN_PROGRESS, "dibuka kembali")
+    for conflict in case.open_conflicts:
+        choice = ("ours", "theirs", "value")[pick % 3]
+        data = {"conflict_id": conflict.id, "choice": choice, "value": conflict.theirs}
+        moves.append((OpType.CONFLICT_RESOLVE, data, holder, role))
     moves *= 4  # progress is likelier than the side moves below
     if status not in FINAL_STATES:
         moves.append(
@@ -214,6 +227,10 @@ def _guided(case: Case, pick: int, role: Role) -> tuple[OpType, dict[str, Any], 
             )
         )
     moves.append((OpType.EVENT_APPEND, {"text": "catatan"}, holder, role))
+    if status not in FINAL_STATES:
+        # A concurrent edit of the summary (stale base): recorded as a conflict.
+        stale = {"summary": {"old": "ringkasan lama", "new": f"Ringkasan {pick % 5}"}}
+        moves.append((OpType.CASE_EDIT, {"changes": stale}, OFFICE, role))
     return moves[pick % len(moves)]
 
 
@@ -228,6 +245,12 @@ def _edit_changes(case: Case, spec: list[tuple[str, int, str]]) -> dict[str, Any
             change["old"] = "nilai lama yang sudah berubah"
         changes[name] = change
     return changes
+
+
+def _resolve_data(case: Case, marker: dict[str, Any]) -> dict[str, Any]:
+    pick = marker.pop("resolve")
+    ids = [c.id for c in case.conflicts] + ["no-such-conflict"]
+    return {"conflict_id": ids[pick % len(ids)], **marker}
 
 
 def _check_deadlines_on_working_days(case: Case, now: datetime) -> None:
@@ -261,6 +284,16 @@ def _check_case_invariants(case: Case, first: Case) -> None:
         assert case.dispositions or case.reopen_count
     if case.anonymous:
         assert case.reporter is None
+        for conflict in case.conflicts:
+            if conflict.field in case_fields.IDENTITY_FIELDS:
+                values = (conflict.base, conflict.ours, conflict.theirs, conflict.resolved_value)
+                assert not conflict.is_open and values == (None, None, None, None), conflict
+    conflict_ids = [c.id for c in case.conflicts]
+    assert len(conflict_ids) == len(set(conflict_ids))
+    for conflict in case.conflicts:
+        assert conflict.is_open == (conflict.resolution is None), conflict
+        assert conflict.is_open == (conflict.resolved_at is None), conflict
+    assert case_from_json(case_to_json(case)) == case
     ids = [d.id for d in case.dispositions]
     assert len(ids) == len(set(ids))
     if case.incident_date is not None:
@@ -278,11 +311,17 @@ def _check_case_invariants(case: Case, first: Case) -> None:
         assert getattr(case, name) == getattr(first, name), name
 
 
+def _event_ids(op: Operation) -> set[str]:
+    ms = int(op.at.timestamp() * 1000)
+    # An edit that applies some fields and records conflicts on others has a second event.
+    return {derived_time_id(ms, op.op_id, "event"), derived_time_id(ms, op.op_id, "event:conflict")}
+
+
 def _check_event(event: TimelineEvent, op: Operation) -> None:
-    assert event.id == derived_time_id(int(op.at.timestamp() * 1000), op.op_id, "event")
+    assert event.id in _event_ids(op)
     assert event.op_id == op.op_id and event.case_id == op.entity_id
     assert event.at == op.at and event.office == op.office and event.actor == op.actor
-    if event.kind == "edited":
+    if event.kind in ("edited", "conflict", "conflict_resolved"):
         shown = repr(event.data) + event.summary
         for value in IDENTITY_VALUES:
             assert value not in shown
@@ -337,6 +376,8 @@ def test_random_operation_sequences_keep_the_invariants(
             op_type, data, office, role = _guided(case, action["pick"], role)
         elif op_type is OpType.CASE_EDIT:
             data = {"changes": _edit_changes(case, data["edit"])}
+        elif op_type is OpType.CONFLICT_RESOLVE:
+            data = _resolve_data(case, data)
         if op_type is OpType.CASE_CREATE:
             op = create_op  # a replayed create
         else:
@@ -372,7 +413,11 @@ def test_random_operation_sequences_keep_the_invariants(
         if after != before:
             assert after.version == before.version + 1, (op_type, before.version, after.version)
             assert after.updated_at == op.at
-            assert len(result.events) == 1
+            assert len(result.events) == (len({e.kind for e in result.events}))
+            assert len(result.events) == 1 or {e.kind for e in result.events} == {
+                "edited",
+                "conflict",
+            }
         else:
             assert after.version == before.version
         if after.status is not before.status:
@@ -383,6 +428,8 @@ def test_random_operation_sequences_keep_the_invariants(
             assert op_type is OpType.CASE_DISPOSE
         for event in result.events:
             _check_event(event, op)
+            if event.kind in ("conflict", "conflict_resolved"):
+                label(event.kind)
         _check_case_invariants(after, first)
         _check_deadlines_on_working_days(after, now)
         case = after
@@ -392,6 +439,4 @@ def test_random_operation_sequences_keep_the_invariants(
             if isinstance(again, Applied):
                 assert again.case == case, f"replayed {op_type} changed the case"
                 for event in again.events:
-                    assert event.id == derived_time_id(
-                        int(op.at.timestamp() * 1000), op.op_id, "event"
-                    )
+                    assert event.id in _event_ids(op)
