@@ -25,6 +25,7 @@ Endpoints (the server's `/openapi.json` is the detailed reference):
 from __future__ import annotations
 
 import hashlib
+import warnings
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -52,6 +53,13 @@ DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 DEFAULT_CHUNK_BYTES = 512 * 1024
 DEFAULT_MAX_BLOB_BYTES = 25 * 1024 * 1024
 DEFAULT_BLOCK_SIZE = 200
+
+
+# `register` shadows BaseModel.register (abc.ABCMeta's): without an explicit `Field()` pydantic
+# takes that method as the field's default, so a body without `register` would validate.
+# The explicit Field() makes it required; the warning about the shadowing is expected.
+_REGISTER_SHADOWS = 'Field name "register" in'
+warnings.filterwarnings("ignore", message=_REGISTER_SHADOWS, category=UserWarning)
 
 
 class _Wire(BaseModel):
@@ -114,7 +122,7 @@ class UserWire(_Wire):
 class SequenceHigh(_Wire):
     """The highest number a device already issued in one sequence (reported at enrollment)."""
 
-    register: str  # e.g. "register:DINSOS", the desktop's number_sequence name
+    register: str = Field()  # e.g. "register:DINSOS", the desktop's number_sequence name
     year: int
     last: int
 
@@ -122,7 +130,7 @@ class SequenceHigh(_Wire):
 class NumberBlock(_Wire):
     """Numbers `start`..`end` (inclusive) of one register and year, leased to one device."""
 
-    register: str
+    register: str = Field()  # required: see _REGISTER_SHADOWS
     year: int
     start: int
     end: int
@@ -156,7 +164,7 @@ class RefreshRequest(_Wire):
 
 
 class LeaseRequest(_Wire):
-    register: str
+    register: str = Field()  # required: see _REGISTER_SHADOWS
     year: int
     count: int = DEFAULT_BLOCK_SIZE
 
