@@ -1,0 +1,219 @@
+"""The FastAPI application: every endpoint of sync/protocol.py under /sync/v1."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
+from starlette.middleware.gzip import GZipMiddleware
+
+from lapor_desktop.domain.ops import iso, parse_instant
+from server import blobs, changes, enrollment, push
+from server.auth import Caller, bearer, caller_for
+from server.bodies import BodyLimitMiddleware
+from server.db import open_engine, read_session, write_session
+from server.errors import ApiError, install
+from server.master import master_data
+from server.numbers import lease
+from server.settings import ServerSettings
+from sync import protocol as p
+
+log = logging.getLogger(__name__)
+
+SKEW_WARNING_SECONDS = 300
+
+
+def _caller(
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+    x_device_id: Annotated[str | None, Header()] = None,
+    x_sync_protocol: Annotated[str | None, Header()] = None,
+) -> Caller:
+    """The device behind the request's access token (401/403 otherwise)."""
+    _check_protocol_header(x_sync_protocol)
+    token = bearer(authorization)
+    engine = request.app.state.engine
+    settings: ServerSettings = request.app.state.settings
+    with read_session(engine) as session:
+        return caller_for(session, token, x_device_id, settings.clock())
+
+
+Auth = Annotated[Caller, Depends(_caller)]
+
+
+def create_app(settings: ServerSettings) -> FastAPI:
+    engine = open_engine(settings.db_url)
+    settings.blob_dir.mkdir(parents=True, exist_ok=True)
+    store = blobs.BlobStore(settings.blob_dir, settings.limits)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="LAPOR central server",
+        version=str(p.PROTOCOL_VERSION),
+        description="Sync protocol v1 between LAPOR Desktop and the central server.",
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    install(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    # The limit covers the inflated body; a blob chunk is the largest body we expect.
+    body_limit = max(settings.limits.max_bytes, settings.limits.chunk_bytes)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=body_limit)
+
+    def now() -> datetime:
+        return settings.clock()
+
+    router = APIRouter(prefix=p.PREFIX)
+    errors: dict[int | str, dict[str, Any]] = {
+        400: {"model": p.ErrorBody},
+        401: {"model": p.ErrorBody},
+        403: {"model": p.ErrorBody},
+        413: {"model": p.ErrorBody},
+    }
+
+    @router.post("/hello", responses={426: {"model": p.ErrorBody}})
+    def hello(body: p.HelloRequest) -> p.HelloResponse:
+        common = set(body.protocols) & set(p.SUPPORTED_PROTOCOLS)
+        if not common:
+            supported = ", ".join(str(v) for v in p.SUPPORTED_PROTOCOLS)
+            raise ApiError(
+                426,
+                "upgrade_required",
+                f"no common sync protocol: the server speaks {supported}; update the application",
+                detail={"supported": list(p.SUPPORTED_PROTOCOLS)},
+            )
+        server_now = now()
+        message = None
+        try:
+            skew = abs((parse_instant(body.client_time) - server_now).total_seconds())
+        except ValueError:
+            skew = 0.0
+        if skew > SKEW_WARNING_SECONDS:
+            message = f"the device clock differs from the server by {int(skew // 60)} minutes"
+        must_update = _version_tuple(body.app) < _version_tuple(settings.min_app)
+        if must_update:
+            message = f"update the application to {settings.min_app} or later"
+        return p.HelloResponse(
+            protocol=max(common),
+            server_time=iso(server_now),
+            min_app=settings.min_app,
+            must_update=must_update,
+            message=message,
+            limits=settings.limits,
+        )
+
+    @router.post("/enroll", responses=errors)
+    def enroll(body: p.EnrollRequest) -> p.EnrollResponse:
+        return enrollment.enroll(engine, settings, body)
+
+    @router.post("/token", responses=errors)
+    def token(body: p.RefreshRequest) -> p.TokenResponse:
+        return enrollment.refresh(engine, settings, body)
+
+    @router.get("/master", responses=errors)
+    def master(who: Auth) -> p.MasterData:
+        with read_session(engine) as session:
+            return master_data(session)
+
+    @router.post("/numbers/lease", responses=errors)
+    def numbers_lease(body: p.LeaseRequest, who: Auth) -> p.NumberBlock:
+        with write_session(engine) as session:
+            return lease(
+                session,
+                office=who.office,
+                device_id=who.device_id,
+                register=body.register,
+                year=body.year,
+                count=body.count,
+                now=now(),
+            )
+
+    @router.head("/blobs/{sha256}", responses=errors)
+    def blob_head(sha256: str, who: Auth) -> Response:
+        return store.head(engine, _sha(sha256))
+
+    @router.patch("/blobs/{sha256}", status_code=204, responses=errors)
+    async def blob_patch(sha256: str, request: Request, who: Auth) -> Response:
+        body = await request.body()
+        return await _in_thread(
+            lambda: store.patch(engine, who, _sha(sha256), dict(request.headers), body, now())
+        )
+
+    @router.get("/blobs/{sha256}", responses=errors)
+    def blob_get(sha256: str, who: Auth) -> Response:
+        return store.get(engine, who, _sha(sha256))
+
+    @router.post("/push", responses=errors)
+    def push_ops(body: p.PushRequest, who: Auth) -> p.PushResponse:
+        return push.push(engine, settings, store, who, body)
+
+    @router.get("/changes", responses=errors)
+    def changes_page(
+        who: Auth,
+        cursor: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    ) -> p.ChangesPage:
+        with read_session(engine) as session:
+            return changes.page(session, who, cursor, limit)
+
+    @router.post("/verify", responses=errors)
+    def verify(body: p.VerifyRequest, who: Auth) -> p.VerifyResponse:
+        with read_session(engine) as session:
+            return changes.verify(session, who, body)
+
+    @router.get("/snapshot", responses=errors)
+    def snapshot(
+        who: Auth,
+        bucket: Annotated[str, Query(pattern=r"^\d{4}-\d{2}$")],
+        after: Annotated[str, Query(max_length=64)] = "",
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    ) -> p.SnapshotPage:
+        with read_session(engine) as session:
+            return changes.snapshot(session, who, bucket, after, limit)
+
+    app.include_router(router)
+
+    return app
+
+
+async def _in_thread(work: Callable[[], Response]) -> Response:
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(work)
+
+
+_SHA = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _sha(text: str) -> str:
+    sha = text.lower()
+    if not _SHA.match(sha):
+        raise ApiError(400, "bad_request", "a blob is named by 64 hex digits of its SHA-256")
+    return sha
+
+
+def _check_protocol_header(value: str | None) -> None:
+    if value is None:
+        return
+    try:
+        version = int(value)
+    except ValueError:
+        raise ApiError(400, "bad_request", "X-Sync-Protocol must be a number") from None
+    if version not in p.SUPPORTED_PROTOCOLS:
+        raise ApiError(426, "upgrade_required", f"sync protocol {version} is not supported")
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    tail = text.rsplit("/", 1)[-1]
+    numbers = re.findall(r"\d+", tail)
+    return tuple(int(n) for n in numbers[:4]) or (0,)

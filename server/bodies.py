@@ -1,0 +1,117 @@
+"""Request bodies: size limit and gzip decoding before the app sees them (ASGI middleware).
+
+A gzip'd body is inflated with a cap on its output, so a small "gzip bomb" costs at most
+`max_bytes` of memory and gets 413, never an exhausted server.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync.protocol import ErrorBody
+
+_DRAIN_LIMIT = 64 * 1024 * 1024
+
+
+class BodyLimitMiddleware:
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS", "DELETE"):
+            await self.app(scope, receive, send)
+            return
+        headers: list[tuple[bytes, bytes]] = list(scope.get("headers") or [])
+        encoding = ""
+        declared: int | None = None
+        for name, value in headers:
+            if name == b"content-encoding":
+                encoding = value.decode("latin-1").strip().lower()
+            elif name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    await _refuse(send, 400, "bad_request", "Content-Length is not a number")
+                    return
+        if encoding not in ("", "identity", "gzip"):
+            await _refuse(send, 415, "unsupported_media_type", f"Content-Encoding {encoding!r}")
+            return
+        chunks: list[bytes] = []
+        size = 0
+        more = True
+        too_large = declared is not None and declared > self.max_bytes
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            more = bool(message.get("more_body", False))
+            too_large = too_large or size > self.max_bytes
+            if too_large:
+                # Read on (and drop) what the client is still sending, up to a bound: a
+                # client that is cut off mid-upload sees a broken pipe, not our 413.
+                if size > _DRAIN_LIMIT:
+                    break
+                continue
+            chunks.append(chunk)
+        if too_large:
+            await _refuse(send, 413, "too_large", f"body over {self.max_bytes} bytes")
+            return
+        body = b"".join(chunks)
+        if encoding == "gzip":
+            inflated = _gunzip(body, self.max_bytes)
+            if isinstance(inflated, tuple):
+                await _refuse(send, *inflated)
+                return
+            body = inflated
+            headers = [
+                (n, v) for n, v in headers if n not in (b"content-encoding", b"content-length")
+            ]
+            headers.append((b"content-length", str(len(body)).encode()))
+            scope = {**scope, "headers": headers}
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+
+def _gunzip(body: bytes, limit: int) -> bytes | tuple[int, str, str]:
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(body, limit + 1)
+    except zlib.error:
+        return 400, "bad_request", "body is not valid gzip"
+    if len(out) > limit or inflater.unconsumed_tail:
+        return 413, "too_large", f"decompressed body over {limit} bytes"
+    if not inflater.eof:
+        return 400, "bad_request", "gzip body is truncated"
+    return out
+
+
+async def _refuse(send: Send, status: int, code: str, message: str) -> None:
+    payload: dict[str, Any] = ErrorBody(error=code, message=message).model_dump()
+    raw = json.dumps(payload).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(raw)).encode()),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": raw})

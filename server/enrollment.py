@@ -1,0 +1,114 @@
+"""Enrollment (username + password -> device, tokens, first number block) and token rotation."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, select
+
+from lapor_desktop.domain.ops import iso, parse_instant
+from server.auth import ACCESS, REFRESH, issue, token_hash
+from server.db import lock, write_session
+from server.errors import ApiError
+from server.master import office_wire
+from server.numbers import lease, raise_floor, register_office
+from server.passwords import DUMMY_HASH, check_password
+from server.settings import ServerSettings
+from server.tables import Device, Office, Token, UserAccount
+from sync.protocol import EnrollRequest, EnrollResponse, RefreshRequest, TokenResponse, UserWire
+
+
+def enroll(engine: Engine, settings: ServerSettings, body: EnrollRequest) -> EnrollResponse:
+    device_id = body.device_id.strip()
+    if not device_id or len(device_id) > 64:
+        raise ApiError(400, "bad_request", "device_id must be 1–64 characters")
+    now = settings.clock()
+    with write_session(engine) as session:
+        user = session.get(UserAccount, body.username)
+        # Always hash once, so an unknown username answers as slowly as a wrong password.
+        valid = check_password(body.password, user.password_hash if user else DUMMY_HASH)
+        if user is None or not valid or not user.active:
+            raise ApiError(401, "unauthorized", "wrong username or password")
+        office = session.get(Office, user.office)
+        if office is None or not office.active:
+            raise ApiError(403, "forbidden", f"office {user.office} is not active")
+        device = session.execute(
+            lock(session, select(Device).where(Device.device_id == device_id))
+        ).scalar_one_or_none()
+        if device is not None:
+            if device.revoked:
+                raise ApiError(403, "revoked", "this device was revoked by the administrator")
+            if device.office != user.office:
+                # Its queued ops carry the old office: moving it would strand or misfile them.
+                raise ApiError(
+                    409, "conflict", f"device {device_id} is enrolled to office {device.office}"
+                )
+            # A re-login keeps the device's sequence: its unsent ops continue from there.
+            device.username = user.username
+            device.name = body.device_name or device.name
+        else:
+            device = Device(
+                device_id=device_id,
+                username=user.username,
+                office=user.office,
+                name=body.device_name,
+                last_device_seq=0,
+                revoked=False,
+                enrolled_at=iso(now),
+            )
+            session.add(device)
+        session.flush()
+        for high in body.highest:
+            if register_office(high.register) == user.office and high.last > 0:
+                raise_floor(session, high.register, high.year, high.last)
+        year = now.astimezone(ZoneInfo(office.timezone)).year
+        block = lease(
+            session,
+            office=user.office,
+            device_id=device_id,
+            register=f"register:{user.office}",
+            year=year,
+            count=settings.block_size,
+            now=now,
+        )
+        access, access_expires = issue(session, device_id, ACCESS, now, settings.access_ttl)
+        refresh_token, _ = issue(session, device_id, REFRESH, now, settings.refresh_ttl)
+        return EnrollResponse(
+            access_token=access,
+            access_expires_at=access_expires,
+            refresh_token=refresh_token,
+            device_id=device_id,
+            office=office_wire(office),
+            user=UserWire(
+                username=user.username,
+                name=user.name,
+                role=user.role,  # type: ignore[arg-type]  # checked by add_user
+                office=user.office,
+            ),
+            blocks=[block],
+        )
+
+
+def refresh(engine: Engine, settings: ServerSettings, body: RefreshRequest) -> TokenResponse:
+    now = settings.clock()
+    with write_session(engine) as session:
+        row = session.execute(
+            lock(session, select(Token).where(Token.token_hash == token_hash(body.refresh_token)))
+        ).scalar_one_or_none()
+        if row is None or row.kind != REFRESH:
+            raise ApiError(401, "unauthorized", "unknown refresh token; log in again")
+        if row.device_id != body.device_id:
+            raise ApiError(403, "forbidden", "this refresh token belongs to another device")
+        if row.used:
+            raise ApiError(401, "token_reused", "this refresh token was already used; log in again")
+        if parse_instant(row.expires_at) <= now:
+            raise ApiError(401, "token_expired", "the refresh token has expired; log in again")
+        device = session.get(Device, row.device_id)
+        if device is None or device.revoked:
+            raise ApiError(403, "revoked", "this device was revoked by the administrator")
+        row.used = True
+        access, access_expires = issue(session, device.device_id, ACCESS, now, settings.access_ttl)
+        new_refresh, _ = issue(session, device.device_id, REFRESH, now, settings.refresh_ttl)
+        return TokenResponse(
+            access_token=access, access_expires_at=access_expires, refresh_token=new_refresh
+        )

@@ -1,0 +1,86 @@
+"""Number blocks: ranges of register/letter numbers leased to one device.
+
+Every lease moves the register's floor up in one UPDATE, so blocks of two devices can never
+overlap; the floor also rises to numbers reported at enrollment and to official numbers of
+pushed cases, so a lease always starts above everything the office used.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import case, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from lapor_desktop.domain.ops import iso
+from server.errors import ApiError
+from server.tables import NumberBlockRow, NumberFloor
+from sync.protocol import NumberBlock
+
+MAX_BLOCK = 10_000
+
+
+def register_office(register: str) -> str | None:
+    """`register:DINSOS` / `letter:DINSOS` -> DINSOS; None for what is not an office sequence."""
+    kind, _, rest = register.partition(":")
+    if not kind or not rest:
+        return None
+    return rest.split(":", 1)[0]
+
+
+def _ensure_floor(session: Session, register: str, year: int) -> None:
+    dialect = session.get_bind().dialect.name
+    make = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    session.execute(
+        make(NumberFloor)
+        .values(register=register, year=year, last=0)
+        .on_conflict_do_nothing(index_elements=["register", "year"])
+    )
+
+
+def raise_floor(session: Session, register: str, year: int, value: int) -> None:
+    _ensure_floor(session, register, year)
+    session.execute(
+        update(NumberFloor)
+        .where(NumberFloor.register == register, NumberFloor.year == year)
+        .values(last=case((NumberFloor.last < value, value), else_=NumberFloor.last))
+    )
+
+
+def lease(
+    session: Session,
+    *,
+    office: str,
+    device_id: str,
+    register: str,
+    year: int,
+    count: int,
+    now: datetime,
+) -> NumberBlock:
+    if register_office(register) != office:
+        raise ApiError(403, "forbidden", f"{register!r} is not a number sequence of {office}")
+    if not 1 <= count <= MAX_BLOCK:
+        raise ApiError(400, "bad_request", f"count must be 1–{MAX_BLOCK}")
+    if not 2000 <= year <= 2200:
+        raise ApiError(400, "bad_request", "year out of range")
+    _ensure_floor(session, register, year)
+    end = session.execute(
+        update(NumberFloor)
+        .where(NumberFloor.register == register, NumberFloor.year == year)
+        .values(last=NumberFloor.last + count)
+        .returning(NumberFloor.last)
+    ).scalar_one()
+    start = int(end) - count + 1
+    session.add(
+        NumberBlockRow(
+            office=office,
+            register=register,
+            year=year,
+            device_id=device_id,
+            start=start,
+            end=int(end),
+            leased_at=iso(now),
+        )
+    )
+    return NumberBlock(register=register, year=year, start=start, end=int(end))

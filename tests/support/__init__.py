@@ -1,0 +1,1 @@
+"""Helpers shared by test packages: a real central server on a loopback port."""
