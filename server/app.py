@@ -10,12 +10,11 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
-from starlette.middleware.gzip import GZipMiddleware
 
 from lapor_desktop.domain.ops import iso, parse_instant
 from server import blobs, changes, enrollment, push
 from server.auth import Caller, bearer, caller_for
-from server.bodies import BodyLimitMiddleware
+from server.bodies import BodyLimitMiddleware, CompressJsonMiddleware
 from server.db import open_engine, read_session, write_session
 from server.errors import ApiError, install
 from server.master import master_data
@@ -65,7 +64,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     app.state.engine = engine
     app.state.settings = settings
     install(app)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(CompressJsonMiddleware, minimum_size=1024)
     # The limit covers the inflated body; a blob chunk is the largest body we expect.
     body_limit = max(settings.limits.max_bytes, settings.limits.chunk_bytes)
     app.add_middleware(BodyLimitMiddleware, max_bytes=body_limit)

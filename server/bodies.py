@@ -10,9 +10,10 @@ import json
 import zlib
 from typing import Any
 
+from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from sync.protocol import ErrorBody
+from sync.protocol import PREFIX, ErrorBody
 
 _DRAIN_LIMIT = 64 * 1024 * 1024
 
@@ -115,3 +116,17 @@ async def _refuse(send: Send, status: int, code: str, message: str) -> None:
         }
     )
     await send({"type": "http.response.body", "body": raw})
+
+
+class CompressJsonMiddleware:
+    """gzip'd responses, except blob downloads: photos and PDFs are compressed already."""
+
+    def __init__(self, app: ASGIApp, minimum_size: int = 1024) -> None:
+        self.plain = app
+        self.gzip = GZipMiddleware(app, minimum_size=minimum_size)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and str(scope.get("path", "")).startswith(PREFIX + "/blobs/"):
+            await self.plain(scope, receive, send)
+        else:
+            await self.gzip(scope, receive, send)

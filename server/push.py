@@ -155,7 +155,7 @@ def _process(
                 op,
                 status,
                 version=version,
-                conflict_ids=[str(getattr(c, "id", "")) for c in applied.conflicts],
+                conflict_ids=[c.id for c in applied.conflicts],
                 fields=_fields(op, applied, status),
             )
         else:
@@ -269,7 +269,7 @@ def _blob_waiting(session: Session, store: BlobStore, op: Operation) -> OpResult
 
 def _fields(op: Operation, applied: Applied, status: str) -> list[str]:
     if status == "conflict":
-        return [str(getattr(c, "field", "")) for c in applied.conflicts]
+        return [c.field for c in applied.conflicts]
     if status == "merged":
         changes = op.data.get("changes")
         return sorted(changes) if isinstance(changes, dict) else []
@@ -347,7 +347,7 @@ def _store_change(
                 at=iso(op.at),
             )
         )
-        _index_conflicts(session, case.id, doc)
+        _index_conflicts(session, case)
         _index_attachments(session, case)
     if events:
         session.execute(
@@ -405,21 +405,16 @@ def _new_events(session: Session, events: tuple[TimelineEvent, ...]) -> list[Tim
     return [e for e in events if e.id not in known]
 
 
-def _index_conflicts(session: Session, case_id: str, doc: dict[str, Any]) -> None:
-    raw = doc.get("conflicts") or []
-    session.execute(delete(ConflictRow).where(ConflictRow.case_id == case_id))
-    rows = [
-        {
-            "id": str(c.get("id")),
-            "case_id": case_id,
-            "field": str(c.get("field") or ""),
-            "status": str(c.get("status") or "open"),
-        }
-        for c in raw
-        if isinstance(c, dict) and c.get("id")
-    ]
-    if rows:
-        session.execute(insert(ConflictRow), rows)
+def _index_conflicts(session: Session, case: Case) -> None:
+    session.execute(delete(ConflictRow).where(ConflictRow.case_id == case.id))
+    if case.conflicts:
+        session.execute(
+            insert(ConflictRow),
+            [
+                {"id": c.id, "case_id": case.id, "field": c.field, "status": c.status}
+                for c in case.conflicts
+            ],
+        )
 
 
 def _index_attachments(session: Session, case: Case) -> None:

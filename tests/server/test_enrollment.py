@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import pytest
 import requests
 
-from tests.server.devices import PASSWORD, enroll, enroll_raw, setup_offices
-from tests.support.live_server import LiveServer
+from tests.server.devices import PASSWORD, MovableClock, enroll, enroll_raw, setup_offices
+from tests.support.live_server import LiveServer, start_live_server
 
 
 def hello(server: LiveServer, protocols: list[int], **extra: object) -> requests.Response:
@@ -20,19 +23,44 @@ def hello(server: LiveServer, protocols: list[int], **extra: object) -> requests
     return requests.post(server.api + "/hello", json=body, timeout=30)
 
 
+@pytest.fixture
+def clock() -> MovableClock:
+    return MovableClock()
+
+
+@pytest.fixture
+def clocked_server(
+    server_db_url: str | None, tmp_path: Path, clock: MovableClock
+) -> Iterator[LiveServer]:
+    server = start_live_server(server_db_url, tmp_path / "server", clock=clock)
+    setup_offices(server)
+    yield server
+    server.stop()
+
+
 def test_hello_negotiates_the_protocol_and_announces_limits(live_server: LiveServer) -> None:
     response = hello(live_server, [1, 2])
     assert response.status_code == 200
     body = response.json()
     assert body["protocol"] == 1
     assert body["must_update"] is False
+    assert body["message"] is None
     assert body["limits"]["max_ops"] == 500
 
 
 def test_hello_without_a_common_protocol_is_426(live_server: LiveServer) -> None:
     response = hello(live_server, [7])
     assert response.status_code == 426
-    assert response.json()["error"] == "upgrade_required"
+    body = response.json()
+    assert body["error"] == "upgrade_required"
+    assert "update" in body["message"]
+
+
+def test_hello_warns_about_a_skewed_clock(live_server: LiveServer) -> None:
+    skewed = (datetime.now(UTC) - timedelta(hours=2)).isoformat()
+    body = hello(live_server, [1], client_time=skewed).json()
+    assert body["must_update"] is False
+    assert "120 minutes" in body["message"]
 
 
 def test_enrollment_registers_the_device_and_leases_a_block(live_server: LiveServer) -> None:
@@ -47,7 +75,8 @@ def test_enrollment_registers_the_device_and_leases_a_block(live_server: LiveSer
         "office": "DINSOS",
     }
     [block] = body["blocks"]
-    assert block["register"] == "register:DINSOS" and block["start"] == 1 and block["end"] == 200
+    assert block["register"] == "register:DINSOS"
+    assert (block["start"], block["end"]) == (1, 200)
     assert device.get("/master").status_code == 200
 
 
@@ -57,3 +86,161 @@ def test_wrong_password_and_unknown_user_are_401(live_server: LiveServer) -> Non
     unknown = enroll_raw(live_server, "nobody", PASSWORD, "dev-1")
     assert (wrong.status_code, unknown.status_code) == (401, 401)
     assert wrong.json()["error"] == unknown.json()["error"] == "unauthorized"
+    # Nothing was registered: the device can still enroll to the office of whoever logs in.
+    assert enroll(live_server, "budi", device_id="dev-1").office == "DISDIK"
+
+
+def test_requests_without_a_valid_token_are_401(live_server: LiveServer) -> None:
+    missing = requests.get(live_server.api + "/master", timeout=30)
+    forged = requests.get(
+        live_server.api + "/master", headers={"Authorization": "Bearer nope"}, timeout=30
+    )
+    assert (missing.status_code, forged.status_code) == (401, 401)
+    assert missing.json()["error"] == "unauthorized"
+
+
+def test_access_token_expires_after_an_hour_and_refresh_rotates(
+    clocked_server: LiveServer, clock: MovableClock
+) -> None:
+    device = enroll(clocked_server, "ani")
+    clock.advance(timedelta(minutes=59))
+    assert device.get("/master").status_code == 200
+    clock.advance(timedelta(minutes=2))
+    expired = device.get("/master")
+    assert expired.status_code == 401
+    assert expired.json()["error"] == "token_expired"
+
+    old_refresh = device.refresh_token
+    rotated = requests.post(
+        clocked_server.api + "/token",
+        json={"device_id": device.device_id, "refresh_token": old_refresh},
+        timeout=30,
+    )
+    assert rotated.status_code == 200
+    tokens = rotated.json()
+    assert tokens["refresh_token"] != old_refresh
+    device.access_token = tokens["access_token"]
+    assert device.get("/master").status_code == 200
+
+    reused = requests.post(
+        clocked_server.api + "/token",
+        json={"device_id": device.device_id, "refresh_token": old_refresh},
+        timeout=30,
+    )
+    assert reused.status_code == 401
+    assert reused.json()["error"] == "token_reused"
+    # The rotated token is still the device's valid refresh token.
+    again = requests.post(
+        clocked_server.api + "/token",
+        json={"device_id": device.device_id, "refresh_token": tokens["refresh_token"]},
+        timeout=30,
+    )
+    assert again.status_code == 200
+
+
+def test_refresh_token_expires_after_90_days(
+    clocked_server: LiveServer, clock: MovableClock
+) -> None:
+    device = enroll(clocked_server, "ani")
+    clock.advance(timedelta(days=91))
+    response = requests.post(
+        clocked_server.api + "/token",
+        json={"device_id": device.device_id, "refresh_token": device.refresh_token},
+        timeout=30,
+    )
+    assert response.status_code == 401
+    assert response.json()["error"] == "token_expired"
+
+
+def test_refresh_token_of_another_device_is_403(live_server: LiveServer) -> None:
+    setup_offices(live_server)
+    device = enroll(live_server, "ani")
+    response = requests.post(
+        live_server.api + "/token",
+        json={"device_id": "someone-else", "refresh_token": device.refresh_token},
+        timeout=30,
+    )
+    assert response.status_code == 403
+
+
+def test_revoked_device_is_refused_with_403(live_server: LiveServer) -> None:
+    setup_offices(live_server)
+    device = enroll(live_server, "ani")
+    live_server.revoke_device(device.device_id)
+    response = device.get("/master")
+    assert response.status_code in (401, 403)  # its tokens are gone with the revocation
+    again = enroll_raw(live_server, "ani", PASSWORD, device.device_id)
+    assert again.status_code == 403
+    assert again.json()["error"] == "revoked"
+
+
+def test_a_device_id_header_of_another_device_is_403(live_server: LiveServer) -> None:
+    setup_offices(live_server)
+    device = enroll(live_server, "ani")
+    response = requests.get(
+        live_server.api + "/master",
+        headers={**device.headers, "X-Device-Id": "not-me"},
+        timeout=30,
+    )
+    assert response.status_code == 403
+
+
+def test_master_data_carries_offices_categories_holidays_and_rules(
+    live_server: LiveServer,
+) -> None:
+    setup_offices(live_server)
+    device = enroll(live_server, "ani")
+    first = device.get("/master").json()
+    assert {o["code"] for o in first["offices"]} == {"DINSOS", "DISDIK", "KOMINFO"}
+    assert any(c["code"] == "INFRASTRUKTUR.TRANSPORTASI" for c in first["categories"])
+    assert any(h["day"] == "2026-08-17" for h in first["holidays"])
+    assert first["sla_rules"] and "stage" in first["sla_rules"][0]
+    assert device.get("/master").json()["version"] == first["version"]  # stable when unchanged
+    live_server.add_office("BAPPEDA", "Badan Perencanaan")
+    assert device.get("/master").json()["version"] != first["version"]
+
+
+def test_number_leases_never_overlap_and_start_above_reported_highs(
+    live_server: LiveServer,
+) -> None:
+    setup_offices(live_server)
+    live_server.add_user("ani2", "DINSOS", PASSWORD)
+    first = enroll(live_server, "ani")
+    year = first.enrollment["blocks"][0]["year"]
+    # The second device already issued numbers up to 450 while offline-only.
+    second = enroll(
+        live_server,
+        "ani2",
+        highest=[{"register": "register:DINSOS", "year": year, "last": 450}],
+    )
+    assert second.enrollment["blocks"][0]["start"] == 451
+    blocks = [first.enrollment["blocks"][0], second.enrollment["blocks"][0]]
+    for device in (first, second, first, second):
+        response = device.post(
+            "/numbers/lease", {"register": "register:DINSOS", "year": year, "count": 50}
+        )
+        assert response.status_code == 200, response.text
+        blocks.append(response.json())
+    ranges = sorted((b["start"], b["end"]) for b in blocks)
+    for (_, end), (start, _) in zip(ranges, ranges[1:], strict=False):
+        assert start > end
+    # Another office's sequence and nonsense are refused.
+    other = first.post("/numbers/lease", {"register": "register:DISDIK", "year": year})
+    assert other.status_code == 403
+    assert (
+        first.post(
+            "/numbers/lease", {"register": "register:DINSOS", "year": year, "count": 0}
+        ).status_code
+        == 400
+    )
+    assert first.post("/numbers/lease", {"year": year}).status_code == 400
+
+
+def test_a_lease_starts_above_numbers_of_pushed_cases(live_server: LiveServer) -> None:
+    setup_offices(live_server)
+    device = enroll(live_server, "ani")
+    year = device.enrollment["blocks"][0]["year"]
+    _, result = device.create_case(number=900)
+    assert result["status"] == "applied"
+    block = device.post("/numbers/lease", {"register": "register:DINSOS", "year": year}).json()
+    assert block["start"] == 901
