@@ -112,7 +112,9 @@ class SyncClient:
         return _parse(p.HelloResponse, response, "/hello")
 
     def enroll(self, request: p.EnrollRequest) -> p.EnrollResponse:
-        response = self._call("POST", "/enroll", body=request, auth=False)
+        response = self._call("POST", "/enroll", body=request, auth=False, expect=(200, 401))
+        if response.status_code == 401:
+            raise AuthFailed(f"the server refused the login: {_error_body(response).message}")
         answer = _parse(p.EnrollResponse, response, "/enroll")
         self.device_id = answer.device_id
         self._store(answer)

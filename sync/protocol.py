@@ -143,6 +143,9 @@ class EnrollRequest(_Wire):
     device_name: str = ""
     app: str = ""
     highest: list[SequenceHigh] = Field(default_factory=list)
+    # The office of the data dir being enrolled (None: a fresh one, any office). A server that
+    # knows this field refuses a user of another office before registering the device.
+    office: str | None = None
 
 
 class TokenResponse(_Wire):
