@@ -16,7 +16,7 @@ from lapor_desktop.domain.errors import ValidationError
 from lapor_desktop.domain.identifiers import validate_office_code
 from lapor_desktop.domain.sla import SlaRuleBook
 from server.db import write_session
-from server.passwords import hash_password
+from server.passwords import DEFAULT_COST, hash_password
 from server.tables import (
     SCHEMA_VERSION,
     Base,
@@ -136,6 +136,7 @@ def add_user(
     *,
     role: str = "operator",
     name: str | None = None,
+    password_cost: int = DEFAULT_COST,
 ) -> None:
     username = username.strip()
     if not username or len(username) > 80 or any(ch.isspace() for ch in username):
@@ -160,7 +161,7 @@ def add_user(
                 name=(name or username).strip(),
                 office=office,
                 role=role,
-                password_hash=hash_password(password),
+                password_hash=hash_password(password, cost=password_cost),
                 active=True,
             )
         )

@@ -6,14 +6,17 @@ import hashlib
 import hmac
 import os
 
-_N, _R, _P = 2**14, 8, 1
+# scrypt's cost: 2**14 is the interactive-login recommendation (~16 MiB, tens of ms). The cost
+# is stored with each hash, so it can be raised later without invalidating old passwords.
+DEFAULT_COST = 2**14
+_R, _P = 8, 1
 _LEN = 32
 
 
-def hash_password(password: str) -> str:
+def hash_password(password: str, *, cost: int = DEFAULT_COST) -> str:
     salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=_LEN)
-    return f"scrypt${_N}${_R}${_P}${salt.hex()}${digest.hex()}"
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=cost, r=_R, p=_P, dklen=_LEN)
+    return f"scrypt${cost}${_R}${_P}${salt.hex()}${digest.hex()}"
 
 
 def check_password(password: str, stored: str) -> bool:

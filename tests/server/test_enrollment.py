@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -222,7 +223,7 @@ def test_number_leases_never_overlap_and_start_above_reported_highs(
         assert response.status_code == 200, response.text
         blocks.append(response.json())
     ranges = sorted((b["start"], b["end"]) for b in blocks)
-    for (_, end), (start, _) in zip(ranges, ranges[1:], strict=False):
+    for (_, end), (start, _) in itertools.pairwise(ranges):
         assert start > end
     # Another office's sequence and nonsense are refused.
     other = first.post("/numbers/lease", {"register": "register:DISDIK", "year": year})

@@ -6,6 +6,7 @@ PostgreSQL schema), real blob files.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import socket
@@ -22,7 +23,12 @@ from urllib.parse import quote
 import uvicorn
 from sqlalchemy import Engine
 
-from server.admin import add_office, add_user, init_schema, revoke_device, seed_defaults
+from lapor_desktop.domain.calendar import Holiday
+from lapor_desktop.domain.categories import CategoryTree
+from lapor_desktop.domain.sla import SlaRuleBook
+from lapor_desktop.holiday_defaults import national_holidays
+from lapor_desktop.resources import default_categories, default_rulebook
+from server.admin import add_office, add_user, init_schema, revoke_device, seed_master_data
 from server.app import create_app
 from server.db import open_engine
 from server.settings import ServerSettings, utc_now
@@ -65,7 +71,8 @@ class LiveServer:
         role: str = "operator",
         name: str | None = None,
     ) -> None:
-        add_user(self.engine, username, office, password, role=role, name=name)
+        # A cheap scrypt cost: tests enroll many users; the server's default is 2**14.
+        add_user(self.engine, username, office, password, role=role, name=name, password_cost=2**8)
 
     def revoke_device(self, device_id: str) -> None:
         revoke_device(self.engine, device_id)
@@ -94,7 +101,7 @@ def start_live_server(
     url = db_url or f"sqlite:///{data_dir / 'server.db'}"
     engine = open_engine(url)
     init_schema(engine)
-    seed_defaults(engine, SEED_YEARS)
+    seed_master_data(engine, *_seed())
     config = ServerSettings(
         db_url=url, data_dir=data_dir, clock=clock, limits=limits or Limits(), **settings
     )
@@ -121,6 +128,12 @@ def start_live_server(
         _server=server,
         _thread=thread,
     )
+
+
+@functools.cache
+def _seed() -> tuple[CategoryTree, SlaRuleBook, tuple[Holiday, ...]]:
+    """What `lapor-server init` seeds, computed once per test run."""
+    return default_categories(), default_rulebook(), tuple(national_holidays(SEED_YEARS))
 
 
 def postgres_url_for_test(name: str) -> str:

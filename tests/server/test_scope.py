@@ -1,0 +1,199 @@
+"""Who receives what: dispositions, monitoring, confidential cases, leave_scope, conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from lapor_desktop.domain.identifiers import uuid7
+from lapor_desktop.domain.ops import OpType
+from server.tables import ConflictRow
+from tests.server.devices import Device, enroll, setup_offices
+from tests.support.live_server import LiveServer
+
+TITLE = "Jalan berlubang di Desa Kolor"
+
+
+@dataclass
+class Offices:
+    ani: Device  # DINSOS operator
+    budi: Device  # DISDIK operator
+    citra: Device  # coordinator at KOMINFO
+
+
+@pytest.fixture
+def offices(live_server: LiveServer) -> Offices:
+    setup_offices(live_server)
+    return Offices(
+        enroll(live_server, "ani"), enroll(live_server, "budi"), enroll(live_server, "citra")
+    )
+
+
+def dispose(
+    device: Device, case_id: str, to_office: str, base_version: int, status: str = "RECEIVED"
+) -> dict[str, Any]:
+    op = device.op(
+        OpType.CASE_DISPOSE,
+        case_id,
+        {
+            "from": status,
+            "disposition": {
+                "id": uuid7(),
+                "to_office": to_office,
+                "to_unit": None,
+                "to_person": None,
+                "instructions": ["Mohon ditindaklanjuti"],
+                "note": "",
+                "sifat": "biasa",
+            },
+        },
+        base_version=base_version,
+    )
+    [result] = device.push(op)["results"]
+    return result
+
+
+def edit(
+    device: Device, case_id: str, base_version: int, **changes: tuple[Any, Any]
+) -> dict[str, Any]:
+    data = {"changes": {name: {"old": old, "new": new} for name, (old, new) in changes.items()}}
+    [result] = device.push(device.op(OpType.CASE_EDIT, case_id, data, base_version=base_version))[
+        "results"
+    ]
+    return result
+
+
+def latest(changes: list[dict[str, Any]], case_id: str) -> dict[str, Any]:
+    return [c for c in changes if c["id"] == case_id][-1]
+
+
+def test_a_disposition_moves_the_holder_and_the_sender_keeps_monitoring(offices: Offices) -> None:
+    ani, budi = offices.ani, offices.budi
+    case_id, _ = ani.create_case()
+    assert budi.all_changes() == []
+    result = dispose(ani, case_id, "DISDIK", 1)
+    assert result["status"] == "applied"
+
+    received = latest(budi.all_changes(), case_id)
+    assert received["kind"] == "upsert"
+    assert received["case"]["holder_office"] == "DISDIK"
+    assert [e["kind"] for e in received["events"]] == ["disposed"]
+
+    # The new holder acts; the sender sees it (monitored, read-only copy).
+    follow = budi.op(
+        OpType.CASE_FOLLOW_UP, case_id, {"id": uuid7(), "text": "Sudah disurvei"}, base_version=2
+    )
+    assert budi.push(follow)["results"][0]["status"] == "applied"
+    seen = latest(ani.all_changes(), case_id)
+    assert seen["kind"] == "upsert"
+    assert seen["case"]["status"] == "IN_PROGRESS"
+    assert [e["kind"] for e in seen["events"]] == ["follow_up"]
+
+    # The sender no longer holds it: its follow-up is refused, its notes are accepted.
+    late = ani.op(
+        OpType.CASE_FOLLOW_UP, case_id, {"id": uuid7(), "text": "dari kami"}, base_version=2
+    )
+    note = ani.op(OpType.EVENT_APPEND, case_id, {"text": "Pelapor menelepon lagi"}, base_version=2)
+    results = ani.push(late, note)["results"]
+    # The note's base (2) is behind the case (3): "merged", as docs/sync.md defines it.
+    assert [(r["status"], r["code"]) for r in results] == [
+        ("rejected", "not_permitted"),
+        ("merged", None),
+    ]
+
+
+def test_confidential_cases_reach_only_the_holder_and_coordinators(offices: Offices) -> None:
+    ani, budi, citra = offices.ani, offices.budi, offices.citra
+    secret, _ = ani.create_case(confidential=True)
+    open_case, _ = ani.create_case(number=2)
+    assert {c["id"] for c in budi.all_changes()} == set()
+    assert {c["id"] for c in citra.all_changes()} == {secret, open_case}
+    assert {c["id"] for c in ani.all_changes()} == {secret, open_case}
+
+
+def test_making_a_case_confidential_sends_leave_scope_to_offices_that_lose_it(
+    offices: Offices,
+) -> None:
+    ani, budi = offices.ani, offices.budi
+    case_id, _ = ani.create_case()
+    dispose(ani, case_id, "DISDIK", 1)
+    cursor = ani.changes()["next_cursor"]
+    assert edit(budi, case_id, 2, confidential=(False, True))["status"] == "applied"
+
+    [change] = ani.changes(cursor)["changes"]
+    assert change["kind"] == "leave_scope"
+    assert change["case"] is None and change["events"] == []
+    # Replaying the office's whole feed never shows the confidential document either.
+    for earlier in ani.all_changes():
+        if earlier["kind"] == "upsert":
+            assert earlier["case"]["confidential"] is False
+    assert latest(budi.all_changes(), case_id)["case"]["confidential"] is True
+    # And the office that lost it may no longer act on it.
+    note = ani.op(OpType.EVENT_APPEND, case_id, {"text": "?"}, base_version=3)
+    assert ani.push(note)["results"][0]["code"] == "not_permitted"
+
+
+def test_same_field_edited_from_the_same_base_becomes_a_conflict(
+    offices: Offices, live_server: LiveServer
+) -> None:
+    ani, budi = offices.ani, offices.budi
+    live_server.add_user("ani2", "DINSOS", "rahasia-123")
+    ani2 = enroll(live_server, "ani2")
+    case_id, _ = ani.create_case()
+    first = edit(ani, case_id, 1, title=(TITLE, "Jalan rusak di Kolor"))
+    second = edit(ani2, case_id, 1, title=(TITLE, "Lubang di jalan Kolor"))
+    assert first["status"] == "applied"
+    assert second["status"] == "conflict"
+    assert second["fields"] == ["title"] and len(second["conflict_ids"]) == 1
+    doc = latest(ani.all_changes(), case_id)["case"]
+    assert doc["title"] == "Jalan rusak di Kolor"  # the server's value is kept
+    [conflict] = doc["conflicts"]
+    assert conflict["id"] == second["conflict_ids"][0]
+    assert (conflict["ours"], conflict["theirs"], conflict["status"]) == (
+        "Lubang di jalan Kolor",
+        "Jalan rusak di Kolor",
+        "open",
+    )
+    with live_server.engine.connect() as conn:
+        indexed = conn.execute(select(ConflictRow.id, ConflictRow.field, ConflictRow.status)).all()
+    assert [tuple(r) for r in indexed] == [(conflict["id"], "title", "open")]
+
+    # The holder resolves it; the first resolution wins and closes it everywhere.
+    resolve = ani.op(
+        OpType.CONFLICT_RESOLVE,
+        case_id,
+        {"conflict_id": conflict["id"], "choice": "ours"},
+        base_version=doc["version"],
+    )
+    assert ani.push(resolve)["results"][0]["status"] == "applied"
+    doc = latest(budi.all_changes() or ani.all_changes(), case_id)["case"]
+    assert doc["title"] == "Lubang di jalan Kolor"
+    assert doc["conflicts"][0]["status"] == "resolved"
+    with live_server.engine.connect() as conn:
+        assert conn.execute(select(ConflictRow.status)).scalar_one() == "resolved"
+
+
+def test_an_edit_from_a_former_holder_becomes_a_conflict_for_the_new_holder(
+    offices: Offices,
+) -> None:
+    ani, budi = offices.ani, offices.budi
+    case_id, _ = ani.create_case()
+    dispose(ani, case_id, "DISDIK", 1)
+    # DINSOS edited offline from version 1, before it learnt of its own disposition's effect.
+    result = edit(ani, case_id, 1, summary=("", "Ringkasan dari DINSOS"))
+    assert result["status"] == "conflict"
+    doc = latest(budi.all_changes(), case_id)["case"]
+    assert doc["summary"] == ""
+    assert [c["office"] for c in doc["conflicts"]] == ["DINSOS"]
+
+
+def test_coordinators_see_and_may_act_on_every_case(offices: Offices) -> None:
+    ani, citra = offices.ani, offices.citra
+    case_id, _ = ani.create_case()
+    note = citra.op(OpType.EVENT_APPEND, case_id, {"text": "Dipantau Kabupaten"}, base_version=1)
+    note["office"] = "KOMINFO"
+    assert citra.push(note)["results"][0]["status"] == "applied"
+    assert [e["kind"] for e in latest(ani.all_changes(), case_id)["events"]] == ["note"]
