@@ -75,6 +75,7 @@ QUEUE = {
     Queue.AWAITING_REPORTER: QT_TRANSLATE_NOOP("Labels", "Waiting for the reporter"),
     Queue.NEEDS_INFO: QT_TRANSLATE_NOOP("Labels", "Needs completion"),
     Queue.MONITORED: QT_TRANSLATE_NOOP("Labels", "Monitored"),
+    Queue.CONFLICTS: QT_TRANSLATE_NOOP("Labels", "Sync conflicts"),
     Queue.ALL: QT_TRANSLATE_NOOP("Labels", "All"),
 }
 

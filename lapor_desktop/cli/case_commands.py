@@ -98,6 +98,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         case = service.extend(args.case, args.days, args.reason, stage)
     elif command == "attach":
         case = service.attach(args.case, Path(args.file))
+    elif command == "resolve-conflict":
+        if args.value is not None:
+            case = service.resolve_conflict(args.case, args.conflict_id, "value", args.value)
+        else:
+            case = service.resolve_conflict(args.case, args.conflict_id, args.keep)
     else:  # pragma: no cover - argparse only offers the commands above
         raise UsageError(f"unknown case command {command}")
     _print_case(args, workspace, case)

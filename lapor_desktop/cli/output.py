@@ -7,10 +7,11 @@ import sys
 from datetime import tzinfo
 from typing import Any
 
-from lapor_desktop.domain.case import Case, TimelineEvent
+from lapor_desktop.domain.case import Case, CaseConflict, TimelineEvent, mask_digits, mask_name
 from lapor_desktop.domain.case_codec import case_to_json
 from lapor_desktop.domain.codes import CHANNEL_LABELS, STATUS_LABELS
 from lapor_desktop.domain.dates import indonesian_date, indonesian_datetime
+from lapor_desktop.domain.fields import FIELD_LABELS
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.domain.sla import Deadline
 from lapor_desktop.domain.summary import QUEUE_LABELS, CaseSummary, Queue
@@ -130,6 +131,8 @@ def print_detail(detail: CaseDetail, tz: tzinfo) -> None:
                 f"    - {d.rule.description}: {indonesian_datetime(d.due_at, tz)} — {d.label}"
                 f" [{d.rule.code}; {d.rule.legal_basis}]\n"
             )
+    if case.open_conflicts:
+        _print_conflicts(case, tz)
     out("  riwayat:\n")
     for event in detail.timeline:
         out(
@@ -138,6 +141,35 @@ def print_detail(detail: CaseDetail, tz: tzinfo) -> None:
         )
     if detail.pending_ops:
         out(f"  belum tersinkron: {len(detail.pending_ops)} operasi\n")
+
+
+def _print_conflicts(case: Case, tz: tzinfo) -> None:
+    out = sys.stdout.write
+    out(f"  konflik sinkronisasi ({len(case.open_conflicts)} terbuka):\n")
+    for c in case.open_conflicts:
+        out(f"    - {FIELD_LABELS.get(c.field, c.field)} [{c.field}]  id {c.id}\n")
+        out(f"        semula   : {_conflict_value(case, c, c.base)}\n")
+        who = f"{c.office}, {c.actor}, {indonesian_datetime(c.at, tz)}"
+        out(f"        usulan   : {_conflict_value(case, c, c.ours)}  ({who})\n")
+        out(f"        sekarang : {_conflict_value(case, c, c.theirs)}\n")
+    out(
+        f"    selesaikan: lapor-desktop case resolve-conflict {case.register_no} ID"
+        " (--keep ours|theirs | --value NILAI)\n"
+    )
+
+
+def _conflict_value(case: Case, conflict: CaseConflict, value: object) -> str:
+    if value is None or value == "":
+        return "(kosong)"
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    text = str(value)
+    if case.confidential and conflict.field.startswith("reporter."):
+        # As the reporter line above: a confidential case shows initials and last digits only.
+        part = conflict.field.removeprefix("reporter.")
+        masked = mask_name(text) if part == "name" else mask_digits(text)
+        text = (masked if part in ("name", "nik", "phone") else "***") or "***"
+    return f"\u201c{text}\u201d"
 
 
 def print_summaries(rows: list[CaseSummary], tz: tzinfo) -> None:

@@ -228,6 +228,18 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
 
     _sub(sub, "auto-close", "close what waited too long (no reply after the answer, no data)")
 
+    settle = _sub(sub, "resolve-conflict", "settle a sync conflict (`case show` lists them)")
+    settle.add_argument("case")
+    settle.add_argument("conflict_id", help="the conflict's id, or its first characters")
+    how = settle.add_mutually_exclusive_group(required=True)
+    how.add_argument(
+        "--keep",
+        choices=("ours", "theirs"),
+        default=None,
+        help="ours: the value that was not applied; theirs: the value the case holds",
+    )
+    how.add_argument("--value", default=None, help="set the field to this value instead")
+
     attach = _sub(sub, "attach", "attach a file (photo, letter, document)")
     attach.add_argument("case")
     attach.add_argument("file")

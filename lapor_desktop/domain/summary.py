@@ -19,6 +19,7 @@ class Queue(StrEnum):
     AWAITING_REPORTER = "awaiting_reporter"  # Menunggu pelapor
     NEEDS_INFO = "needs_info"  # Perlu kelengkapan
     MONITORED = "monitored"  # Dipantau: disposed/forwarded elsewhere, read-only here
+    CONFLICTS = "conflicts"  # Konflik sinkronisasi: at least one open sync conflict
     ALL = "all"  # Semua
 
 
@@ -30,6 +31,7 @@ QUEUE_LABELS: dict[Queue, str] = {
     Queue.AWAITING_REPORTER: "Menunggu pelapor",
     Queue.NEEDS_INFO: "Perlu kelengkapan",
     Queue.MONITORED: "Dipantau",
+    Queue.CONFLICTS: "Konflik sinkronisasi",
     Queue.ALL: "Semua",
 }
 

@@ -9,9 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from lapor_desktop.domain.apply import Applied, apply
-from lapor_desktop.domain.case import Case, Location, Reporter, TimelineEvent
+from lapor_desktop.domain.case import (
+    RESOLUTION_CHOICES,
+    Case,
+    CaseConflict,
+    Location,
+    Reporter,
+    TimelineEvent,
+)
 from lapor_desktop.domain.codes import CaseStatus, Sifat
-from lapor_desktop.domain.errors import DomainError, ValidationError
+from lapor_desktop.domain.errors import DomainError, NotPermitted, ValidationError
 from lapor_desktop.domain.fields import clean_reporter_value, to_json
 from lapor_desktop.domain.identifiers import (
     RegisterNumber,
@@ -187,6 +194,9 @@ class CaseService:
         def build(case: Case) -> dict[str, Any]:
             from lapor_desktop.domain.fields import editable
 
+            # The domain turns a former holder's edit into conflicts (a scope change during
+            # sync); typed here, on a case this office only monitors, it is simply refused.
+            self._require_holder(case)
             payload: dict[str, Any] = {}
             for name, new in changes.items():
                 spec = editable(name)
@@ -199,6 +209,42 @@ class CaseService:
                 scrub_identity(uow.session, case.id)
 
         return self._act(ref, OpType.CASE_EDIT, build, before_commit)
+
+    def resolve_conflict(self, ref: str, conflict_id: str, choice: str, value: Any = None) -> Case:
+        """Settle a sync conflict: keep "ours" (the edit that was not applied), "theirs" (what
+        the case holds) or set a new "value". The first resolution wins, on every device."""
+        if choice not in RESOLUTION_CHOICES:
+            raise ValidationError("choice", f"is one of: {', '.join(RESOLUTION_CHOICES)}")
+        if choice != "value" and value is not None:
+            raise ValidationError("value", "is given only with the choice 'value'")
+
+        def build(case: Case) -> dict[str, Any]:
+            conflict = self._conflict(case, conflict_id)
+            data: dict[str, Any] = {"conflict_id": conflict.id, "choice": choice}
+            if choice == "value":
+                data["value"] = to_json(value)
+            return data
+
+        return self._act(ref, OpType.CONFLICT_RESOLVE, build)
+
+    @staticmethod
+    def _conflict(case: Case, wanted: str) -> CaseConflict:
+        """A conflict of the case by its id, or by a unique prefix of it (as `case show` prints)."""
+        wanted = wanted.strip()
+        exact = [c for c in case.conflicts if c.id == wanted]
+        found = exact or [c for c in case.conflicts if wanted and c.id.startswith(wanted)]
+        if len(found) != 1:
+            problem = "is ambiguous" if found else f"is not a conflict of {case.register_no}"
+            raise ValidationError("conflict_id", f"{wanted!r} {problem}")
+        return found[0]
+
+    def _require_holder(self, case: Case) -> None:
+        office = self._ws.office.code
+        if case.holder_office != office:
+            raise NotPermitted(
+                f"case {case.register_no} is held by {case.holder_office}; "
+                f"{office} can only monitor it"
+            )
 
     def needs_info(self, ref: str, reason: str) -> Case:
         return self._transition(ref, CaseStatus.NEEDS_INFO, reason)

@@ -58,6 +58,10 @@ def queue_clause(queue: Queue, window: QueueWindow) -> ColumnElement[bool] | Non
                 CaseRow.holder_office != window.office,
                 and_(mine, CaseRow.status == S.FORWARDED.value),
             )
+        case Queue.CONFLICTS:
+            # Every case here with an open conflict, held here or not: a former holder sees
+            # that its edits were not applied; the holder (or a coordinator) resolves them.
+            return CaseRow.open_conflicts > 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +115,7 @@ def list_cases(session: Session, flt: ListFilter, window: QueueWindow) -> list[C
 
 
 def count_queues(session: Session, window: QueueWindow) -> dict[Queue, int]:
-    """All queue counts from two index-only queries (one grouped count answers six queues).
+    """All queue counts from three index-only queries (one grouped count answers six queues).
 
     Must agree with queue_clause(); tests compare the counts with the listed rows.
     """
@@ -139,6 +143,7 @@ def count_queues(session: Session, window: QueueWindow) -> dict[Queue, int]:
             ),
         ).where(CaseRow.holder_office == office, CaseRow.status.in_(_RUNNING))
     ).one()
+    conflicts = session.scalar(select(func.count()).where(CaseRow.open_conflicts > 0))
     away = total - sum(by_status.values())
     return {
         Queue.NEEDS_VERIFICATION: by_status.get(S.RECEIVED.value, 0)
@@ -149,5 +154,6 @@ def count_queues(session: Session, window: QueueWindow) -> dict[Queue, int]:
         Queue.AWAITING_REPORTER: by_status.get(S.AWAITING_REPORTER.value, 0),
         Queue.NEEDS_INFO: by_status.get(S.NEEDS_INFO.value, 0),
         Queue.MONITORED: int(away) + by_status.get(S.FORWARDED.value, 0),
+        Queue.CONFLICTS: int(conflicts or 0),
         Queue.ALL: int(total),
     }

@@ -68,6 +68,7 @@ def case_row_values(case: Case, due: DueInfo) -> dict[str, object]:
         "next_due_at": iso(due.due_at) if due.due_at else None,
         "next_due_stage": due.stage,
         "paused": int(due.paused),
+        "open_conflicts": sum(1 for c in case.conflicts if c.is_open),
         "doc": json_text.dumps(case_to_json(case)),
     }
 

@@ -41,6 +41,8 @@ class CaseRow(Base):
     next_due_at: Mapped[str | None] = mapped_column(String(40))
     next_due_stage: Mapped[str | None] = mapped_column(String(30))
     paused: Mapped[bool] = mapped_column(Integer, default=0)
+    # Open sync conflicts in the document (Queue.CONFLICTS); 0 for almost every case.
+    open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     server_version: Mapped[int] = mapped_column(Integer, default=0)
     doc: Mapped[str] = mapped_column(Text)
 
@@ -51,6 +53,7 @@ class CaseRow(Base):
         Index("ix_case_category_month", "category_code", "received_month"),
         Index("ix_case_tracking", "lapor_tracking_id"),
         Index("ix_case_phone", "reporter_phone"),
+        Index("ix_case_open_conflicts", "open_conflicts"),
     )
 
 

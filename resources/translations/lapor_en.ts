@@ -1262,6 +1262,10 @@
         <translation>Monitored</translation>
     </message>
     <message>
+        <source>Sync conflicts</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>All</translation>
     </message>

@@ -1250,6 +1250,10 @@
         <translation>Dipantau</translation>
     </message>
     <message>
+        <source>Sync conflicts</source>
+        <translation>Konflik sinkronisasi</translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>Semua</translation>
     </message>

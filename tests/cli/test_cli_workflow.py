@@ -21,6 +21,7 @@ QUEUE_NAMES = {
     "awaiting_reporter",
     "needs_info",
     "monitored",
+    "conflicts",
     "all",
 }
 

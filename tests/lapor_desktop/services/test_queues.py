@@ -77,6 +77,7 @@ EXPECTED_MONDAY = {
     Queue.AWAITING_REPORTER: {"answered"},
     Queue.NEEDS_INFO: {"waiting_for_info"},
     Queue.MONITORED: {"sent_to_dinpu", "forwarded"},
+    Queue.CONFLICTS: set(),
     Queue.ALL: {
         "disposed_late",
         "unverified_late",

@@ -327,3 +327,70 @@ def test_the_head_revision_constant_is_the_newest_migration() -> None:
     from lapor_desktop.storage import schema
 
     assert schema.head_revision() == schema.HEAD_REVISION
+
+
+# --------------------------------------------------------------------------- 0003: conflicts
+
+
+def _migrate(engine_path: Path, target: str, *, down: bool = False) -> None:
+    from alembic import command
+
+    engine = create_sqlite_engine(engine_path)
+    try:
+        config = schema._config()
+        with engine.connect() as connection:
+            # As schema.upgrade does: a table rebuild with foreign keys on would fail.
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys = OFF")
+            with connection.begin():
+                config.attributes["connection"] = connection
+                (command.downgrade if down else command.upgrade)(config, target)
+    finally:
+        engine.dispose()
+
+
+def test_upgrading_a_0002_data_dir_adds_the_conflict_count_and_keeps_the_data(
+    workspace: Workspace, data_paths: AppPaths, fake_clock
+) -> None:
+    from lapor_desktop.domain.summary import Queue
+    from tests.lapor_desktop.services.conflict_support import record_conflict
+
+    first = _register(workspace, "Jalan rusak di Desa Kolor")
+    CaseService(workspace).note(first, "Sudah dicek")
+    second = _register(workspace, "Lampu jalan padam")
+    conflicted = CaseService(workspace).find_case(second).id
+    record_conflict(workspace, conflicted, "summary", "Ringkasan dari perangkat lain")
+    workspace.close()
+    database = data_paths.database
+    _migrate(database, "0002", down=True)  # the file as the previous release left it
+    con = sqlite3.connect(database)
+    try:
+        columns = {r[1] for r in con.execute('PRAGMA table_info("case")')}
+        assert "open_conflicts" not in columns
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        before = con.execute(
+            'SELECT row_id, id, version, doc FROM "case" ORDER BY row_id'
+        ).fetchall()
+    finally:
+        con.close()
+
+    ws = open_workspace(data_paths, fake_clock)
+    try:
+        assert schema.current_revision(ws.db.engine) == "0003"
+        with ws.db.read() as uow:
+            rows = uow.session.execute(
+                text('SELECT row_id, id, version, doc, open_conflicts FROM "case" ORDER BY row_id')
+            ).all()
+            indexes = {r[1] for r in uow.session.execute(text('PRAGMA index_list("case")'))}
+            assert uow.session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        assert [tuple(r[:4]) for r in rows] == before
+        # Counted from the documents: the one conflict recorded before the upgrade is there.
+        assert {r[1]: r[4] for r in rows} == {r[1]: 0 for r in rows} | {conflicted: 1}
+        assert "ix_case_open_conflicts" in indexes
+        assert QueryService(ws).queue_counts()[Queue.CONFLICTS] == 1
+        assert [e.kind for e in CaseService(ws).detail(first).timeline] == ["created", "note"]
+        assert [r.register_no for r in QueryService(ws).search("kolor")] == [first]
+        assert _register(ws, "Air PDAM mati").endswith("/00003")
+    finally:
+        ws.close()
