@@ -1,1 +1,1 @@
-"""Reference central server; arrives with the sync issue."""
+"""The reference central server: FastAPI + SQLAlchemy (SQLite or PostgreSQL), see docs/sync.md."""

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Header, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from lapor_desktop.domain.ops import iso, parse_instant
 from server import blobs, changes, enrollment, push
@@ -186,8 +187,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
 
 
 async def _in_thread(work: Callable[[], Response]) -> Response:
-    from starlette.concurrency import run_in_threadpool
-
+    # The chunk is read asynchronously; the file and database work blocks, so off the loop.
     return await run_in_threadpool(work)
 
 

@@ -29,6 +29,14 @@ def enroll(engine: Engine, settings: ServerSettings, body: EnrollRequest) -> Enr
         valid = check_password(body.password, user.password_hash if user else DUMMY_HASH)
         if user is None or not valid or not user.active:
             raise ApiError(401, "unauthorized", "wrong username or password")
+        if body.office is not None and body.office.strip().upper() != user.office:
+            # A data dir never changes office: refused before anything is registered.
+            raise ApiError(
+                403,
+                "wrong_office",
+                f"user {user.username} belongs to office {user.office}, "
+                f"this data dir to {body.office.strip().upper()}",
+            )
         office = session.get(Office, user.office)
         if office is None or not office.active:
             raise ApiError(403, "forbidden", f"office {user.office} is not active")
@@ -79,11 +87,13 @@ def enroll(engine: Engine, settings: ServerSettings, body: EnrollRequest) -> Enr
             refresh_token=refresh_token,
             device_id=device_id,
             office=office_wire(office),
-            user=UserWire(
-                username=user.username,
-                name=user.name,
-                role=user.role,  # type: ignore[arg-type]  # checked by add_user
-                office=user.office,
+            user=UserWire.model_validate(
+                {
+                    "username": user.username,
+                    "name": user.name,
+                    "role": user.role,
+                    "office": user.office,
+                }
             ),
             blocks=[block],
         )

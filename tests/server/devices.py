@@ -108,6 +108,7 @@ class Device:
         ).to_json()
 
     def push(self, *ops: dict[str, Any]) -> dict[str, Any]:
+        """POST /push; an empty call just reads `last_device_seq`."""
         response = self.post("/push", {"device_id": self.device_id, "ops": list(ops)})
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()

@@ -245,3 +245,25 @@ def test_a_lease_starts_above_numbers_of_pushed_cases(live_server: LiveServer) -
     assert result["status"] == "applied"
     block = device.post("/numbers/lease", {"register": "register:DINSOS", "year": year}).json()
     assert block["start"] == 901
+
+
+def test_a_user_of_another_office_than_the_data_dirs_is_refused(live_server: LiveServer) -> None:
+    setup_offices(live_server)
+    refused = enroll_raw(live_server, "budi", PASSWORD, "dev-1", office="DINSOS")
+    assert refused.status_code == 403
+    assert refused.json()["error"] == "wrong_office"
+    # Nothing was registered: the same device enrolls for its own office afterwards.
+    assert enroll(live_server, "ani", device_id="dev-1", office="DINSOS").office == "DINSOS"
+
+
+def test_re_enrollment_keeps_the_device_sequence(live_server: LiveServer) -> None:
+    setup_offices(live_server)
+    device = enroll(live_server, "ani")
+    device.create_case()
+    again = enroll(live_server, "ani", device_id=device.device_id)
+    assert again.push()["last_device_seq"] == 1
+    block = again.enrollment["blocks"][0]
+    assert block["start"] > device.enrollment["blocks"][0]["end"]
+    # Another office's user cannot take the device over.
+    moved = enroll_raw(live_server, "budi", PASSWORD, device.device_id)
+    assert moved.status_code == 409
