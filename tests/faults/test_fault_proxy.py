@@ -430,6 +430,23 @@ def test_throttle_paces_what_the_upstream_already_sent(
     assert body == bytes(ord("a") + i % 26 for i in range(size))
 
 
+def test_throttle_makes_the_client_wait_to_upload(
+    proxy: FaultProxy, upstream: Upstream, session: requests.Session
+) -> None:
+    size = 400_000
+    proxy.shape(bytes_per_second=400_000)
+    answers: list[int] = []
+    sender = threading.Thread(
+        target=lambda: answers.append(push(session, proxy, None, data=b"u" * size))
+    )
+    sender.start()
+    assert wait_until(lambda: proxy.stats.bytes_up > 0)
+    # The client has sent what loopback buffers hold; the rest waits for the link.
+    assert proxy.stats.bytes_up < size * 0.75 and upstream.handled[PUSH] == 0
+    sender.join(30)
+    assert answers == [1] and upstream.bodies[-1] == b"u" * size
+
+
 def test_loss_stalls_pieces_and_sometimes_resets(
     proxy: FaultProxy, session: requests.Session
 ) -> None:

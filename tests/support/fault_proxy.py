@@ -25,7 +25,9 @@ Faults (build them with the functions below; several may fire on one exchange):
 
 Link shaping (`shape`) applies to every byte in both directions, to model a bad link for the
 long-backlog scenario: a rate (each direction its own, as on a full-duplex line), a disconnect
-every n bytes or every n seconds, and loss. Real packet loss is invisible above TCP: TCP
+every n bytes or every n seconds, and loss. An upload is taken from the client at the link's
+pace (its sends wait, as on a slow line; at most ~200 KiB sit in loopback buffers) and then
+handed to the upstream whole; a download leaves at the link's pace. Real packet loss is invisible above TCP: TCP
 retransmits, so an application only sees its effects, delay and, when it lasts, a dropped
 connection. `loss=p` models exactly that: each KiB piece stalls for `loss_stall` seconds with
 probability p, and resets the connection with probability p × `loss_reset_share`.
@@ -52,7 +54,12 @@ from types import MappingProxyType, TracebackType
 from typing import Literal
 
 PIECE = 1024  # bytes per shaped write: the unit of throttling, loss and fault offsets
-HEAD_LIMIT = 1024 * 1024  # the longest request/response head (or chunk-size line) accepted
+HEAD_LIMIT = 1024 * 1024  # the longest response head (or chunk-size line) accepted
+# Client side: a small stream buffer (the longest request head too) and a small kernel receive
+# buffer, so that when the proxy takes an upload at the link's pace the client's own sends wait,
+# as they would on a slow line, instead of the whole body vanishing into loopback buffers.
+CLIENT_BUFFER = 32 * 1024
+CLIENT_RCVBUF = 64 * 1024
 REQUEST_LIMIT = 64 * 1024 * 1024  # requests are buffered whole; bigger ones close the connection
 
 
@@ -498,8 +505,11 @@ class FaultProxy:
             loop = asyncio.new_event_loop()
             self._loop = loop
             try:
+                listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, CLIENT_RCVBUF)
+                listener.bind(("127.0.0.1", 0))  # accepted sockets inherit the buffer size
                 self._server = loop.run_until_complete(
-                    asyncio.start_server(self._serve, "127.0.0.1", 0, limit=HEAD_LIMIT)
+                    asyncio.start_server(self._serve, sock=listener, limit=CLIENT_BUFFER)
                 )
                 self.port = self._server.sockets[0].getsockname()[1]
                 self._ticker = loop.create_task(self._tick())
@@ -709,14 +719,16 @@ class FaultProxy:
     async def _exchange(self, conn: _Connection, client: _Wire, head: _Head) -> bool:
         """Relay one request and its response; False when the connection should end."""
         method, path = head.first_line[0].upper(), _request_path(head)
+        self._count(path, exchanges=1)
+        await self._take_up(head.raw, path)
         raw = bytearray(head.raw)
         # A request without a length or chunked framing has no body (RFC 9112 §6.3).
         async for piece in client.body(head, no_body=not head.chunked and head.length is None):
+            await self._take_up(piece, path)
             raw += piece
             if len(raw) > REQUEST_LIMIT:
                 raise _Closed()
         request = bytes(raw)
-        self._count(path, up=len(request), exchanges=1)
         plan = self._plan(method, path)
         if plan.delay:
             await asyncio.sleep(plan.delay)
@@ -725,7 +737,8 @@ class FaultProxy:
                 conn.close_upstream()
                 await self._open_upstream(conn)
             assert conn.up_writer is not None
-            await self._emit(conn.up_writer, request, "up", path, plan.request)
+            # The upload already crossed the shaped link as it was read.
+            await self._emit(conn.up_writer, request, "up", path, plan.request, shaped=False)
             _after_last_byte(plan.request)
             self._count(upstream_requests=1)
             final = attempt == (1 if plan.duplicate else 0)
@@ -778,6 +791,15 @@ class FaultProxy:
         delimited = no_body or head.chunked or head.length is not None
         return delimited and not head.closes()
 
+    async def _take_up(self, data: bytes, path: str) -> None:
+        """Count bytes read from the client; on a shaped link, take them at its pace."""
+        self._count(path, up=len(data))
+        with self._lock:
+            shaping = self._shaping
+        if shaping.active:
+            for start in range(0, len(data), PIECE):
+                await self._shape(data[start : start + PIECE], "up", shaping)
+
     async def _emit(
         self,
         writer: asyncio.StreamWriter,
@@ -785,10 +807,12 @@ class FaultProxy:
         direction: Literal["up", "down"],
         path: str,
         flow: _Flow | None,
+        *,
+        shaped: bool = True,
     ) -> None:
-        """Write `data` through the faults of `flow` and the link's shaping."""
+        """Write `data` through the faults of `flow` and (when `shaped`) the link's shaping."""
         with self._lock:
-            shaping = self._shaping
+            shaping = self._shaping if shaped else Shaping()
         if not shaping.active and flow is None:
             await self._write(writer, data, direction, path)
             return
