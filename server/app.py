@@ -26,6 +26,7 @@ from sync import protocol as p
 log = logging.getLogger(__name__)
 
 SKEW_WARNING_SECONDS = 300
+MAX_CURSOR = 2**62  # a BIGINT on every database
 
 
 def _caller(
@@ -160,7 +161,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     @router.get("/changes", responses=errors)
     def changes_page(
         who: Auth,
-        cursor: Annotated[int, Query(ge=0)] = 0,
+        cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> p.ChangesPage:
         with read_session(engine) as session:
@@ -175,7 +176,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
     def snapshot(
         who: Auth,
         bucket: Annotated[str, Query(pattern=r"^\d{4}-\d{2}$")],
-        after: Annotated[str, Query(max_length=64)] = "",
+        after: Annotated[str, Query(max_length=64, pattern=r"^[0-9A-Za-z_-]*$")] = "",
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> p.SnapshotPage:
         with read_session(engine) as session:

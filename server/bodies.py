@@ -7,6 +7,7 @@ A gzip'd body is inflated with a cap on its output, so a small "gzip bomb" costs
 from __future__ import annotations
 
 import json
+import re
 import zlib
 from typing import Any
 
@@ -62,7 +63,7 @@ class BodyLimitMiddleware:
                 continue
             chunks.append(chunk)
         if too_large:
-            await _refuse(send, 413, "too_large", f"body over {self.max_bytes} bytes")
+            await _refuse(send, 413, "too_large", f"body over {self.max_bytes} bytes", close=more)
             return
         body = b"".join(chunks)
         if encoding == "gzip":
@@ -76,6 +77,11 @@ class BodyLimitMiddleware:
             ]
             headers.append((b"content-length", str(len(body)).encode()))
             scope = {**scope, "headers": headers}
+        if _is_json(headers):
+            refusal = _unstorable_text(body)
+            if refusal is not None:
+                await _refuse(send, 400, "bad_request", refusal)
+                return
         delivered = False
 
         async def replay() -> Message:
@@ -86,6 +92,47 @@ class BodyLimitMiddleware:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+_ESCAPE = re.compile(rb"(\\+)u([0-9a-fA-F]{4})")
+
+
+def _is_json(headers: list[tuple[bytes, bytes]]) -> bool:
+    for name, value in headers:
+        if name == b"content-type":
+            return b"json" in value.lower()
+    return True  # no type given: FastAPI parses it as JSON
+
+
+def _unstorable_text(body: bytes) -> str | None:
+    """Why the JSON's strings cannot be stored (NUL, lone surrogates), None when they can.
+
+    Both are valid JSON escapes, but PostgreSQL text refuses NUL and UTF-8 has no surrogates:
+    caught here, such a body is a 400 instead of a failure deep inside a transaction.
+    """
+    if b"\\u" not in body:
+        return None
+    pending_high = False
+    last_end = -1
+    for match in _ESCAPE.finditer(body):
+        if len(match[1]) % 2 == 0:
+            continue  # an escaped backslash followed by the letter u: plain text
+        code = int(match[2], 16)
+        adjacent = match.start() + len(match[1]) - 1 == last_end
+        if pending_high and not (adjacent and 0xDC00 <= code <= 0xDFFF):
+            return "text contains a lone UTF-16 surrogate"
+        if pending_high:
+            pending_high = False
+        elif 0xD800 <= code <= 0xDBFF:
+            pending_high = True
+        elif 0xDC00 <= code <= 0xDFFF:
+            return "text contains a lone UTF-16 surrogate"
+        elif code == 0:
+            return "text contains a NUL character"
+        last_end = match.end()
+    if pending_high:
+        return "text contains a lone UTF-16 surrogate"
+    return None
 
 
 def _gunzip(body: bytes, limit: int) -> bytes | tuple[int, str, str]:
@@ -101,20 +148,16 @@ def _gunzip(body: bytes, limit: int) -> bytes | tuple[int, str, str]:
     return out
 
 
-async def _refuse(send: Send, status: int, code: str, message: str) -> None:
+async def _refuse(send: Send, status: int, code: str, message: str, *, close: bool = False) -> None:
     payload: dict[str, Any] = ErrorBody(error=code, message=message).model_dump()
     raw = json.dumps(payload).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [
-                (b"content-type", b"application/json"),
-                (b"content-length", str(len(raw)).encode()),
-                (b"connection", b"close"),
-            ],
-        }
-    )
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(raw)).encode()),
+    ]
+    if close:  # the rest of the body was not read: this connection cannot carry another request
+        headers.append((b"connection", b"close"))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": raw})
 
 

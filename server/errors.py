@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol import ErrorBody
@@ -85,6 +86,17 @@ def install(app: FastAPI) -> None:
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = _HTTP_CODES.get(exc.status_code, "error")
         return error_response(exc.status_code, code, str(exc.detail), None, dict(exc.headers or {}))
+
+    @app.exception_handler(DataError)
+    async def _unstorable(_request: Request, exc: DataError) -> JSONResponse:
+        # A value the database cannot hold (out of range, NUL in text): the input's fault, and
+        # the transaction it was in has rolled back.
+        log.warning("refused a value the database cannot store: %s", exc.orig)
+        return error_response(400, "bad_request", "a value in the request cannot be stored")
+
+    @app.exception_handler(UnicodeEncodeError)
+    async def _unencodable(_request: Request, exc: UnicodeEncodeError) -> JSONResponse:
+        return error_response(400, "bad_request", "text in the request is not valid Unicode")
 
     @app.exception_handler(Exception)
     async def _crash(_request: Request, exc: Exception) -> JSONResponse:

@@ -114,6 +114,41 @@ def test_malformed_op_data_is_a_per_op_rejection(ani: Device, live_server: LiveS
     assert all(r["message"] for r in results)
 
 
+def test_text_no_database_can_store_is_400(ani: Device, live_server: LiveServer) -> None:
+    case_id, _ = ani.create_case()
+    before = counts(live_server)
+    for text in ("a\\u0000b", "a\\ud800b", "\\udc00", "x\\ud83d\\u0041"):
+        op = ani.op(
+            OpType.EVENT_APPEND, case_id, {"text": "PLACEHOLDER"}, base_version=1, device_seq=2
+        )
+        body = json.dumps({"device_id": ani.device_id, "ops": [op]}).replace("PLACEHOLDER", text)
+        assert_error_body(raw_post(ani, "/push", body.encode()), 400)
+        actor = json.dumps({"device_id": ani.device_id, "ops": [{**op, "actor": "PLACEHOLDER"}]})
+        assert_error_body(raw_post(ani, "/push", actor.replace("PLACEHOLDER", text).encode()), 400)
+    assert counts(live_server) == before
+    # A real emoji (a surrogate pair) and an escaped backslash before "u0000" are fine.
+    for seq, text in ((2, "\\ud83d\\ude00"), (3, "C:\\\\u0000")):
+        op = ani.op(
+            OpType.EVENT_APPEND, case_id, {"text": "PLACEHOLDER"}, base_version=1, device_seq=seq
+        )
+        body = json.dumps({"device_id": ani.device_id, "ops": [op]}).replace("PLACEHOLDER", text)
+        response = raw_post(ani, "/push", body.encode())
+        assert response.status_code == 200, response.text
+        assert response.json()["results"][0]["status"] in ("applied", "merged")
+    events = [e["summary"] for c in ani.all_changes() for e in c["events"]]
+    assert "\U0001f600" in events and "C:\\u0000" in events
+    assert_error_body(ani.get("/snapshot", params={"bucket": "2026-03", "after": "a\x00"}), 400)
+    assert_error_body(ani.get("/changes", params={"cursor": 2**70}), 400)
+
+
+def counts(server: LiveServer) -> tuple[int, ...]:
+    with server.engine.connect() as conn:
+        return tuple(
+            conn.execute(select(func.count()).select_from(table)).scalar_one()
+            for table in (CaseRow, ChangeLog, ProcessedOp)
+        )
+
+
 def test_an_oversized_body_is_413(ani: Device) -> None:
     big = b'{"device_id": "x", "ops": [], "pad": "' + b"x" * (5 * 1024 * 1024) + b'"}'
     assert_error_body(raw_post(ani, "/push", big), 413)

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lapor_desktop.domain.ops import OpType
-from tests.server.devices import Device, enroll, setup_offices
+from tests.server.devices import enroll, setup_offices
 from tests.support.live_server import LiveServer
 
 KEYS = [
