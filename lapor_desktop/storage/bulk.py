@@ -39,6 +39,7 @@ def case_tuple(row_id: int, case: Case, due: DueInfo) -> tuple[object, ...]:
     values = case_row_values(case, due)
     values["row_id"] = row_id
     values.setdefault("server_version", 0)
+    values.setdefault("scope_left_at", None)  # set only by sync (a case out of scope)
     return tuple(values[c] for c in CASE_COLUMNS)
 
 

@@ -44,6 +44,8 @@ class CaseRow(Base):
     # Open sync conflicts in the document (Queue.CONFLICTS); 0 for almost every case.
     open_conflicts: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
     server_version: Mapped[int] = mapped_column(Integer, default=0)
+    # Set when the server said this office no longer sees the case: a read-only stub.
+    scope_left_at: Mapped[str | None] = mapped_column(String(40))
     doc: Mapped[str] = mapped_column(Text)
 
     __table_args__ = (
@@ -115,6 +117,19 @@ class NumberSequenceRow(Base):
     name: Mapped[str] = mapped_column(String(80), primary_key=True)
     year: Mapped[int] = mapped_column(Integer, primary_key=True)
     last: Mapped[int] = mapped_column(Integer)
+
+
+class NumberBlockRow(Base):
+    """Numbers start..end of a register and year, leased to this device by the server."""
+
+    __tablename__ = "number_block"
+
+    register: Mapped[str] = mapped_column(String(80), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    start: Mapped[int] = mapped_column(Integer, primary_key=True)
+    end: Mapped[int] = mapped_column(Integer)
+    next: Mapped[int] = mapped_column(Integer)  # the next to issue; used up once next > end
+    leased_at: Mapped[str] = mapped_column(String(40))
 
 
 class NumberVoidRow(Base):
@@ -199,3 +214,20 @@ class IssuedLetterRow(Base):
     issued_by: Mapped[str] = mapped_column(String(100))
     voided_at: Mapped[str | None] = mapped_column(String(40))
     void_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class SyncLogRow(Base):
+    """One row per sync run (diagnostics, and the derived last success / last error)."""
+
+    __tablename__ = "sync_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[str] = mapped_column(String(36), unique=True)
+    started_at: Mapped[str] = mapped_column(String(40))
+    ended_at: Mapped[str | None] = mapped_column(String(40))
+    phase: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str] = mapped_column(String(12))  # running | ok | failed | cancelled
+    counts: Mapped[str] = mapped_column(Text)  # JSON: sent, applied, conflict, rejected, …
+    bytes_sent: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    bytes_received: Mapped[int] = mapped_column(Integer, server_default=text("0"))
+    error: Mapped[str | None] = mapped_column(Text)

@@ -11,10 +11,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from lapor_desktop.storage.blobs import BlobIndex
 from lapor_desktop.storage.cases import CaseRepository
 from lapor_desktop.storage.letters import LetterRepository
-from lapor_desktop.storage.numbers import LocalNumberSource
+from lapor_desktop.storage.numbers import BlockNumberSource, LocalNumberSource, is_enrolled
 from lapor_desktop.storage.outbox import OutboxRepository
 from lapor_desktop.storage.reference import ReferenceRepository
 from lapor_desktop.storage.search import SearchIndex
+from lapor_desktop.storage.sync_store import SyncStore
 from lapor_desktop.storage.timeline import TimelineRepository
 
 
@@ -22,26 +23,41 @@ class UnitOfWork:
     cases: CaseRepository
     timeline: TimelineRepository
     outbox: OutboxRepository
-    numbers: LocalNumberSource
     reference: ReferenceRepository
     search: SearchIndex
     blobs: BlobIndex
     letters: LetterRepository
+    sync: SyncStore
     session: Session
 
     def __init__(self, factory: sessionmaker[Session]) -> None:
         self._factory = factory
+        self._numbers: LocalNumberSource | None = None
+
+    @property
+    def numbers(self) -> LocalNumberSource:
+        """Leased blocks once the data dir is enrolled, the office's own sequences before.
+
+        Decided on first use, inside this unit of work's transaction, so an enrollment
+        committed by another process is seen by the next unit of work.
+        """
+        if self._numbers is None:
+            enrolled = is_enrolled(self.session)
+            source = BlockNumberSource if enrolled else LocalNumberSource
+            self._numbers = source(self.session)
+        return self._numbers
 
     def __enter__(self) -> Self:
         self.session = self._factory()
         self.cases = CaseRepository(self.session)
         self.timeline = TimelineRepository(self.session)
         self.outbox = OutboxRepository(self.session)
-        self.numbers = LocalNumberSource(self.session)
+        self._numbers = None
         self.reference = ReferenceRepository(self.session)
         self.search = SearchIndex(self.session)
         self.blobs = BlobIndex(self.session)
         self.letters = LetterRepository(self.session)
+        self.sync = SyncStore(self.session)
         return self
 
     def __exit__(

@@ -1,0 +1,489 @@
+"""What sync keeps in the local database: state, run log, acks, blob progress, server cases.
+
+No network here and no `sync` import: the engine (`sync/engine.py`) decides, these repositories
+write, always inside the caller's unit of work so a page of changes and its cursor, or a
+response's acks, commit together or not at all.
+
+Sync state lives in the `setting` table under `sync.*` keys (cursor, server url, enrollment,
+master-data version, office directory); runs are logged in `sync_log`; leased number blocks
+in `number_block` (see `storage/numbers.py`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from lapor_desktop.domain.case import Case, TimelineEvent
+from lapor_desktop.domain.case_codec import case_from_json
+from lapor_desktop.domain.ops import Operation, iso
+from lapor_desktop.storage import json_text
+from lapor_desktop.storage.cases import DueInfo, case_row_values
+from lapor_desktop.storage.numbers import ENROLLED_SETTING, NumberBlocks
+from lapor_desktop.storage.rows import (
+    BlobRow,
+    CaseEventRow,
+    CaseRow,
+    OutboxRow,
+    SettingRow,
+    SyncLogRow,
+)
+from lapor_desktop.storage.search import SearchIndex
+from lapor_desktop.storage.timeline import event_values
+
+CURSOR = "sync.cursor"
+SERVER_URL = "sync.server_url"
+MASTER_VERSION = "sync.master_version"
+OFFICES = "sync.offices"
+
+PENDING = "pending"
+FINAL_STATES = ("applied", "merged", "conflict", "rejected")
+
+
+@dataclass(frozen=True, slots=True)
+class Enrollment:
+    device_id: str
+    username: str
+    office: str
+    server_url: str
+    at: str
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "device_id": self.device_id,
+            "username": self.username,
+            "office": self.office,
+            "server_url": self.server_url,
+            "at": self.at,
+        }
+
+
+class SyncSettings:
+    """`sync.*` keys of the setting table."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _get(self, key: str) -> Any:
+        value = self._session.execute(
+            select(SettingRow.value).where(SettingRow.key == key)
+        ).scalar()
+        return None if value is None else json.loads(value)
+
+    def _set(self, key: str, value: Any) -> None:
+        encoded = json.dumps(value, ensure_ascii=False)
+        row = self._session.get(SettingRow, key)
+        if row is None:
+            self._session.add(SettingRow(key=key, value=encoded))
+        else:
+            row.value = encoded
+        self._session.flush()
+
+    def cursor(self) -> int:
+        return int(self._get(CURSOR) or 0)
+
+    def set_cursor(self, cursor: int) -> None:
+        self._set(CURSOR, int(cursor))
+
+    def server_url(self) -> str | None:
+        value = self._get(SERVER_URL)
+        return str(value) if value else None
+
+    def set_server_url(self, url: str) -> None:
+        self._set(SERVER_URL, url)
+
+    def enrollment(self) -> Enrollment | None:
+        raw = self._get(ENROLLED_SETTING)
+        if not isinstance(raw, dict):
+            return None
+        return Enrollment(
+            device_id=str(raw.get("device_id", "")),
+            username=str(raw.get("username", "")),
+            office=str(raw.get("office", "")),
+            server_url=str(raw.get("server_url", "")),
+            at=str(raw.get("at", "")),
+        )
+
+    def set_enrollment(self, enrollment: Enrollment) -> None:
+        self._set(ENROLLED_SETTING, enrollment.to_json())
+
+    def master_version(self) -> str | None:
+        value = self._get(MASTER_VERSION)
+        return str(value) if value else None
+
+    def set_master_version(self, version: str) -> None:
+        self._set(MASTER_VERSION, version)
+
+    def offices(self) -> list[dict[str, Any]]:
+        return list(self._get(OFFICES) or [])
+
+    def set_offices(self, offices: list[dict[str, Any]]) -> None:
+        self._set(OFFICES, offices)
+
+
+@dataclass(frozen=True, slots=True)
+class SyncRun:
+    run_id: str
+    started_at: str
+    ended_at: str | None
+    phase: str
+    outcome: str  # running | ok | failed | cancelled (running after a crash: interrupted)
+    counts: dict[str, int]
+    bytes_sent: int
+    bytes_received: int
+    error: str | None
+
+
+class SyncLog:
+    """One row per run, for diagnostics and the derived status (last success, last error)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def start(self, run_id: str, at: datetime) -> None:
+        self._session.execute(
+            insert(SyncLogRow).values(
+                run_id=run_id,
+                started_at=iso(at),
+                phase="start",
+                outcome="running",
+                counts="{}",
+                bytes_sent=0,
+                bytes_received=0,
+            )
+        )
+
+    def finish(
+        self,
+        run_id: str,
+        at: datetime,
+        *,
+        phase: str,
+        outcome: str,
+        counts: dict[str, int],
+        bytes_sent: int,
+        bytes_received: int,
+        error: str | None = None,
+    ) -> None:
+        self._session.execute(
+            update(SyncLogRow)
+            .where(SyncLogRow.run_id == run_id)
+            .values(
+                ended_at=iso(at),
+                phase=phase,
+                outcome=outcome,
+                counts=json.dumps(counts, sort_keys=True),
+                bytes_sent=bytes_sent,
+                bytes_received=bytes_received,
+                error=error,
+            )
+        )
+
+    def runs(self, limit: int = 20) -> list[SyncRun]:
+        stmt = select(SyncLogRow).order_by(SyncLogRow.id.desc()).limit(limit)
+        return [_run(r) for r in self._session.execute(stmt).scalars()]
+
+    def last_ok_at(self) -> str | None:
+        value = self._session.execute(
+            select(func.max(SyncLogRow.ended_at)).where(SyncLogRow.outcome == "ok")
+        ).scalar()
+        return str(value) if value else None
+
+    def latest_finished(self) -> SyncRun | None:
+        row = self._session.execute(
+            select(SyncLogRow)
+            .where(SyncLogRow.ended_at.is_not(None))
+            .order_by(SyncLogRow.id.desc())
+            .limit(1)
+        ).scalar()
+        return None if row is None else _run(row)
+
+
+def _run(row: SyncLogRow) -> SyncRun:
+    return SyncRun(
+        run_id=row.run_id,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        phase=row.phase,
+        outcome=row.outcome,
+        counts={k: int(v) for k, v in json.loads(row.counts or "{}").items()},
+        bytes_sent=row.bytes_sent,
+        bytes_received=row.bytes_received,
+        error=row.error,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QueuedOp:
+    device_seq: int
+    op: Operation
+    payload: str  # the op's JSON text exactly as stored
+    state: str
+
+
+class SyncOutbox:
+    """The outbox as sync sees it: send pending ops in order, record answers by op_id."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def queued(
+        self, from_seq: int = 0, limit: int = 500, include_final: bool = False
+    ) -> list[QueuedOp]:
+        stmt = (
+            select(OutboxRow.device_seq, OutboxRow.payload, OutboxRow.state)
+            .where(OutboxRow.device_seq >= from_seq)
+            .order_by(OutboxRow.device_seq)
+            .limit(limit)
+        )
+        if not include_final:
+            stmt = stmt.where(OutboxRow.state == PENDING)
+        return [
+            QueuedOp(seq, Operation.from_json(json_text.loads(payload)), payload, state)
+            for seq, payload, state in self._session.execute(stmt)
+        ]
+
+    def count(self, state: str) -> int:
+        stmt = select(func.count()).select_from(OutboxRow).where(OutboxRow.state == state)
+        return int(self._session.execute(stmt).scalar_one())
+
+    def first_pending_seq(self) -> int | None:
+        value = self._session.execute(
+            select(func.min(OutboxRow.device_seq)).where(OutboxRow.state == PENDING)
+        ).scalar()
+        return None if value is None else int(value)
+
+    def pending_attachments(self) -> list[Operation]:
+        stmt = (
+            select(OutboxRow.payload)
+            .where(OutboxRow.state == PENDING, OutboxRow.op_type == "attachment.add")
+            .order_by(OutboxRow.device_seq)
+        )
+        return [
+            Operation.from_json(json_text.loads(p)) for p in self._session.execute(stmt).scalars()
+        ]
+
+    def pending_for(self, case_id: str) -> list[Operation]:
+        stmt = (
+            select(OutboxRow.payload)
+            .where(OutboxRow.entity_id == case_id, OutboxRow.state == PENDING)
+            .order_by(OutboxRow.device_seq)
+        )
+        return [
+            Operation.from_json(json_text.loads(p)) for p in self._session.execute(stmt).scalars()
+        ]
+
+    def cases_with_pending(self, case_ids: Iterable[str]) -> set[str]:
+        ids = list(case_ids)
+        if not ids:
+            return set()
+        stmt = select(OutboxRow.entity_id).where(
+            OutboxRow.state == PENDING, OutboxRow.entity_id.in_(ids)
+        )
+        return set(self._session.execute(stmt).scalars())
+
+    def record_final(self, op_id: str, state: str, result: dict[str, Any]) -> bool:
+        """Store the server's final answer; by op_id, whatever the row's state (DHIS2 lesson)."""
+        if state not in FINAL_STATES:
+            raise ValueError(f"{state!r} is not a final state")
+        done = self._session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.op_id == op_id)
+            .values(
+                state=state,
+                result=json.dumps(result, ensure_ascii=False, sort_keys=True),
+                attempts=OutboxRow.attempts + 1,
+                last_error=result.get("message") if state == "rejected" else None,
+            )
+            .returning(OutboxRow.device_seq)
+        ).scalar()
+        return done is not None
+
+    def record_deferred(self, op_id: str, reason: str) -> None:
+        self._session.execute(
+            update(OutboxRow)
+            .where(OutboxRow.op_id == op_id, OutboxRow.state == PENDING)
+            .values(attempts=OutboxRow.attempts + 1, last_error=reason)
+        )
+
+    def entries_in(self, states: Sequence[str]) -> list[tuple[Operation, str, str | None]]:
+        """Ops in the given states with their state and stored result text (for listings)."""
+        stmt = (
+            select(OutboxRow.payload, OutboxRow.state, OutboxRow.result)
+            .where(OutboxRow.state.in_(list(states)))
+            .order_by(OutboxRow.device_seq)
+        )
+        return [
+            (Operation.from_json(json_text.loads(payload)), state, result)
+            for payload, state, result in self._session.execute(stmt)
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class BlobProgress:
+    sha256: str
+    size: int
+    state: str  # local | uploading | uploaded
+    uploaded_bytes: int
+
+
+class SyncBlobs:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def get(self, sha256: str) -> BlobProgress | None:
+        row = self._session.get(BlobRow, sha256)
+        if row is None:
+            return None
+        return BlobProgress(row.sha256, row.size, row.state, row.uploaded_bytes)
+
+    def set_progress(self, sha256: str, uploaded_bytes: int, state: str) -> None:
+        self._session.execute(
+            update(BlobRow)
+            .where(BlobRow.sha256 == sha256)
+            .values(uploaded_bytes=uploaded_bytes, state=state)
+        )
+
+
+class ServerCases:
+    """Cases as the server sent them: upsert with the search index, events by id."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._search = SearchIndex(session)
+
+    def upsert(self, case: Case, due: DueInfo, server_version: int) -> None:
+        self._free_register_no(case)
+        values = case_row_values(case, due)
+        values["server_version"] = server_version
+        row_id = self._session.execute(
+            update(CaseRow)
+            .where(CaseRow.id == case.id)
+            .values(**{k: v for k, v in values.items() if k != "id"})
+            .returning(CaseRow.row_id)
+        ).scalar()
+        if row_id is None:
+            row_id = self._session.execute(
+                insert(CaseRow).values(**values).returning(CaseRow.row_id)
+            ).scalar_one()
+        self._search.put(int(row_id), case)
+
+    def _free_register_no(self, case: Case) -> None:
+        """A local case the server never accepted may hold the number of a server case.
+
+        That happens when an old backup was restored: it issued numbers the server had
+        already seen from this PC, and its create came back rejected. The local case is kept
+        (nothing typed is lost) under a marked number, so the server's case can be stored.
+        """
+        clash = self._session.execute(
+            select(CaseRow.row_id, CaseRow.id, CaseRow.server_version, CaseRow.doc).where(
+                CaseRow.register_no == case.register_no, CaseRow.id != case.id
+            )
+        ).first()
+        if clash is None:
+            return
+        row_id, other_id, other_version, doc = clash
+        if other_version:
+            raise ValueError(f"two server cases with register number {case.register_no}")
+        marked = f"{case.register_no}/DUPLIKAT-{str(other_id)[-8:]}"
+        document = json_text.loads(doc)
+        document["register_no"] = marked
+        self._session.execute(
+            update(CaseRow)
+            .where(CaseRow.row_id == row_id)
+            .values(register_no=marked, doc=json_text.dumps(document))
+        )
+        self._search.put(int(row_id), case_from_json(document))
+
+    def add_events(self, events: Sequence[TimelineEvent]) -> int:
+        """Insert events not already here (ids are derived from the op: the same everywhere)."""
+        if not events:
+            return 0
+        before = self._event_count()
+        self._session.execute(
+            insert(CaseEventRow).prefix_with("OR IGNORE"), [event_values(e) for e in events]
+        )
+        return self._event_count() - before
+
+    def _event_count(self) -> int:
+        return int(
+            self._session.execute(select(func.count()).select_from(CaseEventRow)).scalar_one()
+        )
+
+    def server_version(self, case_id: str) -> int:
+        value = self._session.execute(
+            select(CaseRow.server_version).where(CaseRow.id == case_id)
+        ).scalar()
+        return int(value or 0)
+
+    def note_server_version(self, case_id: str, version: int) -> None:
+        """The server answered for an op on this case: it holds at least `version` now."""
+        self._session.execute(
+            update(CaseRow)
+            .where(CaseRow.id == case_id, CaseRow.server_version < version)
+            .values(server_version=version)
+        )
+
+    def exists(self, case_id: str) -> bool:
+        return (
+            self._session.execute(select(CaseRow.id).where(CaseRow.id == case_id)).scalar()
+            is not None
+        )
+
+    def mark_left_scope(self, case_id: str, at: datetime) -> bool:
+        """The office no longer sees the case: keep it as a read-only stub (never deleted)."""
+        done = self._session.execute(
+            update(CaseRow)
+            .where(CaseRow.id == case_id)
+            .values(scope_left_at=iso(at))
+            .returning(CaseRow.row_id)
+        ).scalar()
+        return done is not None
+
+    def clear_left_scope(self, case_id: str) -> None:
+        self._session.execute(
+            update(CaseRow).where(CaseRow.id == case_id).values(scope_left_at=None)
+        )
+
+    def left_scope(self, case_id: str) -> str | None:
+        value = self._session.execute(
+            select(CaseRow.scope_left_at).where(CaseRow.id == case_id)
+        ).scalar()
+        return None if value is None else str(value)
+
+    def versions_by_bucket(self) -> dict[str, list[tuple[str, int]]]:
+        """(id, version) of every case the server should also hold for us, per receipt month.
+
+        Left out: cases the server never acknowledged (server_version 0: e.g. a rejected
+        create, kept here so nothing typed is lost) and read-only stubs out of our scope.
+        """
+        stmt = select(CaseRow.received_month, CaseRow.id, CaseRow.version).where(
+            CaseRow.server_version > 0, CaseRow.scope_left_at.is_(None)
+        )
+        buckets: dict[str, list[tuple[str, int]]] = {}
+        for month, case_id, version in self._session.execute(stmt):
+            buckets.setdefault(str(month), []).append((str(case_id), int(version)))
+        return buckets
+
+    def open_conflict_count(self) -> int:
+        """Open conflicts over every case (a person closes each one)."""
+        value = self._session.execute(text('SELECT coalesce(sum(open_conflicts), 0) FROM "case"'))
+        return int(value.scalar_one())
+
+
+class SyncStore:
+    """Everything above on one session: `uow.sync.state`, `.log`, `.outbox`, …"""
+
+    def __init__(self, session: Session) -> None:
+        self.state = SyncSettings(session)
+        self.log = SyncLog(session)
+        self.outbox = SyncOutbox(session)
+        self.blobs = SyncBlobs(session)
+        self.cases = ServerCases(session)
+        self.blocks = NumberBlocks(session)
