@@ -1,10 +1,14 @@
-"""`lapor-desktop`: a command runs headless; no command opens the window."""
+"""`lapor-desktop`: a command runs headless; no command opens the window.
+
+The core CLI cannot import `sync`; the launcher adds its commands (`enroll`, `sync`).
+"""
 
 from __future__ import annotations
 
 from lapor_desktop.cli import main as cli_main
 from lapor_desktop.clock import Clock
 from lapor_desktop.paths import AppPaths
+from sync.cli import COMMANDS as SYNC_COMMANDS
 
 
 def _open_window(paths: AppPaths, clock: Clock) -> int:
@@ -14,4 +18,4 @@ def _open_window(paths: AppPaths, clock: Clock) -> int:
 
 
 def main() -> int:
-    return cli_main(None, open_gui=_open_window)
+    return cli_main(None, open_gui=_open_window, extra_commands=SYNC_COMMANDS)

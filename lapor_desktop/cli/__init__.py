@@ -10,8 +10,9 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
-from lapor_desktop.cli.parser import UsageError, build_parser
+from lapor_desktop.cli.parser import UsageError, _sub, build_parser
 from lapor_desktop.clock import Clock, clock_from_env
 from lapor_desktop.domain.errors import DomainError
 from lapor_desktop.paths import AppPaths
@@ -27,19 +28,57 @@ def _fail(message: str, status: int = EXIT_USAGE) -> int:
 
 
 GuiOpener = Callable[[AppPaths, Clock], int]
+# Adds a sub-command parser named `name` that accepts the global options too.
+AddParser = Callable[[str, str], argparse.ArgumentParser]
 
 
-def main(argv: Sequence[str] | None = None, open_gui: GuiOpener | None = None) -> int:
+class CommandFailed(Exception):
+    """An extra command's failure: a one-line message and an exit status (1: not done)."""
+
+    def __init__(self, message: str, status: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class ExtraCommand(Protocol):
+    """A sub-command from outside the core (the sync commands, passed in by ui/launcher).
+
+    The core cannot import `sync`; the launcher hands such commands to `main`. `register`
+    must stay cheap (no heavy imports): `--help` builds every parser.
+    """
+
+    name: str
+
+    def register(self, add: AddParser) -> None: ...
+
+    def run(self, args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int: ...
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    open_gui: GuiOpener | None = None,
+    extra_commands: Sequence[ExtraCommand] = (),
+) -> int:
     """Run one command; with none, open the window through `open_gui` (the core has no GUI)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = build_parser().parse_args(args_list)
+        parser = build_parser()
+        extras = {command.name: command for command in extra_commands}
+        if extras:
+            commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+            for command in extras.values():
+                command.register(lambda name, help_text: _sub(commands, name, help_text))
+        args = parser.parse_args(args_list)
         clock = clock_from_env()
         if args.command is None:
             if open_gui is None:
                 return _no_gui()
             return open_gui(AppPaths.resolve(args.data_dir), clock)
+        if args.command in extras:
+            return extras[args.command].run(args, AppPaths.resolve(args.data_dir), clock)
         return _dispatch(args, AppPaths.resolve(args.data_dir), clock)
+    except CommandFailed as error:
+        return _fail(str(error), error.status)
     except UsageError as error:
         return _fail(str(error))
     except (DomainError, WorkspaceError, MaintenanceError) as error:

@@ -1,0 +1,121 @@
+"""Attachment files first: every blob a pending `attachment.add` names, resumable (tus-style).
+
+HEAD tells what the server holds; chunks go from the server's offset, each with its SHA-256;
+`uploaded_bytes` is stored after every acked chunk. A 409 resumes at the offset the server
+names. A blob that cannot go up (missing here, refused by the server) is reported and skipped:
+its op will come back `deferred` and stay pending, nothing is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lapor_desktop.services.workspace import Workspace
+from sync.client import SyncClient
+from sync.crash import crash_point
+from sync.errors import InvalidResponse
+
+MAX_CONFLICTS = 5  # 409s in a row on one blob before giving up for this run
+
+
+@dataclass
+class UploadResult:
+    uploaded: int = 0  # blobs completed on the server in this run
+    skipped: int = 0  # already complete there (dedupe)
+    bytes: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def upload_blobs(
+    workspace: Workspace,
+    client: SyncClient,
+    chunk_bytes: int,
+    max_blob_bytes: int,
+    report: Callable[[int, int, int, int], None],
+    check_cancel: Callable[[], None],
+) -> UploadResult:
+    """Upload what pending ops reference; `report(done, total, bytes_done, bytes_total)`."""
+    with workspace.db.read() as uow:
+        wanted: list[str] = []
+        for op in uow.sync.outbox.pending_attachments():
+            sha = str(op.data.get("sha256") or "")
+            if sha and sha not in wanted:
+                wanted.append(sha)
+        progress = {sha: uow.sync.blobs.get(sha) for sha in wanted}
+    todo = [sha for sha in wanted if (b := progress[sha]) is None or b.state != "uploaded"]
+    result = UploadResult()
+    total_bytes = sum(b.size for sha in todo if (b := progress[sha]) is not None)
+    report(0, len(todo), 0, total_bytes)
+    for index, sha in enumerate(todo):
+        check_cancel()
+        blob = progress[sha]
+        path = workspace.blobs.path_for(sha)
+        if blob is None or not path.exists():
+            result.problems.append(f"attachment {sha[:12]}… is missing on this PC")
+            continue
+        if blob.size > max_blob_bytes:
+            result.problems.append(f"attachment {sha[:12]}… is larger than the server accepts")
+            continue
+        status = client.blob_status(sha)
+        if status.complete:
+            _store(workspace, sha, blob.size, "uploaded")
+            result.skipped += 1
+            report(index + 1, len(todo), result.bytes, total_bytes)
+            continue
+        offset = status.offset
+        conflicts = 0
+        with path.open("rb") as source:
+            while offset < blob.size:
+                check_cancel()
+                source.seek(offset)
+                chunk = source.read(chunk_bytes)
+                answer = client.blob_chunk(sha, offset, blob.size, chunk)
+                if answer.status == 204:
+                    if answer.offset <= offset or answer.offset > blob.size:
+                        raise InvalidResponse(
+                            f"/blobs/{sha}", f"offset {answer.offset} after a chunk at {offset}"
+                        )
+                    crash_point("mid_blob_chunk")
+                    result.bytes += answer.offset - offset
+                    offset = answer.offset
+                    state = "uploaded" if offset >= blob.size else "uploading"
+                    _store(workspace, sha, offset, state)
+                    report(index, len(todo), result.bytes, total_bytes)
+                    conflicts = 0
+                elif answer.status == 409 and 0 <= answer.offset <= blob.size:
+                    conflicts += 1
+                    if conflicts > MAX_CONFLICTS:
+                        result.problems.append(
+                            f"attachment {sha[:12]}…: the server keeps moving its offset"
+                        )
+                        break
+                    offset = answer.offset  # resume where the server really is
+                    if offset >= blob.size:
+                        _store(workspace, sha, offset, "uploaded")
+                elif answer.status == 422:
+                    # The whole file did not hash to its name: the server discarded it. A local
+                    # file that changed on disk is not silently re-sent under the old name.
+                    _store(workspace, sha, 0, "local")
+                    result.problems.append(f"attachment {sha[:12]}… does not match its checksum")
+                    break
+                elif answer.status == 413:
+                    result.problems.append(
+                        f"attachment {sha[:12]}… is larger than the server accepts"
+                    )
+                    break
+                else:  # 400: this chunk arrived damaged; the next run starts again from HEAD
+                    result.problems.append(
+                        f"attachment {sha[:12]}…: a chunk was damaged in transit"
+                    )
+                    break
+        if offset >= blob.size:
+            result.uploaded += 1
+        report(index + 1, len(todo), result.bytes, total_bytes)
+    return result
+
+
+def _store(workspace: Workspace, sha: str, uploaded: int, state: str) -> None:
+    with workspace.db.write() as uow:
+        uow.sync.blobs.set_progress(sha, uploaded, state)
+        uow.commit()
