@@ -23,7 +23,7 @@ from lapor_desktop.storage.numbers import sequence_highs
 from lapor_desktop.storage.sync_store import Enrollment
 from sync import protocol as p
 from sync.client import APP_NAME, RetryPolicy, SyncClient, normalise_url
-from sync.errors import InvalidResponse, SyncError
+from sync.errors import InvalidResponse, ServerRejected, SyncError
 from sync.tokens import Tokens, TokenStore
 
 
@@ -95,6 +95,14 @@ def enroll(
                     office=workspace.office.code if workspace is not None else None,
                 )
             )
+        except ServerRejected as error:
+            if error.code == "wrong_office" and workspace is not None:
+                # The server checked EnrollRequest.office and registered nothing.
+                raise OfficeMismatch(
+                    f"this data dir belongs to office {workspace.office.code}: "
+                    f"{error.server_message}; use a new data dir (--data-dir) for that office"
+                ) from None
+            raise
         finally:
             client.close()
         if answer.device_id != device_id:
