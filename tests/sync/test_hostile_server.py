@@ -1,0 +1,179 @@
+"""A server that answers garbage gets a clear error and changes nothing here; a normal run
+afterwards completes with every op on the server exactly once."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sqlite3
+from contextlib import closing
+from typing import Any
+
+import pytest
+
+from lapor_desktop.services.cases import CaseService, NewCase
+from lapor_desktop.services.workspace import Workspace
+from sync.engine import SyncEngine
+from sync.errors import InvalidResponse
+from tests.support.live_server import LiveServer
+from tests.sync.conftest import Desk, client_for, sync
+from tests.sync.hostile import Garbage, HostileServer
+from tests.sync.server_view import processed_ops
+
+NEW = NewCase(
+    title="Bantuan PKH belum cair",
+    text="Bantuan PKH bulan Februari belum diterima.",
+    channel="whatsapp",
+    category="Bantuan Sosial",
+)
+JSON = {"Content-Type": "application/json"}
+GZIP_JSON = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+
+
+def _j(value: Any) -> bytes:
+    return json.dumps(value).encode()
+
+
+CASES = {
+    "hello not JSON": (Garbage("POST", "/sync/v1/hello", body=b"<html>proxy</html>"), "/hello"),
+    "hello wrong types": (
+        Garbage("POST", "/sync/v1/hello", body=_j({"protocol": "satu", "server_time": 5})),
+        "/hello",
+    ),
+    "master truncated gzip": (
+        Garbage(
+            "GET",
+            "/sync/v1/master",
+            body=gzip.compress(_j({"version": "x" * 4000}))[:-12],
+            headers=GZIP_JSON,
+        ),
+        "/master",
+    ),
+    "push wrong shape": (
+        Garbage("POST", "/sync/v1/push", body=_j([{"results": "semua"}]), headers=JSON),
+        "/push",
+    ),
+    "push result for an op never sent": (
+        Garbage(
+            "POST",
+            "/sync/v1/push",
+            body=_j(
+                {
+                    "results": [{"op_id": "nope", "device_seq": 1, "status": "applied"}],
+                    "last_device_seq": 1,
+                }
+            ),
+            headers=JSON,
+        ),
+        "/push",
+    ),
+    "push unknown status": (
+        Garbage(
+            "POST",
+            "/sync/v1/push",
+            body=_j(
+                {"results": [{"op_id": "x", "device_seq": 1, "status": "ok"}], "last_device_seq": 1}
+            ),
+            headers=JSON,
+        ),
+        "/push",
+    ),
+    "changes wrong types": (
+        Garbage(
+            "GET",
+            "/sync/v1/changes",
+            body=_j({"changes": [{"seq": "a", "id": 1}], "next_cursor": 9, "has_more": False}),
+            headers=JSON,
+        ),
+        "/changes",
+    ),
+    "changes with a broken case document": (
+        Garbage(
+            "GET",
+            "/sync/v1/changes",
+            body=_j(
+                {
+                    "changes": [
+                        {"seq": 1, "id": "c1", "version": 1, "kind": "upsert", "case": {"id": "c1"}}
+                    ],
+                    "next_cursor": 1,
+                    "has_more": False,
+                }
+            ),
+            headers=JSON,
+        ),
+        "/changes",
+    ),
+    "changes truncated gzip": (
+        Garbage(
+            "GET",
+            "/sync/v1/changes",
+            body=gzip.compress(
+                _j({"changes": [], "next_cursor": 5, "has_more": False, "p": "x" * 3000})
+            )[:40],
+            headers=GZIP_JSON,
+        ),
+        "/changes",
+    ),
+}
+
+
+def _local_state(ws: Workspace) -> dict[str, Any]:
+    with closing(sqlite3.connect(ws.paths.database)) as con:
+        return {
+            "outbox": con.execute(
+                "SELECT device_seq, op_id, state, result FROM outbox ORDER BY device_seq"
+            ).fetchall(),
+            "cases": con.execute('SELECT id, version, doc FROM "case" ORDER BY id').fetchall(),
+            "events": con.execute("SELECT count(*) FROM case_event").fetchone(),
+            "cursor": con.execute("SELECT value FROM setting WHERE key = 'sync.cursor'").fetchall(),
+        }
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_garbage_from_the_server_is_refused_and_loses_nothing(
+    name: str, desk: Desk, offices: LiveServer
+) -> None:
+    garbage, path = CASES[name]
+    ws = desk("a", "ani")
+    CaseService(ws).register(NEW)
+    CaseService(ws).register(NEW)
+    if garbage.path.endswith("/changes"):
+        sync(ws, offices.base_url)  # ops acked for real: the pull is what gets the garbage
+        CaseService(ws).register(NEW)
+    before = _local_state(ws)
+    with HostileServer(offices.base_url, garbage) as hostile:
+        client = client_for(ws, hostile.base_url)
+        try:
+            with pytest.raises(InvalidResponse) as caught:
+                SyncEngine(ws, client).run()
+        finally:
+            client.close()
+        assert hostile.served >= 1
+    message = str(caught.value)
+    assert message.startswith(f"server sent an invalid response to {path}: ")
+    assert "\n" not in message
+    after = _local_state(ws)
+    # Cases, timeline and cursor are exactly as before; master data may have been taken (a
+    # valid earlier step), and only acks of a valid push answer may have changed the outbox.
+    assert (after["cases"], after["events"], after["cursor"]) == (
+        before["cases"],
+        before["events"],
+        before["cursor"],
+    )
+    if garbage.path.endswith("/changes"):
+        acked = [(seq, op_id) for seq, op_id, _state, _result in after["outbox"]]
+        assert acked == [(seq, op_id) for seq, op_id, _s, _r in before["outbox"]]
+        assert {state for _seq, _op, state, _r in after["outbox"]} == {"applied"}
+    else:
+        assert after["outbox"] == before["outbox"]
+
+    report = sync(ws, offices.base_url)
+    assert report.pending_after == 0
+    with closing(sqlite3.connect(ws.paths.database)) as con:
+        ops = [r[0] for r in con.execute("SELECT op_id FROM outbox")]
+        assert con.execute("SELECT outcome FROM sync_log ORDER BY id").fetchall()[-2:] == [
+            ("failed",),
+            ("ok",),
+        ]
+    assert processed_ops(offices) == dict.fromkeys(ops, 1)

@@ -1,0 +1,76 @@
+"""Register and letter numbers once enrolled: leased blocks, never the same number twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lapor_desktop.paths import AppPaths
+from lapor_desktop.services.cases import CaseService, NewCase
+from lapor_desktop.services.workspace import Workspace
+from lapor_desktop.storage.numbers import BlockNumberSource, LocalNumberSource, NumbersExhausted
+from sync.enroll import enroll
+from tests.conftest import FakeClock
+from tests.support.live_server import LiveServer, start_live_server
+from tests.sync.conftest import FAST_RETRY, PASSWORD, Desk, sync
+from tests.sync.server_view import processed_ops
+
+NEW = NewCase(
+    title="Bantuan PKH belum cair",
+    text="Bantuan PKH bulan Februari belum diterima.",
+    channel="whatsapp",
+    category="Bantuan Sosial",
+)
+
+
+def test_two_pcs_of_one_office_offline_never_issue_the_same_number(
+    desk: Desk, offices: LiveServer
+) -> None:
+    a, c = desk("a", "ani"), desk("c", "citra")
+    numbers_a = [CaseService(a).register(NEW).register_no for _ in range(5)]
+    numbers_c = [CaseService(c).register(NEW).register_no for _ in range(5)]
+    assert len(set(numbers_a) | set(numbers_c)) == 10
+    with a.db.read() as uow:
+        assert isinstance(uow.numbers, BlockNumberSource)
+        assert uow.numbers.next_number("device_seq", 0) == 6  # device_seq stays local
+
+    report_a, report_c = sync(a, offices.base_url), sync(c, offices.base_url)
+    assert report_a.rejected == report_c.rejected == 0
+    assert len(processed_ops(offices)) == 10
+    with a.db.read() as uow:
+        registers = {b.register for b in uow.sync.blocks.all()}
+    assert registers == {"register:DINSOS", "letter:DINSOS"}  # the sync leased a letter block
+
+
+def test_a_pc_that_ran_dry_offline_is_told_to_sync_and_gets_more(
+    tmp_path: Path, fake_clock: FakeClock
+) -> None:
+    server = start_live_server(None, tmp_path / "server", block_size=3)
+    try:
+        server.add_office("DINSOS", "Dinas Sosial")
+        server.add_user("ani", "DINSOS", PASSWORD)
+        ws = enroll(
+            AppPaths(tmp_path / "a"), fake_clock, server.base_url, "ani", PASSWORD, retry=FAST_RETRY
+        ).workspace
+        try:
+            service = CaseService(ws)
+            issued = [service.register(NEW).register_no for _ in range(3)]
+            with pytest.raises(NumbersExhausted, match="used up; sync to get more"):
+                service.register(NEW)
+            with ws.db.read() as uow:
+                assert uow.cases.count() == 3  # nothing written by the refused intake
+            report = sync(ws, server.base_url)
+            assert report.blocks_leased == 2  # register and letter
+            fourth = service.register(NEW).register_no
+            assert fourth not in issued
+        finally:
+            ws.close()
+    finally:
+        server.stop()
+
+
+def test_a_data_dir_that_never_enrolled_keeps_its_own_sequence(workspace: Workspace) -> None:
+    with workspace.db.read() as uow:
+        assert type(uow.numbers) is LocalNumberSource
+    assert CaseService(workspace).register(NEW).register_no == "DINSOS/2026/00001"

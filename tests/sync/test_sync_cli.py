@@ -1,0 +1,136 @@
+"""`lapor-desktop enroll` and `lapor-desktop sync` as an operator's script runs them."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.live_server import LiveServer
+from tests.sync.cli_support import REPO, desktop, desktop_here
+from tests.sync.conftest import PASSWORD
+
+CASE = (
+    "case",
+    "add",
+    "--title",
+    "Bantuan PKH belum cair",
+    "--text",
+    "Bantuan PKH bulan Februari belum diterima.",
+    "--channel",
+    "whatsapp",
+    "--category",
+    "Bantuan Sosial",
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def login(server: str, user: str = "ani", password: str = PASSWORD) -> tuple[str, ...]:
+    return ("enroll", "--server", server, "--user", user, "--password", password)
+
+
+INIT = ("init", "--office-code", "DINSOS", "--office-name", "Dinas Sosial")
+INIT += ("--regency", "Kabupaten Sumenep")
+
+
+def test_enroll_then_sync_with_the_summary_and_exit_codes(
+    offices: LiveServer, tmp_path: Path
+) -> None:
+    data = tmp_path / "a"
+    enrolled = desktop_here(*login(offices.base_url), "--json", data_dir=data)
+    assert enrolled.returncode == 0, enrolled.describe()
+    info = enrolled.json()
+    assert info["office"] == "DINSOS" and info["initialised"] is True
+    assert info["user"] == {"username": "ani", "name": "Ani Lestari", "role": "operator"}
+
+    assert desktop_here(*CASE, data_dir=data).returncode == 0
+    # Global options after the command are accepted too.
+    first = desktop_here("sync", "--data-dir", str(data), "--json")
+    assert first.returncode == 0, first.describe()
+    summary = first.json()
+    assert (summary["sent"], summary["applied"], summary["pending"]) == (1, 1, 0)
+    assert summary["needs_attention"] == []
+
+    again = desktop_here("sync", data_dir=data)
+    assert again.returncode == 0, again.describe()
+    assert again.stdout.startswith("Sinkronisasi: terkirim 0, diterapkan 0, konflik 0, ditolak 0")
+
+
+def test_a_rejected_op_is_listed_and_the_run_still_counts_as_complete(
+    offices: LiveServer, tmp_path: Path
+) -> None:
+    data = tmp_path / "a"
+    assert desktop_here(*login(offices.base_url), data_dir=data).returncode == 0
+    assert desktop_here(*CASE, data_dir=data).returncode == 0
+    assert desktop_here("sync", data_dir=data).returncode == 0
+    # An old copy of the data dir (a restored backup) makes ops with sequences already used.
+    restored = tmp_path / "restored"
+    shutil.copytree(data, restored)
+    assert desktop_here(*CASE, data_dir=data).returncode == 0
+    assert desktop_here("sync", data_dir=data).returncode == 0
+    assert desktop_here(*CASE, "--summary", "dari salinan", data_dir=restored).returncode == 0
+
+    result = desktop_here("sync", data_dir=restored)
+    assert result.returncode == 0, result.describe()
+    lines = result.stdout.splitlines()
+    assert "ditolak 1" in lines[0]
+    listed = [line.strip() for line in lines if line.strip().startswith("DITOLAK")]
+    assert len(listed) == 1 and "case.create" in listed[0], lines
+    # The rejected case is kept (marked), and the server's case with its number arrived.
+    shown = desktop_here("case", "list", "--json", data_dir=restored)
+    numbers = sorted(c["register_no"] for c in shown.json())
+    assert len(numbers) == 3 and any("/DUPLIKAT-" in n for n in numbers), numbers
+
+
+def test_network_login_and_input_failures_give_one_line_and_the_right_status(
+    offices: LiveServer, tmp_path: Path
+) -> None:
+    data = tmp_path / "a"
+    wrong = desktop_here(*login(offices.base_url, password="salah"), data_dir=data)
+    assert wrong.returncode == 1 and "refused the login" in wrong.error_line()
+    assert not (data / "lapor.db").exists()
+
+    dead = f"http://127.0.0.1:{_free_port()}"
+    down = desktop_here(*login(dead), "--retries", "1", data_dir=data)
+    assert down.returncode == 1 and "unreachable" in down.error_line()
+    bad_url = desktop_here(*login("lapor.kab.go.id"), data_dir=data)
+    assert bad_url.returncode == 2 and "http://" in bad_url.error_line()
+    missing = desktop_here("enroll", "--server", offices.base_url, data_dir=data)
+    assert missing.returncode == 2 and "--user" in missing.error_line()
+
+    other = tmp_path / "other"
+    assert desktop_here(*INIT, data_dir=other).returncode == 0
+    not_enrolled = desktop_here("sync", data_dir=other)
+    assert not_enrolled.returncode == 1 and "not enrolled" in not_enrolled.error_line()
+    mismatch = desktop_here(*login(offices.base_url, "budi"), data_dir=other)
+    assert mismatch.returncode == 2 and "belongs to office DINSOS" in mismatch.error_line()
+
+    assert desktop_here(*login(offices.base_url), data_dir=data).returncode == 0
+    assert desktop_here(*CASE, data_dir=data).returncode == 0
+    unreachable = desktop_here("sync", "--server", dead, "--retries", "1", data_dir=data)
+    assert unreachable.returncode == 1 and "unreachable" in unreachable.error_line()
+    assert desktop_here("sync", "--retries", "0", data_dir=data).returncode == 2
+    # The failed run kept the op; the stored server (not the dead one) is used next time.
+    finished = desktop_here("sync", "--json", data_dir=data)
+    assert finished.returncode == 0, finished.describe()
+    assert finished.json()["sent"] == 1
+
+
+HEAVY = "{'requests', 'pydantic', 'sqlalchemy'}"
+PROBE = f"import sys, ui.launcher; print(sorted({HEAVY} & set(sys.modules)))"
+
+
+def test_help_lists_the_sync_commands_without_loading_the_network_stack() -> None:
+    shown = desktop("--help")
+    assert shown.returncode == 0 and "enroll" in shown.stdout and "sync" in shown.stdout
+    probe = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert probe.stdout.strip() == "[]"
