@@ -17,21 +17,15 @@ from lapor_desktop.domain.identifiers import validate_office_code
 from lapor_desktop.domain.sla import SlaRuleBook
 from server.db import write_session
 from server.passwords import DEFAULT_COST, hash_password
+from server.schema import SchemaError, is_current, upgrade
 from server.tables import (
-    SCHEMA_VERSION,
-    Base,
     CategoryRow,
-    Counter,
     Device,
     HolidayRow,
     Office,
-    SchemaInfo,
     SlaRuleRow,
-    Token,
     UserAccount,
 )
-
-CHANGE_COUNTER = "change"
 
 
 class AdminError(ValueError):
@@ -39,14 +33,11 @@ class AdminError(ValueError):
 
 
 def init_schema(engine: Engine) -> bool:
-    """Create the tables (idempotent); True when the schema was new."""
-    Base.metadata.create_all(engine)
-    with write_session(engine) as session:
-        if session.get(SchemaInfo, "schema_version") is not None:
-            return False
-        session.add(SchemaInfo(key="schema_version", value=SCHEMA_VERSION))
-        session.add(Counter(name=CHANGE_COUNTER, value=0))
-    return True
+    """Create or migrate the schema (idempotent); True when the database was new."""
+    try:
+        return upgrade(engine)
+    except SchemaError as error:
+        raise AdminError(str(error)) from None
 
 
 def seed_master_data(
@@ -175,11 +166,13 @@ def revoke_device(engine: Engine, device_id: str) -> None:
 
 
 def revoke_in(session: Session, device_id: str) -> None:
+    # Its tokens stay: a request with one is answered "403 revoked", which tells the device to
+    # stop syncing (keeping its data), rather than a 401 that would ask for a new login.
     session.execute(update(Device).where(Device.device_id == device_id).values(revoked=True))
-    session.execute(delete(Token).where(Token.device_id == device_id))
 
 
 def schema_ready(engine: Engine) -> bool:
-    from sqlalchemy import inspect
-
-    return inspect(engine).has_table(SchemaInfo.__tablename__)
+    try:
+        return is_current(engine)
+    except SchemaError as error:
+        raise AdminError(str(error)) from None

@@ -169,7 +169,14 @@ def test_revoked_device_is_refused_with_403(live_server: LiveServer) -> None:
     device = enroll(live_server, "ani")
     live_server.revoke_device(device.device_id)
     response = device.get("/master")
-    assert response.status_code in (401, 403)  # its tokens are gone with the revocation
+    assert response.status_code == 403
+    assert response.json()["error"] == "revoked"
+    refresh = requests.post(
+        live_server.api + "/token",
+        json={"device_id": device.device_id, "refresh_token": device.refresh_token},
+        timeout=30,
+    )
+    assert (refresh.status_code, refresh.json()["error"]) == (403, "revoked")
     again = enroll_raw(live_server, "ani", PASSWORD, device.device_id)
     assert again.status_code == 403
     assert again.json()["error"] == "revoked"

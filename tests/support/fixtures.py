@@ -47,4 +47,6 @@ def server_db_url(server_backend: str, request: pytest.FixtureRequest) -> Iterat
 def live_server(server_db_url: str | None, tmp_path: Path) -> Iterator[LiveServer]:
     server = start_live_server(server_db_url, tmp_path / "server")
     yield server
-    server.stop()
+    # A SQLite server's files go with tmp_path: no need to wait for uvicorn to wind down.
+    # A PostgreSQL schema is dropped next, so that one waits until the server let go of it.
+    server.stop(wait=server_db_url is not None)
