@@ -21,6 +21,7 @@ class Garbage:
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    times: int | None = None  # answer garbage this many times, then relay (None: always)
 
 
 class HostileServer:
@@ -28,6 +29,7 @@ class HostileServer:
         self.upstream = upstream.rstrip("/")
         self.garbage = garbage
         self.served = 0  # how many garbage answers went out
+        self.seen: list[tuple[str, str, dict[str, str]]] = []  # method, path, request headers
         hostile = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -37,6 +39,7 @@ class HostileServer:
                 return None
 
             def _relay(self) -> None:
+                hostile.seen.append((self.command, self.path, dict(self.headers.items())))
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else None
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP_HEADERS}
@@ -50,7 +53,8 @@ class HostileServer:
                 )
                 raw = upstream.raw.read(decode_content=False)
                 chosen = hostile.garbage
-                if self.command == chosen.method and self.path.startswith(chosen.path):
+                matches = self.command == chosen.method and self.path.startswith(chosen.path)
+                if matches and (chosen.times is None or hostile.served < chosen.times):
                     hostile.served += 1
                     self.send_response(chosen.status)
                     for name, value in chosen.headers.items():

@@ -164,3 +164,28 @@ def test_acks_go_by_op_id_so_an_op_made_during_the_push_stays_pending(
     assert report.sent == 2  # it went in the next batch of the same run
     assert processed_ops(offices)[made[0]] == 1
     assert set(outbox_states(ws).values()) == {"applied"}
+
+
+def test_two_pcs_changing_one_field_end_in_a_conflict_both_see(
+    desk: Desk, offices: LiveServer
+) -> None:
+    a, c = desk("a", "ani"), desk("c", "citra")
+    case = CaseService(a).register(new_case("Judul awal"))
+    sync(a, offices.base_url)
+    sync(c, offices.base_url)
+    CaseService(a).edit(case.id, {"title": "Judul dari PC Ani"})
+    CaseService(c).edit(case.id, {"title": "Judul dari PC Citra"})
+    sync(a, offices.base_url)
+
+    report = sync(c, offices.base_url)
+    assert report.conflicts == 1 and report.pending_after == 0
+    status = sync_status(c)
+    assert status.conflicts_open == 1 and status.synced  # nothing pending; a person decides
+    shown = CaseService(c).find_case(case.id)
+    assert shown.title == "Judul dari PC Ani"  # the server kept its value…
+    (conflict,) = shown.open_conflicts
+    assert (conflict.field, conflict.ours) == ("title", "Judul dari PC Citra")  # …and ours
+    assert set(outbox_states(c).values()) == {"conflict"}  # its only op: kept, answered
+
+    sync(a, offices.base_url)
+    assert sync_status(a).conflicts_open == 1  # the conflict travels with the case
