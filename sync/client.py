@@ -167,6 +167,16 @@ class SyncClient:
             raise InvalidResponse(path, f"{p.BLOB_STATE} is {state!r}")
         return BlobStatus(offset, state == "complete")
 
+    def blob_download(self, sha256: str) -> bytes:
+        """The complete file; InvalidResponse when the bytes do not hash to the name."""
+        import hashlib
+
+        path = f"/blobs/{sha256}"
+        data = self._call("GET", path).content
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise InvalidResponse(path, "the file does not match its SHA-256")
+        return data
+
     def blob_chunk(self, sha256: str, offset: int, length: int, chunk: bytes) -> ChunkAnswer:
         import hashlib
 

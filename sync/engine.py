@@ -1,5 +1,7 @@
 """One sync run: hello → master data → number blocks → blobs → push → ack → pull → verify.
 
+After the pull, files that cases from other offices name are downloaded (hash-checked).
+
 Each step commits locally before the next, so a run cut anywhere (network, cancel, crash; see
 `sync.crash` for the `LAPOR_SYNC_CRASH_AT` points) leaves a consistent database and the next run
 continues: the outbox keeps what the server has not answered for, the cursor only moves with
@@ -39,7 +41,7 @@ from sync.errors import (
 from sync.lock import SyncLock
 from sync.master import apply_master
 from sync.pull import CaseMerger, IncomingCase, parse_case, parse_change, parse_events
-from sync.uploads import upload_blobs
+from sync.uploads import download_blobs, upload_blobs
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +55,7 @@ _BUCKET = re.compile(r"^\d{4}-\d{2}$")
 
 @dataclass(frozen=True, slots=True)
 class SyncProgress:
-    """What the run is doing: `phase` is hello|master|numbers|files|push|pull|verify."""
+    """What the run is doing: `phase` is hello|master|numbers|files|push|pull|downloads|verify."""
 
     phase: str
     done: int = 0
@@ -74,6 +76,7 @@ class SyncReport:
     received: int = 0
     left_scope: int = 0
     blobs_uploaded: int = 0
+    blobs_downloaded: int = 0
     blocks_leased: int = 0
     master_updated: bool = False
     verified: bool = False
@@ -95,6 +98,7 @@ class SyncReport:
             "received": self.received,
             "left_scope": self.left_scope,
             "blobs": self.blobs_uploaded,
+            "blobs_downloaded": self.blobs_downloaded,
             "blocks": self.blocks_leased,
             "pending_after": self.pending_after,
         }
@@ -161,6 +165,7 @@ class SyncEngine:
         self._files(report)
         self._push(report)
         self._pull(report)
+        self._downloads(report)
         with self.ws.db.read() as uow:
             pending = uow.sync.outbox.count("pending")
         if pending == 0:
@@ -265,6 +270,16 @@ class SyncEngine:
             self.ws, self.client, chunk, self._limits.max_blob_bytes, emit, self._check_cancel
         )
         report.blobs_uploaded = result.uploaded + result.skipped
+        report.warnings.extend(result.problems)
+
+    def _downloads(self, report: SyncReport) -> None:
+        self._enter("downloads")
+
+        def emit(done: int, total: int, bytes_done: int, bytes_total: int) -> None:
+            self._emit(SyncProgress("downloads", done, total, bytes_done, bytes_total))
+
+        result = download_blobs(self.ws, self.client, emit, self._check_cancel)
+        report.blobs_downloaded = result.uploaded
         report.warnings.extend(result.problems)
 
     # ------------------------------------------------------------------ push and ack

@@ -111,6 +111,9 @@ class CaseMerger:
         reference = self._ws.reference()
         due = due_info(shown, reference.rulebook, reference.calendar, self._ws.tz, now)
         uow.sync.cases.upsert(shown, due, server_version=server_case.version)
+        for ref in server_case.attachments:
+            if not self._ws.blobs.path_for(ref.sha256).exists():
+                uow.sync.blobs.want(ref.sha256, ref.size, ref.mime, now)
         if uow.sync.cases.left_scope(server_case.id) is not None:
             uow.sync.cases.clear_left_scope(server_case.id)  # back in our scope
         uow.sync.cases.add_events(incoming.events)

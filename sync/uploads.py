@@ -1,4 +1,5 @@
-"""Attachment files first: every blob a pending `attachment.add` names, resumable (tus-style).
+"""Attachment files: uploads first (every blob a pending `attachment.add` names, resumable,
+tus-style), and after the pull the downloads of files that cases from the server name.
 
 HEAD tells what the server holds; chunks go from the server's offset, each with its SHA-256;
 `uploaded_bytes` is stored after every acked chunk. A 409 resumes at the offset the server
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from lapor_desktop.services.workspace import Workspace
 from sync.client import SyncClient
 from sync.crash import crash_point
-from sync.errors import InvalidResponse
+from sync.errors import InvalidResponse, ServerRejected
 
 MAX_CONFLICTS = 5  # 409s in a row on one blob before giving up for this run
 
@@ -119,3 +120,31 @@ def _store(workspace: Workspace, sha: str, uploaded: int, state: str) -> None:
     with workspace.db.write() as uow:
         uow.sync.blobs.set_progress(sha, uploaded, state)
         uow.commit()
+
+
+def download_blobs(
+    workspace: Workspace,
+    client: SyncClient,
+    report: Callable[[int, int, int, int], None],
+    check_cancel: Callable[[], None],
+) -> UploadResult:
+    """Fetch the files of cases from other offices; each is stored (hash-checked) and marked."""
+    with workspace.db.read() as uow:
+        wanted = uow.sync.blobs.wanted()
+    result = UploadResult()
+    total = sum(b.size for b in wanted)
+    for index, blob in enumerate(wanted):
+        check_cancel()
+        try:
+            data = client.blob_download(blob.sha256)
+        except ServerRejected as error:  # 404/403: not (yet) on the server, or not ours
+            result.problems.append(f"attachment {blob.sha256[:12]}…: {error.server_message}")
+            continue
+        stored = workspace.blobs.put_bytes(data)  # durable before the row says it is here
+        with workspace.db.write() as uow:
+            uow.sync.blobs.set_progress(stored.sha256, stored.size, "uploaded")
+            uow.commit()
+        result.uploaded += 1
+        result.bytes += stored.size
+        report(index + 1, len(wanted), result.bytes, total)
+    return result

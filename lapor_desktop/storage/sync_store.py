@@ -329,7 +329,7 @@ class SyncOutbox:
 class BlobProgress:
     sha256: str
     size: int
-    state: str  # local | uploading | uploaded
+    state: str  # local | uploading | uploaded | remote (on the server only: to download)
     uploaded_bytes: int
 
 
@@ -342,6 +342,21 @@ class SyncBlobs:
         if row is None:
             return None
         return BlobProgress(row.sha256, row.size, row.state, row.uploaded_bytes)
+
+    def want(self, sha256: str, size: int, mime: str, at: datetime) -> None:
+        """A file a case from the server names and this PC lacks: fetch it (state remote)."""
+        self._session.execute(
+            insert(BlobRow)
+            .prefix_with("OR IGNORE")
+            .values(sha256=sha256, size=size, mime=mime, state="remote", created_at=iso(at))
+        )
+
+    def wanted(self) -> list[BlobProgress]:
+        stmt = select(BlobRow).where(BlobRow.state == "remote").order_by(BlobRow.created_at)
+        return [
+            BlobProgress(r.sha256, r.size, r.state, r.uploaded_bytes)
+            for r in self._session.execute(stmt).scalars()
+        ]
 
     def set_progress(self, sha256: str, uploaded_bytes: int, state: str) -> None:
         self._session.execute(

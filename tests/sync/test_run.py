@@ -83,15 +83,20 @@ def test_offline_work_reaches_the_server_exactly_once(
 
 
 def test_a_disposed_case_reaches_the_other_office_which_takes_it_over(
-    desk: Desk, offices: LiveServer
+    desk: Desk, offices: LiveServer, tmp_path: Path
 ) -> None:
     a, b = desk("a", "ani"), desk("b", "budi")
     case = CaseService(a).register(new_case())
+    photo = tmp_path / "jalan.jpg"
+    photo.write_bytes(random.Random(5).randbytes(600_000))
+    CaseService(a).attach(case.id, photo)
     CaseService(a).dispose(case.id, DispositionInput(to_office="DPU", note="Kewenangan DPU"))
     sync(a, offices.base_url)
 
     received = sync(b, offices.base_url)
-    assert received.received >= 1
+    assert received.received >= 1 and received.blobs_downloaded == 1
+    sha = hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert b.blobs.read(sha) == photo.read_bytes()  # the file came along, hash-checked
     seen = CaseService(b).detail(case.id)
     assert seen.case.holder_office == "DPU" and seen.can_act
     assert seen.case.register_no == case.register_no

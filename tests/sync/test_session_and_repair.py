@@ -125,7 +125,7 @@ def test_master_data_comes_from_the_server_and_local_holidays_stay(
 
     report = sync(ws, offices.base_url, progress=record)
     assert report.master_updated
-    assert phases == ["hello", "master", "numbers", "files", "push", "pull", "verify"]
+    assert phases == ["hello", "master", "numbers", "files", "push", "pull", "downloads", "verify"]
     with closing(sqlite3.connect(ws.paths.database)) as con:
         sources = dict(con.execute("SELECT day, source FROM holiday"))
     assert sources["2026-04-07"] == "local"
