@@ -11,7 +11,7 @@ from server.auth import ACCESS, REFRESH, issue, token_hash
 from server.db import lock, write_session
 from server.errors import ApiError
 from server.master import office_wire
-from server.numbers import lease, raise_floor, register_office
+from server.numbers import MAX_NUMBER, lease, raise_floor, register_office
 from server.passwords import DUMMY_HASH, check_password
 from server.settings import ServerSettings
 from server.tables import Device, Office, Token, UserAccount
@@ -67,6 +67,10 @@ def enroll(engine: Engine, settings: ServerSettings, body: EnrollRequest) -> Enr
             session.add(device)
         session.flush()
         for high in body.highest:
+            if not (0 <= high.last <= MAX_NUMBER and 2000 <= high.year <= 2200):
+                raise ApiError(
+                    400, "bad_request", f"highest: {high.register} {high.year} out of range"
+                )
             if register_office(high.register) == user.office and high.last > 0:
                 raise_floor(session, high.register, high.year, high.last)
         year = now.astimezone(ZoneInfo(office.timezone)).year

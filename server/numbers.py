@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case, update
+from sqlalchemy import case, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -19,6 +19,9 @@ from server.tables import NumberBlockRow, NumberFloor
 from sync.protocol import NumberBlock
 
 MAX_BLOCK = 10_000
+# Far above any office's yearly register (a few thousand), far below a BIGINT: a larger number
+# is a client bug or an attack, refused before it could poison a floor.
+MAX_NUMBER = 10**9
 
 
 def register_office(register: str) -> str | None:
@@ -65,6 +68,11 @@ def lease(
     if not 2000 <= year <= 2200:
         raise ApiError(400, "bad_request", "year out of range")
     _ensure_floor(session, register, year)
+    current = session.execute(
+        select(NumberFloor.last).where(NumberFloor.register == register, NumberFloor.year == year)
+    ).scalar_one()
+    if current + count > MAX_NUMBER:
+        raise ApiError(409, "conflict", f"{register} {year} has no numbers left to lease")
     end = session.execute(
         update(NumberFloor)
         .where(NumberFloor.register == register, NumberFloor.year == year)

@@ -23,7 +23,7 @@ from server.blobs import BlobStore
 from server.db import lock, next_counter, read_session, write_session
 from server.errors import ApiError
 from server.master import rule_context
-from server.numbers import raise_floor
+from server.numbers import MAX_NUMBER, raise_floor
 from server.scope import scope_of
 from server.settings import ServerSettings
 from server.tables import (
@@ -228,6 +228,10 @@ def _check_new_number(session: Session, op: Operation) -> OpResult | None:
             "rejected",
             code="not_permitted",
             message=f"register number {number} belongs to office {number.office}",
+        )
+    if number.seq > MAX_NUMBER:
+        return _result(
+            op, "rejected", code="invalid", message=f"register number {number} is out of range"
         )
     if number.provisional:
         return None

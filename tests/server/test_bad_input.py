@@ -194,3 +194,21 @@ def test_openapi_describes_the_protocol(live_server: LiveServer) -> None:
     spec = requests.get(live_server.base_url + "/openapi.json", timeout=30).json()
     assert "/sync/v1/push" in spec["paths"]
     assert "PushRequest" in spec["components"]["schemas"]
+
+
+def test_numbers_beyond_any_register_are_refused(ani: Device, live_server: LiveServer) -> None:
+    huge = [{"register": "register:DINSOS", "year": 2026, "last": 10**20}]
+    response = requests.post(
+        live_server.api + "/enroll",
+        json={"username": "ani", "password": "rahasia-123", "device_id": "d2", "highest": huge},
+        timeout=30,
+    )
+    assert_error_body(response, 400)
+    year = ani.enrollment["blocks"][0]["year"]
+    op = ani.op(OpType.CASE_CREATE, uuid7(), case_data(f"DINSOS/{year}/" + "9" * 20))
+    [result] = ani.push(op)["results"]
+    assert (result["status"], result["code"]) == ("rejected", "invalid")
+    # The floor did not move: the next lease continues right after the enrollment block.
+    first = ani.enrollment["blocks"][0]
+    block = ani.post("/numbers/lease", {"register": "register:DINSOS", "year": first["year"]})
+    assert block.json()["start"] == first["end"] + 1
