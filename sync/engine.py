@@ -236,8 +236,11 @@ class SyncEngine:
     def _numbers(self, report: SyncReport) -> None:
         self._enter("numbers")
         office = self.ws.office.code
-        year = self.ws.clock().astimezone(self.ws.tz).year
-        for register in (f"register:{office}", f"letter:{office}"):
+        today = self.ws.clock().astimezone(self.ws.tz)
+        # In December, next year's numbers too: an office may work offline over New Year.
+        years = (today.year, today.year + 1) if today.month == 12 else (today.year,)
+        sequences = [(f"{kind}:{office}", y) for y in years for kind in ("register", "letter")]
+        for register, year in sequences:
             with self.ws.db.read() as uow:
                 remaining = uow.sync.blocks.remaining(register, year)
             if remaining * 2 >= self._block_size:

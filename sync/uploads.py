@@ -58,7 +58,11 @@ def upload_blobs(
         if blob.size > max_blob_bytes:
             result.problems.append(f"attachment {sha[:12]}… is larger than the server accepts")
             continue
-        status = client.blob_status(sha)
+        try:
+            status = client.blob_status(sha)
+        except ServerRejected as error:
+            result.problems.append(f"attachment {sha[:12]}…: {error.server_message}")
+            continue
         if status.complete:
             _store(workspace, sha, blob.size, "uploaded")
             result.skipped += 1

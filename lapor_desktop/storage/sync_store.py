@@ -416,20 +416,12 @@ class ServerCases:
         )
         self._search.put(int(row_id), case_from_json(document))
 
-    def add_events(self, events: Sequence[TimelineEvent]) -> int:
+    def add_events(self, events: Sequence[TimelineEvent]) -> None:
         """Insert events not already here (ids are derived from the op: the same everywhere)."""
-        if not events:
-            return 0
-        before = self._event_count()
-        self._session.execute(
-            insert(CaseEventRow).prefix_with("OR IGNORE"), [event_values(e) for e in events]
-        )
-        return self._event_count() - before
-
-    def _event_count(self) -> int:
-        return int(
-            self._session.execute(select(func.count()).select_from(CaseEventRow)).scalar_one()
-        )
+        if events:
+            self._session.execute(
+                insert(CaseEventRow).prefix_with("OR IGNORE"), [event_values(e) for e in events]
+            )
 
     def server_version(self, case_id: str) -> int:
         value = self._session.execute(
