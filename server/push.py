@@ -150,7 +150,7 @@ def _process(
         result = _decide(session, who, ctx, op, row, before)
         if isinstance(result, tuple):
             applied, status = result
-            version = _store_change(session, who, op, before, applied, now)
+            version = _store_change(session, op, before, applied, now)
             outcome = _result(
                 op,
                 status,
@@ -299,7 +299,6 @@ def _scrub(case: Case) -> Case:
 
 def _store_change(
     session: Session,
-    who: Caller,
     op: Operation,
     before: Case | None,
     applied: Applied,
@@ -351,7 +350,8 @@ def _store_change(
                 at=iso(op.at),
             )
         )
-        _index_conflicts(session, case)
+        if case.conflicts or (before is not None and before.conflicts):
+            _index_conflicts(session, case)
         _index_attachments(session, case)
     if events:
         session.execute(
