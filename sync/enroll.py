@@ -8,9 +8,11 @@ tokens go to the token store, the first number block and the server address to t
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import uuid
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from lapor_desktop.clock import Clock
 from lapor_desktop.domain.codes import Role
@@ -95,6 +97,14 @@ def enroll(
                     office=workspace.office.code if workspace is not None else None,
                 )
             )
+            # Letter numbers too, so the first letter needs no sync (the register's block
+            # came with the enrollment). Not fatal: the next sync leases what is missing.
+            blocks = list(answer.blocks)
+            letters = f"letter:{answer.office.code}"
+            if not any(block.register == letters for block in blocks):
+                year = clock().astimezone(ZoneInfo(answer.office.timezone)).year
+                with contextlib.suppress(SyncError):
+                    blocks.append(client.lease(p.LeaseRequest(register=letters, year=year)))
         except ServerRejected as error:
             if error.code == "wrong_office" and workspace is not None:
                 # The server checked EnrollRequest.office and registered nothing.
@@ -121,7 +131,7 @@ def enroll(
             workspace = init_workspace(
                 paths, _office_profile(answer.office), user, clock, device_id=device_id
             )
-        _store(workspace, answer, user, url, clock)
+        _store(workspace, answer, blocks, user, url, clock)
         return EnrollResult(workspace, answer.user, answer.office, url, created)
     except BaseException:
         if workspace is not None:
@@ -130,10 +140,15 @@ def enroll(
 
 
 def _store(
-    workspace: Workspace, answer: p.EnrollResponse, user: LocalUser, url: str, clock: Clock
+    workspace: Workspace,
+    answer: p.EnrollResponse,
+    blocks: list[p.NumberBlock],
+    user: LocalUser,
+    url: str,
+    clock: Clock,
 ) -> None:
     office = workspace.office.code
-    for block in answer.blocks:
+    for block in blocks:
         if block.register not in (f"register:{office}", f"letter:{office}"):
             raise InvalidResponse("/enroll", f"a block of {block.register}")
         if not 1 <= block.start <= block.end:
@@ -144,7 +159,7 @@ def _store(
     now = clock()
     with workspace.db.write() as uow:
         uow.reference.set_setting("user", {"name": user.name, "role": user.role.value})
-        for block in answer.blocks:
+        for block in blocks:
             uow.sync.blocks.add(block.register, block.year, block.start, block.end, now)
         uow.sync.state.set_server_url(url)
         uow.sync.state.set_enrollment(

@@ -39,13 +39,13 @@ def test_a_fresh_data_dir_is_set_up_from_the_server(desk: Desk, tmp_path: Path) 
         blocks = uow.sync.blocks.all()
     assert enrollment is not None and enrollment.username == "ani"
     assert enrollment.device_id == ws.device_id
-    assert [b.register for b in blocks] == ["register:DINSOS"]
+    assert [b.register for b in blocks] == ["letter:DINSOS", "register:DINSOS"]
     status = sync_status(ws)
     assert status.enrolled and status.pending == 0 and status.server_url is not None
 
     # The first register number comes from the leased block, not the local sequence.
     case = CaseService(ws).register(NEW)
-    assert case.register_no == f"DINSOS/2026/{blocks[0].start:05d}"
+    assert case.register_no == f"DINSOS/2026/{blocks[1].start:05d}"
 
 
 def test_tokens_are_in_a_private_file_when_no_keyring_exists(desk: Desk) -> None:
@@ -81,7 +81,7 @@ def test_an_initialised_data_dir_keeps_its_cases_and_reports_its_numbers(
         assert ws.user.name == "Ani Lestari" and ws.user.role is Role.OPERATOR
         with ws.db.read() as uow:
             assert uow.cases.count() == 3
-            (block,) = uow.sync.blocks.all()
+            block = next(b for b in uow.sync.blocks.all() if b.register == "register:DINSOS")
         # The server leases above what this PC already issued: no number is ever repeated.
         assert block.start > 3
         nxt = CaseService(ws).register(NEW).register_no

@@ -8,10 +8,12 @@ import pytest
 
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.cases import CaseService, NewCase
+from lapor_desktop.services.letters import LetterService
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage.numbers import BlockNumberSource, LocalNumberSource, NumbersExhausted
 from sync.enroll import enroll
 from tests.conftest import FakeClock
+from tests.lapor_desktop.services.letters_support import needing_info, set_up_office
 from tests.support.live_server import LiveServer, start_live_server
 from tests.sync.conftest import FAST_RETRY, PASSWORD, Desk, sync
 from tests.sync.server_view import processed_ops
@@ -40,7 +42,20 @@ def test_two_pcs_of_one_office_offline_never_issue_the_same_number(
     assert len(processed_ops(offices)) == 10
     with a.db.read() as uow:
         registers = {b.register for b in uow.sync.blocks.all()}
-    assert registers == {"register:DINSOS", "letter:DINSOS"}  # the sync leased a letter block
+    assert registers == {"register:DINSOS", "letter:DINSOS"}
+
+
+def test_letter_numbers_of_two_pcs_of_one_office_never_collide(
+    desk: Desk, offices: LiveServer
+) -> None:
+    numbers = []
+    for name, user in (("a", "ani"), ("c", "citra")):
+        ws = desk(name, user)
+        set_up_office(ws)
+        for _ in range(2):
+            case = needing_info(ws)
+            numbers.append(LetterService(ws).issue(case.id, "kelengkapan").number)
+    assert len(set(numbers)) == 4, numbers
 
 
 def test_a_pc_that_ran_dry_offline_is_told_to_sync_and_gets_more(
@@ -61,7 +76,7 @@ def test_a_pc_that_ran_dry_offline_is_told_to_sync_and_gets_more(
             with ws.db.read() as uow:
                 assert uow.cases.count() == 3  # nothing written by the refused intake
             report = sync(ws, server.base_url)
-            assert report.blocks_leased == 2  # register and letter
+            assert report.blocks_leased == 1  # the register's; letters still have plenty
             fourth = service.register(NEW).register_no
             assert fourth not in issued
         finally:
