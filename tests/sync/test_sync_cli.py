@@ -134,3 +134,34 @@ def test_help_lists_the_sync_commands_without_loading_the_network_stack() -> Non
         [sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert probe.stdout.strip() == "[]"
+
+
+def test_a_deferred_op_keeps_the_rest_waiting_and_the_exit_status_says_so(
+    offices: LiveServer, tmp_path: Path
+) -> None:
+    data = tmp_path / "a"
+    assert desktop_here(*login(offices.base_url), data_dir=data).returncode == 0
+    added = desktop_here(*CASE, "--json", data_dir=data)
+    case_id = added.json()["case"]["id"]
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"\xff\xd8 not really a jpeg " * 100)
+    assert desktop_here("case", "attach", case_id, str(photo), data_dir=data).returncode == 0
+    assert (
+        desktop_here(
+            "case", "note", case_id, "--text", "Sesudah lampiran", data_dir=data
+        ).returncode
+        == 0
+    )
+    blob = next(p for p in (data / "blobs").rglob("*") if p.is_file())
+    kept = blob.read_bytes()
+    blob.unlink()  # the file went missing before it was uploaded
+
+    waiting = desktop_here("sync", data_dir=data)
+    assert waiting.returncode == 1
+    assert "2 change(s) still waiting" in waiting.error_line()
+    assert "missing on this PC" in waiting.stdout
+
+    blob.write_bytes(kept)  # found again: the next run sends everything, in order
+    done = desktop_here("sync", "--json", data_dir=data)
+    assert done.returncode == 0, done.describe()
+    assert (done.json()["applied"], done.json()["pending"]) == (2, 0)
