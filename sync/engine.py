@@ -34,6 +34,7 @@ from sync.crash import crash_point
 from sync.errors import (
     InvalidResponse,
     ProtocolMismatch,
+    ServerRejected,
     SyncCancelled,
     SyncError,
     Unreachable,
@@ -328,6 +329,22 @@ class SyncEngine:
                 batch = max(MIN_BATCH, batch // 2)
                 self._sleep(self.client.retry.delay(failures))
                 continue
+            except ServerRejected as refusal:
+                if refusal.status not in (400, 413):
+                    raise
+                if len(chosen) > 1:
+                    # Too big, or one op the server cannot read: narrow down to it, so the
+                    # error names the op (nothing was written; the queue stays as it is).
+                    batch = max(1, len(chosen) // 2)
+                    continue
+                op = chosen[0].op
+                raise ServerRejected(
+                    "/push",
+                    refusal.status,
+                    refusal.code,
+                    f"op {op.device_seq} ({op.op_type.value} on case {op.entity_id}): "
+                    f"{refusal.server_message}",
+                ) from None
             crash_point("after_push_send")
             self.batch_sizes.append(len(chosen))
             failures = 0
