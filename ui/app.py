@@ -20,6 +20,8 @@ from ui.letters_actions import install_letters_actions
 from ui.main_window import MainWindow
 from ui.settings_dialog import install_settings_action
 from ui.shortcuts_dialog import install_shortcuts_help
+from ui.sync_connection import SyncConnection
+from ui.sync_panel import install_sync
 from ui.tasks import TaskRunner
 
 log = logging.getLogger("lapor_desktop.ui")
@@ -35,12 +37,17 @@ def is_demo(workspace: Workspace) -> bool:
         return bool(uow.reference.get_setting("demo"))
 
 
-def build_window(workspace: Workspace, tasks: TaskRunner) -> MainWindow:
+def build_window(
+    workspace: Workspace, tasks: TaskRunner, connection: SyncConnection | None = None
+) -> MainWindow:
     settings = QSettings(str(workspace.paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(workspace, tasks, settings=settings, demo=is_demo(workspace))
+    demo = is_demo(workspace)
+    window = MainWindow(workspace, tasks, settings=settings, demo=demo)
     CaseActions(window)  # the Case menu's actions and the intake form (Ctrl+N)
     install_settings_action(window)  # File → Settings… (Ctrl+,)
     install_letters_actions(window)  # Case → Letter… (Ctrl+L), File → Today's letters
+    if not demo:  # demo data is never sent anywhere
+        install_sync(window, connection)  # Sync menu (F9), state in the status bar
     install_shortcuts_help(window)
     window.reload()
     return window

@@ -68,12 +68,26 @@ def deadline_text(
     return ("◐ " if left <= 1 else "○ ") + text, (Urgency.SOON if left <= 1 else Urgency.OK)
 
 
+def sync_badge(summary: CaseSummary, conflict: bool, rejected: bool) -> str:
+    """The sync column: what needs a person first, then what waits, else a tick."""
+    parts = []
+    if conflict:
+        parts.append("⚠ " + _t("conflict"))
+    if rejected:
+        parts.append("✖ " + _t("rejected"))
+    if summary.pending_ops:
+        parts.append("⏳ " + _t("%n not sent", summary.pending_ops))
+    return " · ".join(parts) if parts else "✓"
+
+
 def build_rows(
     summaries: list[CaseSummary],
     categories: CategoryTree,
     calendar: WorkingCalendar,
     tz: tzinfo,
     now: datetime,
+    conflicts: frozenset[str] = frozenset(),
+    rejected: frozenset[str] = frozenset(),
 ) -> list[CaseRow]:
     rows = []
     for s in summaries:
@@ -91,7 +105,7 @@ def build_rows(
                 holder=s.holder_office,
                 deadline=deadline,
                 urgency=urgency,
-                sync=("⏳ " + _t("%n not sent", s.pending_ops)) if s.pending_ops else "✓",
+                sync=sync_badge(s, s.id in conflicts, s.id in rejected),
                 received_sort=s.received_at.isoformat(),
             )
         )

@@ -21,6 +21,7 @@ class CaseView(QWidget):
     shown = Signal(str)  # case id
     files_dropped = Signal(list)  # list[Path] dropped onto the view: attach them
     attachment_clicked = Signal(str, str)  # sha256, file name: open it
+    conflict_clicked = Signal(str)  # conflict id: open the side-by-side dialog
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,7 +79,8 @@ class CaseView(QWidget):
             rows.append((self.tr("Reporter"), ", ".join(parts) + flag))
         if case.forwarded_to:
             rows.append((self.tr("Forwarded to"), case.forwarded_to))
-        html = ["<table cellspacing='2'>"]
+        html = self._sync_html(detail, tz)
+        html.append("<table cellspacing='2'>")
         html += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows]
         html.append("</table>")
         html.append(f"<h4>{escape(self.tr('Complaint as received'))}</h4>")
@@ -154,9 +156,48 @@ class CaseView(QWidget):
         self._body.setHtml("".join(html))
         self.shown.emit(case.id)
 
+    def _sync_html(self, detail: CaseDetail, tz: tzinfo) -> list[str]:
+        """The case's sync badge: open conflicts (each opens its dialog), waiting actions, and
+        a read-only note for cases this office disposed or forwarded elsewhere."""
+        case = detail.case
+        html: list[str] = []
+        conflicts = [c for c in case.conflicts if c.is_open]
+        if conflicts:
+            html.append(
+                "<p style='background:#fff3e0; padding:4px'><b>⚠ "
+                + escape(self.tr("%n open sync conflict(s)", "", len(conflicts)))
+                + "</b><br/>"
+            )
+            for c in conflicts:
+                text = self.tr("{field}: changed by {actor} ({office}) on {when}").format(
+                    field=c.field,
+                    actor=c.actor,
+                    office=c.office,
+                    when=indonesian_datetime(c.at, tz),
+                )
+                html.append(
+                    f"{escape(text)} — <a href='conflict:{escape(c.id)}'>"
+                    f"{escape(self.tr('resolve…'))}</a><br/>"
+                )
+            html.append("</p>")
+        if not detail.can_act:
+            html.append(
+                "<p style='background:#eceff1; padding:4px'>👁 "
+                + escape(
+                    self.tr(
+                        "Monitored: held by {office}. Its progress arrives with each sync; "
+                        "this office can read it but not change it."
+                    ).format(office=case.holder_office)
+                )
+                + "</p>"
+            )
+        return html
+
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "attachment":
             self.attachment_clicked.emit(url.path(), url.query())
+        elif url.scheme() == "conflict":
+            self.conflict_clicked.emit(url.path())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if self._detail is not None and self._detail.can_act and event.mimeData().hasUrls():

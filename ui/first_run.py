@@ -1,4 +1,5 @@
-"""The first-run wizard: set up this office's data dir, or try the demo data kept beside it.
+"""The first-run wizard: set up this office's data dir, connect to the central server (the data
+dir is then set up from the server's office), or try the demo data kept beside it.
 
 `FirstRunWizard` is built without being shown, so tests drive its pages directly;
 `run_first_run` only runs it. Nothing is written until the office form is valid; the data dir
@@ -36,12 +37,14 @@ from lapor_desktop.services.office_admin import ProfileInvalid, build_profile, s
 from lapor_desktop.services.workspace import default_user, init_workspace, open_workspace
 from ui.app import demo_paths
 from ui.errors import is_expected, show_error
+from ui.first_run_server import ServerPage
 from ui.settings_pages import ERROR_STYLE, OfficeFields, SignatoryFields, alive, message_for
+from ui.sync_connection import SyncConnection
 from ui.tasks import TaskRunner
 
 DEMO_CASES = 2000
 DEMO_SEED = 1
-CHOICE_PAGE, OFFICE_PAGE, DEMO_PAGE = range(3)
+CHOICE_PAGE, OFFICE_PAGE, DEMO_PAGE, SERVER_PAGE = range(4)  # SERVER_PAGE: ui.first_run_server
 
 
 def _busy_bar() -> QProgressBar:
@@ -67,6 +70,13 @@ class ChoicePage(QWizardPage):
                 "You can change all of it later in Settings."
             )
         )
+        self.server_button = QRadioButton(self.tr("&Connect to the central server"))
+        server_text = QLabel(
+            self.tr(
+                "Your Kabupaten runs a LAPOR central server and gave you an account: this PC "
+                "gets your office's profile from it and syncs at the end of each day."
+            )
+        )
         self.demo_button = QRadioButton(self.tr("&Try demo data"))
         demo_text = QLabel(
             self.tr(
@@ -75,7 +85,11 @@ class ChoicePage(QWizardPage):
             ).format(count=QLocale().toString(DEMO_CASES))
         )
         layout = QVBoxLayout(self)
-        for button, text in ((self.setup_button, setup_text), (self.demo_button, demo_text)):
+        for button, text in (
+            (self.setup_button, setup_text),
+            (self.server_button, server_text),
+            (self.demo_button, demo_text),
+        ):
             text.setWordWrap(True)
             text.setIndent(24)
             button.setAccessibleDescription(text.text())
@@ -85,7 +99,9 @@ class ChoicePage(QWizardPage):
         layout.addStretch(1)
 
     def nextId(self) -> int:  # noqa: N802 - Qt override
-        return OFFICE_PAGE if self.setup_button.isChecked() else DEMO_PAGE
+        if self.setup_button.isChecked():
+            return OFFICE_PAGE
+        return SERVER_PAGE if self.server_button.isChecked() else DEMO_PAGE
 
 
 class OfficePage(QWizardPage):
@@ -365,7 +381,8 @@ class DemoPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    """Set up my office, or try demo data; `chosen_paths` is the data dir to open after it."""
+    """Set up my office, connect to the central server, or try demo data; `chosen_paths` is the
+    data dir to open after it."""
 
     def __init__(
         self,
@@ -374,6 +391,7 @@ class FirstRunWizard(QWizard):
         tasks: TaskRunner,
         demo_cases: int = DEMO_CASES,
         parent: QWidget | None = None,
+        connection: SyncConnection | None = None,
     ) -> None:
         super().__init__(parent)
         self.chosen_paths: AppPaths | None = None
@@ -383,15 +401,21 @@ class FirstRunWizard(QWizard):
         self.choice_page = ChoicePage()
         self.office_page = OfficePage(paths, clock, tasks)
         self.demo_page = DemoPage(paths, clock, tasks, demo_cases)
+        self.server_page = ServerPage(paths, clock, tasks, connection or SyncConnection())
         self.setPage(CHOICE_PAGE, self.choice_page)
         self.setPage(OFFICE_PAGE, self.office_page)
         self.setPage(DEMO_PAGE, self.demo_page)
+        self.setPage(SERVER_PAGE, self.server_page)
+        self.server_page.finished_enrolment.connect(self._on_enrolled)
         self.setStartId(CHOICE_PAGE)
         self.resize(760, 720)
 
     @property
     def busy(self) -> bool:
-        return self.office_page.busy or self.demo_page.busy
+        return self.office_page.busy or self.demo_page.busy or self.server_page.busy
+
+    def _on_enrolled(self, paths: AppPaths) -> None:
+        self.chosen_paths = paths
 
     def reject(self) -> None:
         if self.busy:  # a data dir half made is worse than a short wait

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from lapor_desktop.domain.codes import CaseKind, CaseStatus, Channel, Priority, Severity, Sifat
+from lapor_desktop.domain.ops import OpType
 from lapor_desktop.domain.summary import Queue
 
 _CTX = "Labels"
@@ -77,6 +78,32 @@ QUEUE = {
     Queue.MONITORED: QT_TRANSLATE_NOOP("Labels", "Monitored"),
     Queue.CONFLICTS: QT_TRANSLATE_NOOP("Labels", "Sync conflicts"),
     Queue.ALL: QT_TRANSLATE_NOOP("Labels", "All"),
+}
+
+
+OP_TYPE = {
+    OpType.CASE_CREATE: QT_TRANSLATE_NOOP("Labels", "New case"),
+    OpType.CASE_EDIT: QT_TRANSLATE_NOOP("Labels", "Edit"),
+    OpType.CASE_TRANSITION: QT_TRANSLATE_NOOP("Labels", "Status change"),
+    OpType.CASE_DISPOSE: QT_TRANSLATE_NOOP("Labels", "Disposition"),
+    OpType.CASE_FORWARD: QT_TRANSLATE_NOOP("Labels", "Forwarding"),
+    OpType.CASE_FOLLOW_UP: QT_TRANSLATE_NOOP("Labels", "Follow-up"),
+    OpType.CASE_ANSWER: QT_TRANSLATE_NOOP("Labels", "Final answer"),
+    OpType.SLA_EXTEND: QT_TRANSLATE_NOOP("Labels", "Deadline extension"),
+    OpType.EVENT_APPEND: QT_TRANSLATE_NOOP("Labels", "Note"),
+    OpType.ATTACHMENT_ADD: QT_TRANSLATE_NOOP("Labels", "Attachment"),
+    OpType.CONFLICT_RESOLVE: QT_TRANSLATE_NOOP("Labels", "Conflict resolution"),
+}
+
+# The phases of a sync run (sync.engine.SyncProgress.phase), as the progress line names them.
+SYNC_PHASE = {
+    "hello": QT_TRANSLATE_NOOP("Labels", "Contacting the server"),
+    "master": QT_TRANSLATE_NOOP("Labels", "Updating categories, holidays and SLA rules"),
+    "numbers": QT_TRANSLATE_NOOP("Labels", "Reserving register numbers"),
+    "files": QT_TRANSLATE_NOOP("Labels", "Sending attachments"),
+    "push": QT_TRANSLATE_NOOP("Labels", "Sending cases and actions"),
+    "pull": QT_TRANSLATE_NOOP("Labels", "Receiving changes"),
+    "verify": QT_TRANSLATE_NOOP("Labels", "Checking that both sides agree"),
 }
 
 

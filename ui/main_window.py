@@ -12,12 +12,15 @@ from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, QUrl,
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
 from lapor_desktop.domain.summary import Queue
 from lapor_desktop.services.cases import CaseDetail, CaseService
 from lapor_desktop.services.queries import CaseQuery, QueryService, cursor_of
+from lapor_desktop.services.sync_review import SyncReviewService
 from lapor_desktop.services.workspace import Workspace
 from ui import labels
 from ui.case_rows import CaseRow, build_rows
@@ -77,6 +81,11 @@ class MainWindow(QMainWindow):
         self.tasks = tasks
         self.cases = CaseService(workspace)
         self.queries = QueryService(workspace)
+        self.review = SyncReviewService(workspace)
+        # Set by ui.sync_panel when sync is installed: it then shows the sync state itself.
+        self.sync_panel: Any = None
+        # Cases a sync result line asked to see (None: the queue and search as usual).
+        self._only_ids: tuple[str, ...] | None = None
         self._settings = settings
         self._queue = Queue.ALL
         self._sort = "received"
@@ -105,7 +114,7 @@ class MainWindow(QMainWindow):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.reload)
-        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.textChanged.connect(self._on_search_edited)
 
         self.model = CaseTableModel(self)
         self.model.more_requested.connect(self._load_more)
@@ -137,6 +146,19 @@ class MainWindow(QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.search_box)
+        self.filter_bar = QWidget()
+        filter_layout = QHBoxLayout(self.filter_bar)
+        filter_layout.setContentsMargins(4, 2, 4, 2)
+        self.filter_label = QLabel()
+        self.filter_label.setWordWrap(True)
+        self.filter_clear = QPushButton(self.tr("Show the queue again"))
+        self.filter_clear.setAccessibleName(self.tr("Leave the list of cases from the sync"))
+        self.filter_clear.clicked.connect(self.clear_case_filter)
+        filter_layout.addWidget(self.filter_label, 1)
+        filter_layout.addWidget(self.filter_clear)
+        self.filter_bar.setStyleSheet("background:#e3f2fd;")
+        self.filter_bar.setVisible(False)
+        centre_layout.addWidget(self.filter_bar)
         centre_layout.addWidget(self.table, 1)
         # The case view sits below the table so every column of the table fits on a laptop.
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -187,6 +209,20 @@ class MainWindow(QMainWindow):
         self._menus[menu_name].addAction(action)
         return action
 
+    def add_menu(self, key: str, title: str, before: str | None = None) -> None:
+        """A top-level menu for a feature (add_action(key, …) then fills it)."""
+        bar = self.menuBar()
+        menu = QMenu(title, self)
+        anchor = self._menus.get(before) if before else None
+        if anchor is not None:
+            bar.insertMenu(anchor.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        self._menus[key] = menu
+
+    def select_queue(self, queue: Queue) -> None:
+        self.queue_list.setCurrentRow(list(Queue).index(queue))
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self._menus = {
@@ -203,6 +239,10 @@ class MainWindow(QMainWindow):
         )
         # StandardKey.Quit has no key on Windows (and offscreen): say Ctrl+Q outright.
         self.quit_action = self.add_action("file", self.tr("Quit"), "Ctrl+Q", self.close)
+
+    def _on_search_edited(self, _text: str) -> None:
+        self._set_case_filter(None, "")  # a search is for the whole data again
+        self._search_timer.start()
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()
@@ -239,16 +279,17 @@ class MainWindow(QMainWindow):
         self._generation += 1
         generation = self._generation
         query = self.current_query()
+        only = self._only_ids
         # The page first, so the table paints before the counts are even asked for.
         self.tasks.run(
-            lambda _progress: self._fetch(query, generation, with_counts=False),
+            lambda _progress: self._fetch(query, generation, with_counts=False, only_ids=only),
             on_done=self._on_first_page,
             on_error=self._on_load_failed,
         )
 
     def _load_more(self) -> None:
         last = self.model.last_row()
-        if last is None or self.search_box.text().strip():
+        if last is None or self.search_box.text().strip() or self._only_ids is not None:
             self.model.loading_failed()
             return
         after = cursor_of(last.summary, self._sort)
@@ -260,20 +301,34 @@ class MainWindow(QMainWindow):
             on_error=self._on_load_failed,
         )
 
-    def _fetch(self, query: CaseQuery, generation: int, with_counts: bool) -> Page:
+    def _fetch(
+        self,
+        query: CaseQuery,
+        generation: int,
+        with_counts: bool,
+        only_ids: tuple[str, ...] | None = None,
+    ) -> Page:
         # Runs on the worker thread: services only, no widget is touched here.
-        summaries = self.queries.cases(query)
+        if only_ids is not None:
+            summaries = self.review.summaries(only_ids) if query.after is None else []
+        else:
+            summaries = self.queries.cases(query)
         reference = self.workspace.reference()
+        conflicts, rejected = (
+            self.review.attention() if self.sync_panel is not None else (frozenset(), frozenset())
+        )
         rows = build_rows(
             summaries,
             reference.categories,
             reference.calendar,
             self.workspace.tz,
             self.workspace.clock(),
+            conflicts=conflicts,
+            rejected=rejected,
         )
         counts = self.queries.queue_counts() if with_counts else None
         pending = self.queries.pending_operations() if with_counts else None
-        has_more = len(summaries) >= query.limit and not query.search
+        has_more = len(summaries) >= query.limit and not query.search and only_ids is None
         return Page(rows, has_more, counts, pending, generation)
 
     def _on_first_page(self, page: Page) -> None:
@@ -294,7 +349,10 @@ class MainWindow(QMainWindow):
 
     def _on_counts(self, generation: int, counts: dict[Queue, int], pending: int) -> None:
         self._show_counts(counts)
-        self._show_sync_state(pending)
+        if self.sync_panel is None:
+            self._show_sync_state(pending)
+        else:
+            self.sync_panel.refresh()
         if generation == self._generation:
             self.page_loaded.emit()  # the whole reload (page and counts) has arrived
 
@@ -333,7 +391,36 @@ class MainWindow(QMainWindow):
         if current is None:
             return
         self._queue = Queue(current.data(Qt.ItemDataRole.UserRole))
+        self._set_case_filter(None, "")
         self.reload()
+
+    # -- a list of given cases (a sync result line) ----------------------------------------
+    def show_cases(self, case_ids: list[str], title: str) -> None:
+        """Show exactly these cases in the table (a sync result line), until the operator
+        leaves the list; the queue list keeps its place."""
+        self._set_case_filter(tuple(case_ids), title)
+        self.reload()
+
+    def clear_case_filter(self) -> None:
+        if self._only_ids is not None:
+            self._set_case_filter(None, "")
+            self.reload()
+
+    @property
+    def case_filter(self) -> tuple[str, ...] | None:
+        return self._only_ids
+
+    def _set_case_filter(self, ids: tuple[str, ...] | None, title: str) -> None:
+        self._only_ids = ids
+        if ids is None:
+            self.filter_bar.setVisible(False)
+            return
+        self.filter_label.setText(
+            self.tr(
+                "{title}: %n case(s). The queue and search are set aside.", "", len(ids)
+            ).format(title=title)
+        )
+        self.filter_bar.setVisible(True)
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row())

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
@@ -64,6 +65,29 @@ class Saved:
     settings: AppSettings
 
 
+class ServerSettingsPage(QWidget):
+    """The central server this PC syncs with, and the way to connect it (enrollment)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = QLabel(self.tr("This PC works on its own (not connected to a server)."))
+        self.state.setWordWrap(True)
+        self.connect_button = QPushButton(self.tr("&Connect to the central server…"))
+        self.connect_button.setAccessibleName(self.tr("Connect to the central server"))
+        self.connect_button.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addWidget(self.connect_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def show_server(self, server_url: str | None) -> None:
+        if server_url:
+            self.state.setText(
+                self.tr("This PC syncs with {server}. Connect again to change the user.").format(
+                    server=server_url
+                )
+            )
+
+
 class SettingsDialog(QDialog):
     saved = Signal()  # the office pages and preferences were saved
     changed = Signal()  # something the main window shows changed (office, holidays)
@@ -99,11 +123,13 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.units, self.tr("Units"))
         self.tabs.addTab(self.holidays, self.tr("Holidays"))
         self.tabs.addTab(self.sla, self.tr("SLA rules"))
-        self.tabs.addTab(self._padded(self.preferences), self.tr("Language and paper"))
+        self.tabs.addTab(self._padded(self.preferences), self.tr("Language, paper and sync"))
+        self.server_page = ServerSettingsPage()
+        self.tabs.addTab(self._padded(self.server_page), self.tr("Central server"))
         self._page_of = {
             name: index
             for index, name in enumerate(
-                ("office", "signatory", "units", "holidays", "sla", "preferences")
+                ("office", "signatory", "units", "holidays", "sla", "preferences", "server")
             )
         }
 
@@ -139,7 +165,7 @@ class SettingsDialog(QDialog):
         self._load_rules()
 
     def open_page(self, name: str) -> None:
-        """Show one page: office, signatory, units, holidays, sla or preferences."""
+        """Show one page: office, signatory, units, holidays, sla, preferences or server."""
         self.tabs.setCurrentIndex(self._page_of[name])
 
     @staticmethod
@@ -328,6 +354,13 @@ def install_settings_action(window: MainWindow) -> QAction:
             shown[0] = after
 
         dialog.saved.connect(retitle)
+        panel = getattr(window, "sync_panel", None)
+        if panel is not None:  # sync is installed (not in demo data)
+            page = dialog.server_page
+            page.connect_button.setEnabled(True)
+            page.connect_button.clicked.connect(panel.open_enroll)
+            if panel.state is not None:
+                page.show_server(panel.state.status.server_url)
         dialog.open()
 
     action = window.add_action(

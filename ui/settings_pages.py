@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -438,7 +440,8 @@ class UnitsEditor(QWidget):
 
 
 class PreferencesFields(QWidget):
-    """Preferences of this PC, kept in settings.json: language and default paper size."""
+    """Preferences of this PC, kept in settings.json: language, default paper size and the
+    optional automatic sync at a set time."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -448,6 +451,14 @@ class PreferencesFields(QWidget):
         self.paper = QComboBox()
         self.paper.addItem(self.tr("F4 (folio, 215 × 330 mm)"), "F4")
         self.paper.addItem(self.tr("A4 (210 × 297 mm)"), "A4")
+        self.auto_sync = QCheckBox(self.tr("S&ync automatically every day at"))
+        self.auto_sync_time = QTimeEdit()
+        self.auto_sync_time.setDisplayFormat("HH:mm")
+        self.auto_sync_time.setAccessibleName(self.tr("Time of the automatic sync"))
+        self.auto_sync.setAccessibleDescription(
+            self.tr("Only while LAPOR Desktop is open and connected to a central server")
+        )
+        self.auto_sync.toggled.connect(self.auto_sync_time.setEnabled)
         self.note = QLabel(
             self.tr(
                 "The new language is used at once where possible; some menus change only "
@@ -463,16 +474,26 @@ class PreferencesFields(QWidget):
         paper_label.setBuddy(self.paper)
         self.language.setAccessibleName(_plain(language_label.text()))
         self.paper.setAccessibleName(_plain(paper_label.text()))
+        self.auto_sync.setAccessibleName(_plain(self.auto_sync.text()))
         form.addRow(language_label, self.language)
         form.addRow(paper_label, self.paper)
+        form.addRow(self.auto_sync, self.auto_sync_time)
         form.addRow(self.note)
 
     def set_settings(self, settings: AppSettings) -> None:
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
         self.paper.setCurrentIndex(max(self.paper.findData(settings.paper), 0))
+        self.auto_sync.setChecked(settings.auto_sync)
+        self.auto_sync_time.setTime(QTime.fromString(settings.auto_sync_time, "HH:mm"))
+        self.auto_sync_time.setEnabled(settings.auto_sync)
 
     def settings(self) -> AppSettings:
-        return AppSettings(language=self.language.currentData(), paper=self.paper.currentData())
+        return AppSettings(
+            language=self.language.currentData(),
+            paper=self.paper.currentData(),
+            auto_sync=self.auto_sync.isChecked(),
+            auto_sync_time=self.auto_sync_time.time().toString("HH:mm"),
+        )
 
 
 # -- SLA rules -------------------------------------------------------------------------

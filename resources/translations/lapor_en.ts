@@ -341,6 +341,10 @@
         </translation>
     </message>
     <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
         <source>due today</source>
         <translation>due today</translation>
     </message>
@@ -358,6 +362,10 @@
     <message>
         <source>paused (waiting for the reporter)</source>
         <translation>paused (waiting for the reporter)</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>rejected</translation>
     </message>
 </context>
 <context>
@@ -483,6 +491,21 @@
             <numerusform>%n actions not yet sent to the server</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n open sync conflict(s)</source>
+        <translation>
+            <numerusform>%n open sync conflict</numerusform>
+            <numerusform>%n open sync conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{field}: changed by {actor} ({office}) on {when}</source>
+        <translation>{field}: changed by {actor} ({office}) on {when}</translation>
+    </message>
+    <message>
+        <source>Monitored: held by {office}. Its progress arrives with each sync; this office can read it but not change it.</source>
+        <translation>Monitored: held by {office}. Its progress arrives with each sync; this office can read it but not change it.</translation>
+    </message>
     <message>
         <source>Attachments</source>
         <translation>Attachments</translation>
@@ -515,6 +538,10 @@
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
+    <message>
+        <source>resolve…</source>
+        <translation>resolve…</translation>
+    </message>
 </context>
 <context>
     <name>ChoicePage</name>
@@ -535,12 +562,75 @@
         <translation>Enter your office&apos;s name, letterhead, head of office and units. You can change all of it later in Settings.</translation>
     </message>
     <message>
+        <source>&amp;Connect to the central server</source>
+        <translation>&amp;Connect to the central server</translation>
+    </message>
+    <message>
+        <source>Your Kabupaten runs a LAPOR central server and gave you an account: this PC gets your office&apos;s profile from it and syncs at the end of each day.</source>
+        <translation>Your Kabupaten runs a LAPOR central server and gave you an account: this PC gets your office&apos;s profile from it and syncs at the end of each day.</translation>
+    </message>
+    <message>
         <source>&amp;Try demo data</source>
         <translation>&amp;Try demo data</translation>
     </message>
     <message>
         <source>Practise with {count} realistic complaints kept in a separate folder. Nothing in it is real, it is never sent anywhere, and your office&apos;s data is not touched.</source>
         <translation>Practise with {count} realistic complaints kept in a separate folder. Nothing in it is real, it is never sent anywhere, and your office&apos;s data is not touched.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Sync conflict — {number}</source>
+        <translation>Sync conflict — {number}</translation>
+    </message>
+    <message>
+        <source>Field “{field}” of {number} was changed in two places.</source>
+        <translation>Field “{field}” of {number} was changed in two places.</translation>
+    </message>
+    <message>
+        <source>Original (before both changes)</source>
+        <translation>Original (before both changes)</translation>
+    </message>
+    <message>
+        <source>Not applied (ours): {actor}, {office}, {when}</source>
+        <translation>Not applied (ours): {actor}, {office}, {when}</translation>
+    </message>
+    <message>
+        <source>In the case now (theirs)</source>
+        <translation>In the case now (theirs)</translation>
+    </message>
+    <message>
+        <source>Or write the &amp;new value:</source>
+        <translation>Or write the &amp;new value:</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <source>Keep what the case &amp;holds</source>
+        <translation>Keep what the case &amp;holds</translation>
+    </message>
+    <message>
+        <source>Take the &amp;other change</source>
+        <translation>Take the &amp;other change</translation>
+    </message>
+    <message>
+        <source>Use the new &amp;value</source>
+        <translation>Use the new &amp;value</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Only the holder office ({office}) or a coordinator can resolve it.</source>
+        <translation>Only the holder office ({office}) or a coordinator can resolve it.</translation>
+    </message>
+    <message>
+        <source>The choice is sent at the next sync and closes the conflict everywhere.</source>
+        <translation>The choice is sent at the next sync and closes the conflict everywhere.</translation>
     </message>
 </context>
 <context>
@@ -658,6 +748,254 @@
     <message>
         <source>Choose a unit or write a person.</source>
         <translation>Choose a unit or write a person.</translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>Sync with the central server</source>
+        <translation>Sync with the central server</translation>
+    </message>
+    <message>
+        <source>End-of-day sync</source>
+        <translation>End-of-day sync</translation>
+    </message>
+    <message>
+        <source>Counting what will be sent…</source>
+        <translation>Counting what will be sent…</translation>
+    </message>
+    <message>
+        <source>Sync phase</source>
+        <translation>Sync phase</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Sync progress</translation>
+    </message>
+    <message>
+        <source>Sync result; activate a line to see its cases</source>
+        <translation>Sync result; activate a line to see its cases</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>S&amp;top</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; the rest is sent next time</source>
+        <translation>Stop after the current batch; the rest is sent next time</translation>
+    </message>
+    <message>
+        <source>Show the &amp;cases</source>
+        <translation>Show the &amp;cases</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent. A sync still receives changes.</source>
+        <translation>Nothing waiting to be sent. A sync still receives changes.</translation>
+    </message>
+    <message>
+        <source>To send: {cases}, {actions}, {files}.</source>
+        <translation>To send: {cases}, {actions}, {files}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new case(s)</source>
+        <translation>
+            <numerusform>%n new case</numerusform>
+            <numerusform>%n new cases</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n action</numerusform>
+            <numerusform>%n actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n attachment</numerusform>
+            <numerusform>%n attachments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>Stopping after the current batch…</translation>
+    </message>
+    <message>
+        <source>{phase}: {done} of {total}</source>
+        <translation>{phase}: {done} of {total}</translation>
+    </message>
+    <message>
+        <source>{phase}: {done}</source>
+        <translation>{phase}: {done}</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} of {total}</translation>
+    </message>
+    <message>
+        <source>The sync did not finish.</source>
+        <translation>The sync did not finish.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <source>Stopped. What was sent stays sent; the rest goes at the next sync.</source>
+        <translation>Stopped. What was sent stays sent; the rest goes at the next sync.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Continue</translation>
+    </message>
+    <message>
+        <source>Sync finished.</source>
+        <translation>Sync finished.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync finished; %n action(s) wait for the next sync.</source>
+        <translation>
+            <numerusform>Sync finished; %n action wait for the next sync.</numerusform>
+            <numerusform>Sync finished; %n actions wait for the next sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Sync again</source>
+        <translation>&amp;Sync again</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Print %n disposition sheet(s)…</source>
+        <translation>
+            <numerusform>&amp;Print %n disposition sheet…</numerusform>
+            <numerusform>&amp;Print %n disposition sheets…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) sent</source>
+        <translation>
+            <numerusform>%n action sent</numerusform>
+            <numerusform>%n actions sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) received</source>
+        <translation>
+            <numerusform>%n change received</numerusform>
+            <numerusform>%n changes received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new case(s) disposed to us</source>
+        <translation>
+            <numerusform>%n new case disposed to us</numerusform>
+            <numerusform>%n new cases disposed to us</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other case(s) now held by us</source>
+        <translation>
+            <numerusform>%n other case now held by us</numerusform>
+            <numerusform>%n other cases now held by us</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status change(s) on cases we disposed elsewhere</source>
+        <translation>
+            <numerusform>%n status change on cases we disposed elsewhere</numerusform>
+            <numerusform>%n status changes on cases we disposed elsewhere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) with a new sync conflict</source>
+        <translation>
+            <numerusform>%n case with a new sync conflict</numerusform>
+            <numerusform>%n cases with a new sync conflict</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) with a rejected action</source>
+        <translation>
+            <numerusform>%n case with a rejected action</numerusform>
+            <numerusform>%n cases with a rejected action</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Connect to the central server</source>
+        <translation>Connect to the central server</translation>
+    </message>
+    <message>
+        <source>Set up this PC once, online, with the account the Kabupaten&apos;s administrator gave you. Your office&apos;s data comes from the server.</source>
+        <translation type="vanished">Set up this PC once, online, with the account the Kabupaten&apos;s administrator gave you. Your office&apos;s data comes from the server.</translation>
+    </message>
+    <message>
+        <source>Connect this PC once, online, with the account the Kabupaten&apos;s administrator gave you. The cases on this PC are kept and sent at the next sync.</source>
+        <translation>Connect this PC once, online, with the account the Kabupaten&apos;s administrator gave you. The cases on this PC are kept and sent at the next sync.</translation>
+    </message>
+    <message>
+        <source>&amp;Server address</source>
+        <translation type="vanished">&amp;Server address</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation type="vanished">&amp;User name</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="vanished">&amp;Password</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Connect</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, user name and password.</source>
+        <translation type="vanished">Fill in the server address, user name and password.</translation>
+    </message>
+    <message>
+        <source>Connecting failed: {error}</source>
+        <translation type="vanished">Connecting failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollForm</name>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>&amp;Server address</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>&amp;User name</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, user name and password.</source>
+        <translation>Fill in the server address, user name and password.</translation>
+    </message>
+    <message>
+        <source>Connecting failed: {error}</source>
+        <translation>Connecting failed: {error}</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1548,78 @@
         <translation>Urgent</translation>
     </message>
     <message>
+        <source>New case</source>
+        <translation>New case</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Status change</source>
+        <translation>Status change</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>Forwarding</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>Final answer</source>
+        <translation>Final answer</translation>
+    </message>
+    <message>
+        <source>Deadline extension</source>
+        <translation>Deadline extension</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>Conflict resolution</source>
+        <translation>Conflict resolution</translation>
+    </message>
+    <message>
+        <source>Contacting the server</source>
+        <translation>Contacting the server</translation>
+    </message>
+    <message>
+        <source>Updating categories, holidays and SLA rules</source>
+        <translation>Updating categories, holidays and SLA rules</translation>
+    </message>
+    <message>
+        <source>Reserving register numbers</source>
+        <translation>Reserving register numbers</translation>
+    </message>
+    <message>
+        <source>Sending attachments</source>
+        <translation>Sending attachments</translation>
+    </message>
+    <message>
+        <source>Sending cases and actions</source>
+        <translation>Sending cases and actions</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Receiving changes</translation>
+    </message>
+    <message>
+        <source>Checking that both sides agree</source>
+        <translation>Checking that both sides agree</translation>
+    </message>
+    <message>
         <source>Light / grievance (5 working days)</source>
         <translation>Light / grievance (5 working days)</translation>
     </message>
@@ -1597,6 +2007,14 @@
         <translation>Cases</translation>
     </message>
     <message>
+        <source>Show the queue again</source>
+        <translation>Show the queue again</translation>
+    </message>
+    <message>
+        <source>Leave the list of cases from the sync</source>
+        <translation>Leave the list of cases from the sync</translation>
+    </message>
+    <message>
         <source>DEMO DATA — practice freely, nothing here is real</source>
         <translation>DEMO DATA — practice freely, nothing here is real</translation>
     </message>
@@ -1642,6 +2060,13 @@
     <message>
         <source>Nothing waiting to be sent</source>
         <translation>Nothing waiting to be sent</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: %n case(s). The queue and search are set aside.</source>
+        <translation>
+            <numerusform>{title}: %n case. The queue and search are set aside.</numerusform>
+            <numerusform>{title}: %n cases. The queue and search are set aside.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1851,6 +2276,18 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
     <message>
+        <source>S&amp;ync automatically every day at</source>
+        <translation>S&amp;ync automatically every day at</translation>
+    </message>
+    <message>
+        <source>Time of the automatic sync</source>
+        <translation>Time of the automatic sync</translation>
+    </message>
+    <message>
+        <source>Only while LAPOR Desktop is open and connected to a central server</source>
+        <translation>Only while LAPOR Desktop is open and connected to a central server</translation>
+    </message>
+    <message>
         <source>The new language is used at once where possible; some menus change only after LAPOR Desktop is restarted.</source>
         <translation>The new language is used at once where possible; some menus change only after LAPOR Desktop is restarted.</translation>
     </message>
@@ -2039,6 +2476,106 @@ Bidang Rehabilitasi Sosial</translation>
     </message>
 </context>
 <context>
+    <name>RejectedDialog</name>
+    <message>
+        <source>Actions the server rejected</source>
+        <translation>Actions the server rejected</translation>
+    </message>
+    <message>
+        <source>The server refused these actions; the case shows the server&apos;s state. Do an action again from the case as it is now (when the rules allow it), or acknowledge it to remove it from this list.</source>
+        <translation>The server refused these actions; the case shows the server&apos;s state. Do an action again from the case as it is now (when the rules allow it), or acknowledge it to remove it from this list.</translation>
+    </message>
+    <message>
+        <source>Rejected actions</source>
+        <translation>Rejected actions</translation>
+    </message>
+    <message>
+        <source>&amp;Do it again from the current state</source>
+        <translation>&amp;Do it again from the current state</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Acknowledge</translation>
+    </message>
+    <message>
+        <source>&amp;Show the case</source>
+        <translation>&amp;Show the case</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>The rules do not allow this action on the case as it is now.</source>
+        <translation>The rules do not allow this action on the case as it is now.</translation>
+    </message>
+    <message>
+        <source>Rejected action</source>
+        <translation>Rejected action</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedTableModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation>Server&apos;s reason</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Connect to the central server</source>
+        <translation>Connect to the central server</translation>
+    </message>
+    <message>
+        <source>Log in once, online, with the account the administrator gave you. Your office&apos;s name and code come from the server; complete the letterhead later in Settings.</source>
+        <translation>Log in once, online, with the account the administrator gave you. Your office&apos;s name and code come from the server; complete the letterhead later in Settings.</translation>
+    </message>
+    <message>
+        <source>This PC works on its own (not connected to a server).</source>
+        <translation type="vanished">This PC works on its own (not connected to a server).</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to the central server…</source>
+        <translation type="vanished">&amp;Connect to the central server…</translation>
+    </message>
+    <message>
+        <source>This PC syncs with {server}. Connect again to change the user.</source>
+        <translation type="vanished">This PC syncs with {server}. Connect again to change the user.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsPage</name>
+    <message>
+        <source>This PC works on its own (not connected to a server).</source>
+        <translation>This PC works on its own (not connected to a server).</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to the central server…</source>
+        <translation>&amp;Connect to the central server…</translation>
+    </message>
+    <message>
+        <source>Connect to the central server</source>
+        <translation>Connect to the central server</translation>
+    </message>
+    <message>
+        <source>This PC syncs with {server}. Connect again to change the user.</source>
+        <translation>This PC syncs with {server}. Connect again to change the user.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2070,7 +2607,15 @@ Bidang Rehabilitasi Sosial</translation>
     </message>
     <message>
         <source>Language and paper</source>
-        <translation>Language and paper</translation>
+        <translation type="vanished">Language and paper</translation>
+    </message>
+    <message>
+        <source>Language, paper and sync</source>
+        <translation>Language, paper and sync</translation>
+    </message>
+    <message>
+        <source>Central server</source>
+        <translation>Central server</translation>
     </message>
     <message>
         <source>Save the office, signatory, units, language and paper size</source>
@@ -2245,6 +2790,172 @@ Legal basis: {basis}</translation>
     <message>
         <source>all cases</source>
         <translation>all cases</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMessages</name>
+    <message>
+        <source>A sync is already running for this data. Wait for it to finish.</source>
+        <translation>A sync is already running for this data. Wait for it to finish.</translation>
+    </message>
+    <message>
+        <source>Nothing on this PC was lost; the next sync continues where this one stopped.</source>
+        <translation>Nothing on this PC was lost; the next sync continues where this one stopped.</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://.</source>
+        <translation>The server address must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the network connection (and the server address in Settings), then try again.</source>
+        <translation>The server could not be reached. Check the network connection (and the server address in Settings), then try again.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this PC&apos;s login. Connect to the server again (File → Connect to the central server…) with your user name and password.</source>
+        <translation type="vanished">The server no longer accepts this PC&apos;s login. Connect to the server again (File → Connect to the central server…) with your user name and password.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this PC&apos;s login. Connect to the server again (Sync → Connect to the central server…) with your user name and password.</source>
+        <translation>The server no longer accepts this PC&apos;s login. Connect to the server again (Sync → Connect to the central server…) with your user name and password.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: {message}</source>
+        <translation>The server refused the request: {message}</translation>
+    </message>
+    <message>
+        <source>The server sent an answer that is not valid; nothing of it was applied.</source>
+        <translation>The server sent an answer that is not valid; nothing of it was applied.</translation>
+    </message>
+    <message>
+        <source>The server uses another version of the sync protocol: update the application (perbarui aplikasi), then sync again.</source>
+        <translation>The server uses another version of the sync protocol: update the application (perbarui aplikasi), then sync again.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong. Check them and try again.</source>
+        <translation>The user name or password is wrong. Check them and try again.</translation>
+    </message>
+    <message>
+        <source>This PC is not connected to a central server yet.</source>
+        <translation>This PC is not connected to a central server yet.</translation>
+    </message>
+    <message>
+        <source>This PC may no longer sync with the server. Ask the administrator. The data on this PC is kept.</source>
+        <translation>This PC may no longer sync with the server. Ask the administrator. The data on this PC is kept.</translation>
+    </message>
+    <message>
+        <source>This user belongs to another office than the data on this PC. Log in with a user of this office.</source>
+        <translation>This user belongs to another office than the data on this PC. Log in with a user of this office.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync state</source>
+        <translation>Sync state</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Sync with the central server</source>
+        <translation>Sync with the central server</translation>
+    </message>
+    <message>
+        <source>End of day: send and receive (F9)</source>
+        <translation>End of day: send and receive (F9)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>S&amp;ync</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now (end of day)…</source>
+        <translation>&amp;Sync now (end of day)…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to the central server…</source>
+        <translation>&amp;Connect to the central server…</translation>
+    </message>
+    <message>
+        <source>Resolve a sync &amp;conflict of this case…</source>
+        <translation>Resolve a sync &amp;conflict of this case…</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected actions…</source>
+        <translation>&amp;Rejected actions…</translation>
+    </message>
+    <message>
+        <source>Show cases with sync conflicts</source>
+        <translation>Show cases with sync conflicts</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n action waiting to be sent</numerusform>
+            <numerusform>%n actions waiting to be sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent</source>
+        <translation>Nothing waiting to be sent</translation>
+    </message>
+    <message>
+        <source>not connected to a central server</source>
+        <translation>not connected to a central server</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) not yet sent</source>
+        <translation>
+            <numerusform>%n action not yet sent</numerusform>
+            <numerusform>%n actions not yet sent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>synced</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected action(s)</source>
+        <translation>
+            <numerusform>%n rejected action</numerusform>
+            <numerusform>%n rejected actions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last sync {when}</source>
+        <translation>last sync {when}</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>the last sync failed</source>
+        <translation>the last sync failed</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Automatic sync failed: {why}</source>
+        <translation>Automatic sync failed: {why}</translation>
+    </message>
+    <message>
+        <source>Automatic sync done: {sent} sent, {received} received.</source>
+        <translation>Automatic sync done: {sent} sent, {received} received.</translation>
+    </message>
+    <message>
+        <source>Connected to {server} for {office}.</source>
+        <translation>Connected to {server} for {office}.</translation>
     </message>
 </context>
 <context>

@@ -335,6 +335,10 @@
         </translation>
     </message>
     <message>
+        <source>conflict</source>
+        <translation>konflik</translation>
+    </message>
+    <message>
         <source>due today</source>
         <translation>jatuh tempo hari ini</translation>
     </message>
@@ -351,6 +355,10 @@
     <message>
         <source>paused (waiting for the reporter)</source>
         <translation>dijeda (menunggu pelapor)</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>ditolak</translation>
     </message>
 </context>
 <context>
@@ -474,6 +482,20 @@
             <numerusform>%n tindakan belum dikirim ke server</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n open sync conflict(s)</source>
+        <translation>
+            <numerusform>%n konflik sinkronisasi terbuka</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{field}: changed by {actor} ({office}) on {when}</source>
+        <translation>{field}: diubah oleh {actor} ({office}) pada {when}</translation>
+    </message>
+    <message>
+        <source>Monitored: held by {office}. Its progress arrives with each sync; this office can read it but not change it.</source>
+        <translation>Dipantau: dipegang oleh {office}. Perkembangannya datang setiap sinkronisasi; kantor ini dapat membacanya tetapi tidak mengubahnya.</translation>
+    </message>
     <message>
         <source>Attachments</source>
         <translation>Lampiran</translation>
@@ -506,6 +528,10 @@
         <source>Timeline</source>
         <translation>Riwayat</translation>
     </message>
+    <message>
+        <source>resolve…</source>
+        <translation>selesaikan…</translation>
+    </message>
 </context>
 <context>
     <name>ChoicePage</name>
@@ -526,12 +552,75 @@
         <translation>Isikan nama instansi, kop surat, kepala instansi, dan unit kerja. Semuanya dapat diubah kemudian di Pengaturan.</translation>
     </message>
     <message>
+        <source>&amp;Connect to the central server</source>
+        <translation>&amp;Hubungkan ke server pusat</translation>
+    </message>
+    <message>
+        <source>Your Kabupaten runs a LAPOR central server and gave you an account: this PC gets your office&apos;s profile from it and syncs at the end of each day.</source>
+        <translation>Kabupaten Anda menjalankan server pusat LAPOR dan memberi Anda akun: PC ini mengambil profil kantor Anda dari server itu dan bersinkronisasi setiap akhir hari.</translation>
+    </message>
+    <message>
         <source>&amp;Try demo data</source>
         <translation>&amp;Coba data demo</translation>
     </message>
     <message>
         <source>Practise with {count} realistic complaints kept in a separate folder. Nothing in it is real, it is never sent anywhere, and your office&apos;s data is not touched.</source>
         <translation>Berlatih dengan {count} contoh pengaduan yang disimpan di folder terpisah. Isinya tidak nyata, tidak pernah dikirim ke mana pun, dan data instansi Anda tidak tersentuh.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Sync conflict — {number}</source>
+        <translation>Konflik sinkronisasi — {number}</translation>
+    </message>
+    <message>
+        <source>Field “{field}” of {number} was changed in two places.</source>
+        <translation>Isian “{field}” pada {number} diubah di dua tempat.</translation>
+    </message>
+    <message>
+        <source>Original (before both changes)</source>
+        <translation>Semula (sebelum kedua perubahan)</translation>
+    </message>
+    <message>
+        <source>Not applied (ours): {actor}, {office}, {when}</source>
+        <translation>Tidak diterapkan (milik kita): {actor}, {office}, {when}</translation>
+    </message>
+    <message>
+        <source>In the case now (theirs)</source>
+        <translation>Di pengaduan sekarang (milik mereka)</translation>
+    </message>
+    <message>
+        <source>Or write the &amp;new value:</source>
+        <translation>Atau tulis &amp;nilai baru:</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>Nilai baru</translation>
+    </message>
+    <message>
+        <source>Keep what the case &amp;holds</source>
+        <translation>Pertahankan isi &amp;pengaduan</translation>
+    </message>
+    <message>
+        <source>Take the &amp;other change</source>
+        <translation>Ambil perubahan &amp;lain</translation>
+    </message>
+    <message>
+        <source>Use the new &amp;value</source>
+        <translation>Pakai &amp;nilai baru</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Only the holder office ({office}) or a coordinator can resolve it.</source>
+        <translation>Hanya kantor pemegang ({office}) atau koordinator yang dapat menyelesaikannya.</translation>
+    </message>
+    <message>
+        <source>The choice is sent at the next sync and closes the conflict everywhere.</source>
+        <translation>Pilihan ini dikirim pada sinkronisasi berikutnya dan menutup konflik di semua tempat.</translation>
     </message>
 </context>
 <context>
@@ -648,6 +737,217 @@
     <message>
         <source>Choose a unit or write a person.</source>
         <translation>Pilih unit atau tuliskan nama pegawai.</translation>
+    </message>
+</context>
+<context>
+    <name>EndOfDayDialog</name>
+    <message>
+        <source>Sync with the central server</source>
+        <translation>Sinkronkan dengan server pusat</translation>
+    </message>
+    <message>
+        <source>End-of-day sync</source>
+        <translation>Sinkronisasi akhir hari</translation>
+    </message>
+    <message>
+        <source>Counting what will be sent…</source>
+        <translation>Menghitung yang akan dikirim…</translation>
+    </message>
+    <message>
+        <source>Sync phase</source>
+        <translation>Tahap sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Kemajuan sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Sync result; activate a line to see its cases</source>
+        <translation>Hasil sinkronisasi; pilih baris untuk melihat pengaduannya</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>&amp;Hentikan</translation>
+    </message>
+    <message>
+        <source>Stop after the current batch; the rest is sent next time</source>
+        <translation>Berhenti setelah kiriman ini; sisanya dikirim lain kali</translation>
+    </message>
+    <message>
+        <source>Show the &amp;cases</source>
+        <translation>Tampilkan &amp;pengaduan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent. A sync still receives changes.</source>
+        <translation>Tidak ada yang menunggu dikirim. Sinkronisasi tetap menerima perubahan.</translation>
+    </message>
+    <message>
+        <source>To send: {cases}, {actions}, {files}.</source>
+        <translation>Akan dikirim: {cases}, {actions}, {files}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new case(s)</source>
+        <translation>
+            <numerusform>%n pengaduan baru</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n tindakan</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attachment(s)</source>
+        <translation>
+            <numerusform>%n lampiran</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>Berhenti setelah kiriman ini…</translation>
+    </message>
+    <message>
+        <source>{phase}: {done} of {total}</source>
+        <translation>{phase}: {done} dari {total}</translation>
+    </message>
+    <message>
+        <source>{phase}: {done}</source>
+        <translation>{phase}: {done}</translation>
+    </message>
+    <message>
+        <source>{done} of {total}</source>
+        <translation>{done} dari {total}</translation>
+    </message>
+    <message>
+        <source>The sync did not finish.</source>
+        <translation>Sinkronisasi tidak selesai.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Coba lagi</translation>
+    </message>
+    <message>
+        <source>Stopped. What was sent stays sent; the rest goes at the next sync.</source>
+        <translation>Dihentikan. Yang sudah terkirim tetap terkirim; sisanya dikirim pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>&amp;Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Sync finished.</source>
+        <translation>Sinkronisasi selesai.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sync finished; %n action(s) wait for the next sync.</source>
+        <translation>
+            <numerusform>Sinkronisasi selesai; %n tindakan menunggu sinkronisasi berikutnya.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Sync again</source>
+        <translation>&amp;Sinkronkan lagi</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Print %n disposition sheet(s)…</source>
+        <translation>
+            <numerusform>&amp;Cetak %n Lembar Disposisi…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) sent</source>
+        <translation>
+            <numerusform>%n tindakan terkirim</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) received</source>
+        <translation>
+            <numerusform>%n perubahan diterima</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new case(s) disposed to us</source>
+        <translation>
+            <numerusform>%n pengaduan baru didisposisikan ke kami</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other case(s) now held by us</source>
+        <translation>
+            <numerusform>%n pengaduan lain kini dipegang kami</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status change(s) on cases we disposed elsewhere</source>
+        <translation>
+            <numerusform>%n perubahan status pada pengaduan yang kami disposisikan ke kantor lain</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) with a new sync conflict</source>
+        <translation>
+            <numerusform>%n pengaduan dengan konflik sinkronisasi baru</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) with a rejected action</source>
+        <translation>
+            <numerusform>%n pengaduan dengan tindakan yang ditolak</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… dan %n lagi</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Connect to the central server</source>
+        <translation>Hubungkan ke server pusat</translation>
+    </message>
+    <message>
+        <source>Connect this PC once, online, with the account the Kabupaten&apos;s administrator gave you. The cases on this PC are kept and sent at the next sync.</source>
+        <translation>Hubungkan PC ini sekali, secara daring, dengan akun yang diberikan administrator Kabupaten. Pengaduan di PC ini tetap tersimpan dan dikirim pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Hubungkan</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollForm</name>
+    <message>
+        <source>&amp;Server address</source>
+        <translation>Alamat &amp;server</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>Nama &amp;pengguna</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Kata sandi</translation>
+    </message>
+    <message>
+        <source>Fill in the server address, user name and password.</source>
+        <translation>Isi alamat server, nama pengguna dan kata sandi.</translation>
+    </message>
+    <message>
+        <source>Connecting failed: {error}</source>
+        <translation>Gagal terhubung: {error}</translation>
     </message>
 </context>
 <context>
@@ -1198,6 +1498,78 @@
         <translation>Segera</translation>
     </message>
     <message>
+        <source>New case</source>
+        <translation>Pengaduan baru</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Perubahan data</translation>
+    </message>
+    <message>
+        <source>Status change</source>
+        <translation>Perubahan status</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>Disposisi</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>Penerusan</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Final answer</source>
+        <translation>Jawaban akhir</translation>
+    </message>
+    <message>
+        <source>Deadline extension</source>
+        <translation>Perpanjangan batas waktu</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Lampiran</translation>
+    </message>
+    <message>
+        <source>Conflict resolution</source>
+        <translation>Penyelesaian konflik</translation>
+    </message>
+    <message>
+        <source>Contacting the server</source>
+        <translation>Menghubungi server</translation>
+    </message>
+    <message>
+        <source>Updating categories, holidays and SLA rules</source>
+        <translation>Memperbarui kategori, hari libur dan aturan SLA</translation>
+    </message>
+    <message>
+        <source>Reserving register numbers</source>
+        <translation>Memesan nomor registrasi</translation>
+    </message>
+    <message>
+        <source>Sending attachments</source>
+        <translation>Mengirim lampiran</translation>
+    </message>
+    <message>
+        <source>Sending cases and actions</source>
+        <translation>Mengirim pengaduan dan tindakan</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Menerima perubahan</translation>
+    </message>
+    <message>
+        <source>Checking that both sides agree</source>
+        <translation>Memeriksa kecocokan kedua pihak</translation>
+    </message>
+    <message>
         <source>Light / grievance (5 working days)</source>
         <translation>Ringan / keluhan (5 HK)</translation>
     </message>
@@ -1566,6 +1938,14 @@
         <translation>Daftar pengaduan</translation>
     </message>
     <message>
+        <source>Show the queue again</source>
+        <translation>Kembali ke antrean</translation>
+    </message>
+    <message>
+        <source>Leave the list of cases from the sync</source>
+        <translation>Tinggalkan daftar pengaduan dari sinkronisasi</translation>
+    </message>
+    <message>
         <source>DEMO DATA — practice freely, nothing here is real</source>
         <translation>DATA DEMO — silakan berlatih, semua data di sini tidak nyata</translation>
     </message>
@@ -1610,6 +1990,12 @@
     <message>
         <source>Nothing waiting to be sent</source>
         <translation>Tidak ada yang menunggu dikirim</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: %n case(s). The queue and search are set aside.</source>
+        <translation>
+            <numerusform>{title}: %n pengaduan. Antrean dan pencarian dikesampingkan.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1819,6 +2205,18 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>A4 (210 × 297 mm)</translation>
     </message>
     <message>
+        <source>S&amp;ync automatically every day at</source>
+        <translation>Sinkronkan &amp;otomatis setiap hari pukul</translation>
+    </message>
+    <message>
+        <source>Time of the automatic sync</source>
+        <translation>Waktu sinkronisasi otomatis</translation>
+    </message>
+    <message>
+        <source>Only while LAPOR Desktop is open and connected to a central server</source>
+        <translation>Hanya selama LAPOR Desktop terbuka dan terhubung ke server pusat</translation>
+    </message>
+    <message>
         <source>The new language is used at once where possible; some menus change only after LAPOR Desktop is restarted.</source>
         <translation>Bahasa baru langsung digunakan jika memungkinkan; sebagian menu baru berubah setelah LAPOR Desktop dijalankan ulang.</translation>
     </message>
@@ -2007,6 +2405,94 @@ Bidang Rehabilitasi Sosial</translation>
     </message>
 </context>
 <context>
+    <name>RejectedDialog</name>
+    <message>
+        <source>Actions the server rejected</source>
+        <translation>Tindakan yang ditolak server</translation>
+    </message>
+    <message>
+        <source>The server refused these actions; the case shows the server&apos;s state. Do an action again from the case as it is now (when the rules allow it), or acknowledge it to remove it from this list.</source>
+        <translation>Server menolak tindakan ini; pengaduan menampilkan keadaan di server. Lakukan lagi tindakan dari keadaan pengaduan sekarang (bila aturan mengizinkan), atau tandai sudah dibaca untuk menghapusnya dari daftar ini.</translation>
+    </message>
+    <message>
+        <source>Rejected actions</source>
+        <translation>Tindakan yang ditolak</translation>
+    </message>
+    <message>
+        <source>&amp;Do it again from the current state</source>
+        <translation>&amp;Lakukan lagi dari keadaan sekarang</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>Tandai sudah &amp;dibaca</translation>
+    </message>
+    <message>
+        <source>&amp;Show the case</source>
+        <translation>&amp;Tampilkan pengaduan</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>The rules do not allow this action on the case as it is now.</source>
+        <translation>Aturan tidak mengizinkan tindakan ini pada keadaan pengaduan sekarang.</translation>
+    </message>
+    <message>
+        <source>Rejected action</source>
+        <translation>Tindakan ditolak</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedTableModel</name>
+    <message>
+        <source>Case</source>
+        <translation>Pengaduan</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Server&apos;s reason</source>
+        <translation>Alasan server</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Dilakukan</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Connect to the central server</source>
+        <translation>Hubungkan ke server pusat</translation>
+    </message>
+    <message>
+        <source>Log in once, online, with the account the administrator gave you. Your office&apos;s name and code come from the server; complete the letterhead later in Settings.</source>
+        <translation>Masuk sekali, secara daring, dengan akun yang diberikan administrator. Nama dan kode kantor Anda diambil dari server; lengkapi kop surat nanti di Pengaturan.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettingsPage</name>
+    <message>
+        <source>This PC works on its own (not connected to a server).</source>
+        <translation>PC ini bekerja sendiri (tidak terhubung ke server).</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to the central server…</source>
+        <translation>&amp;Hubungkan ke server pusat…</translation>
+    </message>
+    <message>
+        <source>Connect to the central server</source>
+        <translation>Hubungkan ke server pusat</translation>
+    </message>
+    <message>
+        <source>This PC syncs with {server}. Connect again to change the user.</source>
+        <translation>PC ini bersinkronisasi dengan {server}. Hubungkan lagi untuk mengganti pengguna.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2038,7 +2524,15 @@ Bidang Rehabilitasi Sosial</translation>
     </message>
     <message>
         <source>Language and paper</source>
-        <translation>Bahasa dan kertas</translation>
+        <translation type="vanished">Bahasa dan kertas</translation>
+    </message>
+    <message>
+        <source>Language, paper and sync</source>
+        <translation>Bahasa, kertas dan sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Central server</source>
+        <translation>Server pusat</translation>
     </message>
     <message>
         <source>Save the office, signatory, units, language and paper size</source>
@@ -2212,6 +2706,164 @@ Dasar hukum: {basis}</translation>
     <message>
         <source>all cases</source>
         <translation>semua pengaduan</translation>
+    </message>
+</context>
+<context>
+    <name>SyncMessages</name>
+    <message>
+        <source>A sync is already running for this data. Wait for it to finish.</source>
+        <translation>Sinkronisasi lain sedang berjalan untuk data ini. Tunggu sampai selesai.</translation>
+    </message>
+    <message>
+        <source>Nothing on this PC was lost; the next sync continues where this one stopped.</source>
+        <translation>Tidak ada data di PC ini yang hilang; sinkronisasi berikutnya melanjutkan dari titik ini.</translation>
+    </message>
+    <message>
+        <source>The server address must start with http:// or https://.</source>
+        <translation>Alamat server harus diawali http:// atau https://.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached. Check the network connection (and the server address in Settings), then try again.</source>
+        <translation>Server tidak dapat dihubungi. Periksa koneksi jaringan (dan alamat server di Pengaturan), lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this PC&apos;s login. Connect to the server again (Sync → Connect to the central server…) with your user name and password.</source>
+        <translation>Server tidak lagi menerima login PC ini. Hubungkan lagi ke server (Sinkronisasi → Hubungkan ke server pusat…) dengan nama pengguna dan kata sandi Anda.</translation>
+    </message>
+    <message>
+        <source>The server refused the request: {message}</source>
+        <translation>Server menolak permintaan: {message}</translation>
+    </message>
+    <message>
+        <source>The server sent an answer that is not valid; nothing of it was applied.</source>
+        <translation>Server mengirim jawaban yang tidak sah; tidak ada yang diterapkan.</translation>
+    </message>
+    <message>
+        <source>The server uses another version of the sync protocol: update the application (perbarui aplikasi), then sync again.</source>
+        <translation>Server memakai versi protokol sinkronisasi lain: perbarui aplikasi, lalu sinkronkan lagi.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong. Check them and try again.</source>
+        <translation>Nama pengguna atau kata sandi salah. Periksa lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>This PC is not connected to a central server yet.</source>
+        <translation>PC ini belum terhubung ke server pusat.</translation>
+    </message>
+    <message>
+        <source>This PC may no longer sync with the server. Ask the administrator. The data on this PC is kept.</source>
+        <translation>PC ini tidak boleh lagi bersinkronisasi dengan server. Hubungi administrator. Data di PC ini tetap tersimpan.</translation>
+    </message>
+    <message>
+        <source>This user belongs to another office than the data on this PC. Log in with a user of this office.</source>
+        <translation>Pengguna ini milik kantor lain, bukan kantor data di PC ini. Masuk dengan pengguna kantor ini.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Sync state</source>
+        <translation>Keadaan sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sinkronkan</translation>
+    </message>
+    <message>
+        <source>Sync with the central server</source>
+        <translation>Sinkronkan dengan server pusat</translation>
+    </message>
+    <message>
+        <source>End of day: send and receive (F9)</source>
+        <translation>Akhir hari: kirim dan terima (F9)</translation>
+    </message>
+    <message>
+        <source>S&amp;ync</source>
+        <translation>Sin&amp;kronisasi</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now (end of day)…</source>
+        <translation>&amp;Sinkronkan sekarang (akhir hari)…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to the central server…</source>
+        <translation>&amp;Hubungkan ke server pusat…</translation>
+    </message>
+    <message>
+        <source>Resolve a sync &amp;conflict of this case…</source>
+        <translation>Selesaikan &amp;konflik sinkronisasi pengaduan ini…</translation>
+    </message>
+    <message>
+        <source>&amp;Rejected actions…</source>
+        <translation>Tindakan yang &amp;ditolak…</translation>
+    </message>
+    <message>
+        <source>Show cases with sync conflicts</source>
+        <translation>Tampilkan pengaduan dengan konflik sinkronisasi</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n tindakan menunggu dikirim</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent</source>
+        <translation>Tidak ada yang menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>not connected to a central server</source>
+        <translation>tidak terhubung ke server pusat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s) not yet sent</source>
+        <translation>
+            <numerusform>%n tindakan belum terkirim</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>synced</source>
+        <translation>tersinkron</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n konflik terbuka</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected action(s)</source>
+        <translation>
+            <numerusform>%n tindakan ditolak</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>last sync {when}</source>
+        <translation>sinkron terakhir {when}</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <translation>belum pernah sinkron</translation>
+    </message>
+    <message>
+        <source>the last sync failed</source>
+        <translation>sinkronisasi terakhir gagal</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>Automatic sync failed: {why}</source>
+        <translation>Sinkronisasi otomatis gagal: {why}</translation>
+    </message>
+    <message>
+        <source>Automatic sync done: {sent} sent, {received} received.</source>
+        <translation>Sinkronisasi otomatis selesai: {sent} terkirim, {received} diterima.</translation>
+    </message>
+    <message>
+        <source>Connected to {server} for {office}.</source>
+        <translation>Terhubung ke {server} untuk {office}.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,92 @@
+"""How the window reaches the central server: enrollment and one sync run, built on sync's API.
+
+The window holds one `SyncConnection`; tests give it a short retry policy. Both calls run on a
+worker thread (through ui.tasks), never on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lapor_desktop.clock import Clock
+from lapor_desktop.paths import AppPaths
+from lapor_desktop.progress import CancelToken
+from lapor_desktop.services.office import LocalUser
+from lapor_desktop.services.workspace import Workspace
+from sync.client import RetryPolicy, SyncClient
+from sync.engine import START_BATCH, SyncEngine, SyncProgress, SyncReport
+from sync.enroll import enroll
+from sync.errors import NotEnrolled
+from sync.state import SyncStatus, sync_status
+from sync.tokens import TokenStore
+
+
+@dataclass(frozen=True, slots=True)
+class Enrolled:
+    server_url: str
+    office_code: str
+    office_name: str
+    user: LocalUser
+    created: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SyncConnection:
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    start_batch: int = START_BATCH  # ops in the first push batch (tests make it small)
+
+    def enroll(
+        self, paths: AppPaths, clock: Clock, server_url: str, username: str, password: str
+    ) -> Enrolled:
+        """Register this PC with the server; a fresh data dir is set up from its office."""
+        result = enroll(
+            paths,
+            clock,
+            server_url,
+            username,
+            password,
+            retry=self.retry,
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+        )
+        try:
+            return Enrolled(
+                result.server_url,
+                result.office.code,
+                result.office.name,
+                result.workspace.user,
+                result.created,
+            )
+        finally:
+            result.workspace.close()  # the caller opens (or already has) its own
+
+    def status(self, workspace: Workspace) -> SyncStatus:
+        return sync_status(workspace)
+
+    def run(
+        self,
+        workspace: Workspace,
+        progress: Callable[[SyncProgress], None],
+        cancel: CancelToken,
+    ) -> SyncReport:
+        """One sync run; cancel is honoured between batches, chunks and pages."""
+        status = sync_status(workspace)
+        if not status.enrolled or not status.server_url:
+            raise NotEnrolled("this PC is not connected to a central server")
+        client = SyncClient(
+            status.server_url,
+            device_id=workspace.device_id,
+            tokens=TokenStore(workspace.paths.data_dir),
+            retry=self.retry,
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.read_timeout,
+        )
+        try:
+            return SyncEngine(
+                workspace, client, progress, cancel, start_batch=self.start_batch
+            ).run()
+        finally:
+            client.close()
