@@ -142,12 +142,14 @@ class SyncEngine:
             with self.ws.db.write() as uow:
                 uow.sync.log.start(report.run_id, self.ws.clock())
                 uow.commit()
-            outcome, error = "ok", None
+            # Anything that leaves _run without returning (even Ctrl+C) is logged as failed.
+            outcome, error = "failed", "interrupted"
             try:
                 self._run(report)
+                outcome, error = "ok", None
             except SyncCancelled:
                 report.cancelled = True
-                outcome = "cancelled"
+                outcome, error = "cancelled", None
             except SyncError as failure:
                 outcome, error = "failed", str(failure)
                 raise
