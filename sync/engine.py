@@ -143,7 +143,8 @@ class SyncEngine:
                 uow.sync.log.start(report.run_id, self.ws.clock())
                 uow.commit()
             # Anything that leaves _run without returning (even Ctrl+C) is logged as failed.
-            outcome, error = "failed", "interrupted"
+            outcome: str = "failed"
+            error: str | None = "interrupted"
             try:
                 self._run(report)
                 outcome, error = "ok", None
