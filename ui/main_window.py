@@ -315,7 +315,9 @@ class MainWindow(QMainWindow):
             summaries = self.queries.cases(query)
         reference = self.workspace.reference()
         conflicts, rejected = (
-            self.review.attention() if self.sync_panel is not None else (frozenset(), frozenset())
+            self.review.attention(s.id for s in summaries)
+            if self.sync_panel is not None
+            else (frozenset(), frozenset())
         )
         rows = build_rows(
             summaries,

@@ -180,13 +180,25 @@ class SyncReviewService:
         with self._ws.db.read() as uow:
             return list_cases(uow.session, ListFilter(ids=ids, limit=len(ids)), window)
 
-    def attention(self) -> tuple[frozenset[str], frozenset[str]]:
-        """(cases with an open conflict, cases with a rejected op not yet acknowledged)."""
+    def attention(self, case_ids: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """Of the given cases (a table page): those with an open conflict, and those with a
+        rejected op not yet acknowledged."""
+        ids = list(case_ids)
+        if not ids:
+            return frozenset(), frozenset()
         with self._ws.db.read() as uow:
             conflicts = frozenset(
-                uow.session.execute(select(CaseRow.id).where(CaseRow.open_conflicts > 0)).scalars()
+                uow.session.execute(
+                    select(CaseRow.id).where(CaseRow.id.in_(ids), CaseRow.open_conflicts > 0)
+                ).scalars()
             )
-        rejected = frozenset(r.case_id for r in self.rejected())
+            any_rejected = uow.session.execute(
+                select(OutboxRow.op_id).where(OutboxRow.state == "rejected").limit(1)
+            ).first()
+        if any_rejected is None:  # the usual case: no need to read the acknowledgements
+            return conflicts, frozenset()
+        wanted = set(ids)
+        rejected = frozenset(r.case_id for r in self.rejected() if r.case_id in wanted)
         return conflicts, rejected
 
     # ------------------------------------------------------------------ rejected operations

@@ -5,6 +5,7 @@ database; automatic sync at the set time."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -16,7 +17,7 @@ import pytest
 
 from lapor_desktop.services.cases import DispositionInput, NewCase
 from lapor_desktop.services.workspace import Workspace
-from lapor_desktop.settings import AppSettings, save_settings
+from lapor_desktop.settings import AppSettings, load_settings, save_settings
 from sync.engine import SyncProgress
 from tests.conftest import WIB
 from tests.support.fault_proxy import FaultProxy, delay, drop_response
@@ -24,6 +25,8 @@ from tests.support.live_server import LiveServer
 from tests.sync.server_view import processed_ops, server_case, server_counts
 from tests.ui.conftest import FAST_RETRY, SyncWindow
 from ui.main_window import MainWindow
+from ui.settings_pages import PreferencesFields
+from ui.shortcuts_dialog import menu_shortcuts
 from ui.sync_connection import SyncConnection
 from ui.sync_dialog import EndOfDayDialog
 from ui.sync_panel import RunOutcome, SyncPanel
@@ -84,6 +87,7 @@ def test_end_of_day_sends_todays_work_and_the_status_bar_says_synced(
 ) -> None:
     window = sync_window("a", "ani")
     assert "never synced" in window.sync_label.text()
+    assert ("Sync", "Sync now (end of day)…", "F9") in menu_shortcuts(window)  # Help → Shortcuts
     service = window.cases
     cases = [service.register(new_case(f"Kasus {i}")) for i in range(2)]
     photo = tmp_path / "foto.jpg"
@@ -277,3 +281,27 @@ def test_automatic_sync_runs_once_at_the_set_time(
     assert "Automatic sync done" in window.statusBar().currentMessage()
     settle(qtbot, window, wait_idle)
     assert not panel.check_auto_sync()  # once a day
+
+
+def test_the_automatic_sync_preference_is_edited_in_settings(qtbot) -> None:
+    fields = PreferencesFields()
+    qtbot.addWidget(fields)
+    fields.set_settings(AppSettings())
+    assert not fields.auto_sync.isChecked() and not fields.auto_sync_time.isEnabled()
+    fields.set_settings(AppSettings(language="en", auto_sync=True, auto_sync_time="17:30"))
+    assert fields.auto_sync_time.isEnabled()
+    assert fields.settings() == AppSettings(language="en", auto_sync=True, auto_sync_time="17:30")
+    fields.auto_sync.setChecked(False)
+    assert not fields.settings().auto_sync
+
+
+def test_a_bad_automatic_sync_time_in_settings_json_falls_back_to_the_default(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"language": "en", "auto_sync": "ya", "auto_sync_time": "25:00"}')
+    assert load_settings(path) == AppSettings(language="en")
+    save_settings(path, AppSettings(language="en"))
+    assert json.loads(path.read_text()) == {"language": "en", "paper": "F4"}  # untouched keys
+    save_settings(path, AppSettings(auto_sync=True))
+    assert load_settings(path) == AppSettings(auto_sync=True)
