@@ -165,3 +165,15 @@ def test_a_deferred_op_keeps_the_rest_waiting_and_the_exit_status_says_so(
     done = desktop_here("sync", "--json", data_dir=data)
     assert done.returncode == 0, done.describe()
     assert (done.json()["applied"], done.json()["pending"]) == (2, 0)
+
+
+def test_a_second_sync_on_a_busy_data_dir_says_so(offices: LiveServer, tmp_path: Path) -> None:
+    from sync.lock import SyncLock
+
+    data = tmp_path / "a"
+    assert desktop_here(*login(offices.base_url), data_dir=data).returncode == 0
+    assert desktop_here(*CASE, data_dir=data).returncode == 0
+    with SyncLock(data):  # as another lapor-desktop process holding this data dir's sync
+        busy = desktop_here("sync", data_dir=data)
+    assert busy.returncode == 1 and "already running" in busy.error_line()
+    assert desktop_here("sync", "--json", data_dir=data).json()["sent"] == 1
