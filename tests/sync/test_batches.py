@@ -52,8 +52,8 @@ def test_batches_halve_on_a_lost_answer_or_a_stall_and_grow_again(
         # 1st push: the server commits, the answer never arrives (a cut link).
         proxy.add_fault(drop_response(), method="POST", path="/sync/v1/push")
         # 2nd push: the answer stalls longer than the read timeout.
-        proxy.add_fault(stall_response(0, 3.0), method="POST", path="/sync/v1/push", nth=2)
-        client = client_for(ws, proxy.base_url, read_timeout=0.5)
+        proxy.add_fault(stall_response(0, 6.0), method="POST", path="/sync/v1/push", nth=2)
+        client = client_for(ws, proxy.base_url, read_timeout=2.0)
         engine = SyncEngine(ws, client, start_batch=40, sleep=_no_wait)
         try:
             report = engine.run()
