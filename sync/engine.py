@@ -424,7 +424,8 @@ class SyncEngine:
                 uow.sync.state.set_cursor(page.next_cursor)
                 uow.commit()
             report.received += len(page.changes)
-            self._emit(SyncProgress("pull", report.received, 0))
+            # Pages have no known total; the bytes are what came over the wire so far.
+            self._emit(SyncProgress("pull", report.received, 0, self.client.bytes_received))
             if not page.has_more:
                 return
             if page.next_cursor == cursor:
