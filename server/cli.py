@@ -86,6 +86,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument(
+        "--min-app", default="0", help="oldest LAPOR Desktop version allowed to sync (hello)"
+    )
     return parser
 
 
@@ -151,7 +154,7 @@ def _serve(args: argparse.Namespace, data_dir: Path, url: str) -> int:
     from server.app import create_app
     from server.settings import ServerSettings
 
-    app = create_app(ServerSettings(db_url=url, data_dir=data_dir))
+    app = create_app(ServerSettings(db_url=url, data_dir=data_dir, min_app=args.min_app))
     _say(f"serving on http://{args.host}:{args.port}")
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return 0

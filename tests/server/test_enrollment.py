@@ -64,6 +64,17 @@ def test_hello_warns_about_a_skewed_clock(live_server: LiveServer) -> None:
     assert "120 minutes" in body["message"]
 
 
+def test_hello_asks_an_old_application_to_update(server_db_url: str | None, tmp_path: Path) -> None:
+    server = start_live_server(server_db_url, tmp_path / "server", min_app="0.2.0")
+    try:
+        old = hello(server, [1]).json()  # "lapor-desktop/0.1.0"
+        new = hello(server, [1], app="lapor-desktop/0.10.1").json()
+    finally:
+        server.stop()
+    assert old["must_update"] is True and "0.2.0" in old["message"]
+    assert new["must_update"] is False
+
+
 def test_enrollment_registers_the_device_and_leases_a_block(live_server: LiveServer) -> None:
     setup_offices(live_server)
     device = enroll(live_server, "ani")
