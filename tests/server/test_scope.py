@@ -176,6 +176,28 @@ def test_same_field_edited_from_the_same_base_becomes_a_conflict(
         assert conn.execute(select(ConflictRow.status)).scalar_one() == "resolved"
 
 
+def test_two_offices_editing_the_same_field_from_the_same_base_make_a_conflict(
+    offices: Offices,
+) -> None:
+    ani, budi = offices.ani, offices.budi
+    case_id, _ = ani.create_case()
+    dispose(ani, case_id, "DISDIK", 1)
+    # Both offices edit the summary from version 2, each offline; the holder's arrives first.
+    assert edit(budi, case_id, 2, summary=("", "Ringkasan DISDIK"))["status"] == "applied"
+    result = edit(ani, case_id, 2, summary=("", "Ringkasan dari DINSOS"))
+    assert result["status"] == "conflict" and result["fields"] == ["summary"]
+    for device in (budi, ani):  # the conflict travels with the case to every office in scope
+        doc = latest(device.all_changes(), case_id)["case"]
+        assert doc["summary"] == "Ringkasan DISDIK"
+        [conflict] = doc["conflicts"]
+        assert (conflict["office"], conflict["ours"], conflict["theirs"]) == (
+            "DINSOS",
+            "Ringkasan dari DINSOS",
+            "Ringkasan DISDIK",
+        )
+        assert conflict["id"] == result["conflict_ids"][0]
+
+
 def test_an_edit_from_a_former_holder_becomes_a_conflict_for_the_new_holder(
     offices: Offices,
 ) -> None:
