@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import tzinfo
 from html import escape
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from lapor_desktop.domain.dates import indonesian_datetime
 from lapor_desktop.services.cases import CaseDetail
+from lapor_desktop.services.sync_review import RejectedOp
 from ui import labels
 
 
@@ -49,7 +51,9 @@ class CaseView(QWidget):
         self._title.setText(self.tr("Select a case"))
         self._body.clear()
 
-    def show_detail(self, detail: CaseDetail, tz: tzinfo) -> None:
+    def show_detail(
+        self, detail: CaseDetail, tz: tzinfo, rejected: Sequence[RejectedOp] = ()
+    ) -> None:
         self._detail = detail
         case = detail.case
         status = labels.tr(labels.STATUS[case.status])
@@ -79,7 +83,7 @@ class CaseView(QWidget):
             rows.append((self.tr("Reporter"), ", ".join(parts) + flag))
         if case.forwarded_to:
             rows.append((self.tr("Forwarded to"), case.forwarded_to))
-        html = self._sync_html(detail, tz)
+        html = self._sync_html(detail, tz, rejected)
         html.append("<table cellspacing='2'>")
         html += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows]
         html.append("</table>")
@@ -156,7 +160,9 @@ class CaseView(QWidget):
         self._body.setHtml("".join(html))
         self.shown.emit(case.id)
 
-    def _sync_html(self, detail: CaseDetail, tz: tzinfo) -> list[str]:
+    def _sync_html(
+        self, detail: CaseDetail, tz: tzinfo, rejected: Sequence[RejectedOp]
+    ) -> list[str]:
         """The case's sync badge: open conflicts (each opens its dialog), waiting actions, and
         a read-only note for cases this office disposed or forwarded elsewhere."""
         case = detail.case
@@ -180,6 +186,17 @@ class CaseView(QWidget):
                     f"{escape(self.tr('resolve…'))}</a><br/>"
                 )
             html.append("</p>")
+        for op in rejected:
+            text = self.tr("The server rejected an action ({action}, {when}): {reason}").format(
+                action=labels.tr(labels.OP_TYPE[op.op_type]),
+                when=indonesian_datetime(op.at, tz),
+                reason=op.message or op.code,
+            )
+            html.append(
+                f"<p style='background:#ffebee; padding:4px'>✖ {escape(text)}<br/><small>"
+                + escape(self.tr("Sync → Rejected actions… to do it again or acknowledge it"))
+                + "</small></p>"
+            )
         if not detail.can_act:
             html.append(
                 "<p style='background:#eceff1; padding:4px'>👁 "

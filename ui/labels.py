@@ -101,6 +101,7 @@ SYNC_PHASE = {
     "master": QT_TRANSLATE_NOOP("Labels", "Updating categories, holidays and SLA rules"),
     "numbers": QT_TRANSLATE_NOOP("Labels", "Reserving register numbers"),
     "files": QT_TRANSLATE_NOOP("Labels", "Sending attachments"),
+    "downloads": QT_TRANSLATE_NOOP("Labels", "Receiving attachments"),
     "push": QT_TRANSLATE_NOOP("Labels", "Sending cases and actions"),
     "pull": QT_TRANSLATE_NOOP("Labels", "Receiving changes"),
     "verify": QT_TRANSLATE_NOOP("Labels", "Checking that both sides agree"),
@@ -110,3 +111,9 @@ SYNC_PHASE = {
 def tr(source: str) -> str:
     """The current language's text for one of the labels above."""
     return QCoreApplication.translate(_CTX, source)
+
+
+def sync_phase(phase: str) -> str:
+    """A run's phase in words; a phase this window does not know yet shows as its name."""
+    source = SYNC_PHASE.get(phase)
+    return tr(source) if source is not None else phase

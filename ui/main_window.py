@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from lapor_desktop.domain.summary import Queue
 from lapor_desktop.services.cases import CaseDetail, CaseService
 from lapor_desktop.services.queries import CaseQuery, QueryService, cursor_of
-from lapor_desktop.services.sync_review import SyncReviewService
+from lapor_desktop.services.sync_review import RejectedOp, SyncReviewService
 from lapor_desktop.services.workspace import Workspace
 from ui import labels
 from ui.case_rows import CaseRow, build_rows
@@ -430,14 +430,18 @@ class MainWindow(QMainWindow):
             self.show_case(row.summary.id)
 
     def show_case(self, case_id: str) -> None:
-        self.tasks.run(
-            lambda _progress: self.cases.detail(case_id),
-            on_done=self._on_detail,
-            on_error=self._on_load_failed,
-        )
+        with_sync = self.sync_panel is not None
 
-    def _on_detail(self, detail: CaseDetail) -> None:
-        self.case_view.show_detail(detail, self.workspace.tz)
+        def work(_progress: object) -> tuple[CaseDetail, list[RejectedOp]]:
+            detail = self.cases.detail(case_id)
+            rejected = self.review.rejected_for(detail.case.id) if with_sync else []
+            return detail, rejected
+
+        self.tasks.run(work, on_done=self._on_detail, on_error=self._on_load_failed)
+
+    def _on_detail(self, loaded: tuple[CaseDetail, list[RejectedOp]]) -> None:
+        detail, rejected = loaded
+        self.case_view.show_detail(detail, self.workspace.tz, rejected)
         self.detail_loaded.emit(detail.case.id)
 
     def attach_files(self, files: list[Path]) -> None:
@@ -511,5 +515,7 @@ class MainWindow(QMainWindow):
             self._settings.setValue("main/splitter", self.splitter.saveState())
             self._settings.setValue("main/detail_splitter", self.detail_splitter.saveState())
             self._settings.setValue("main/header", self.table.horizontalHeader().saveState())
+        if self.sync_panel is not None:  # a run stops at its next batch, nothing half-done
+            self.sync_panel.cancel_run()
         self.tasks.shutdown()
         super().closeEvent(event)

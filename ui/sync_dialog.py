@@ -193,13 +193,13 @@ class EndOfDayDialog(QDialog):
         self.progress.setVisible(running)
         if running:
             self.progress.setRange(0, 0)
-            self.phase_label.setText(labels.tr(labels.SYNC_PHASE["hello"]) + "…")
+            self.phase_label.setText(labels.sync_phase("hello") + "…")
             self.bytes_label.clear()
 
     def _on_progress(self, event: SyncProgress) -> None:
         if not alive(self):
             return
-        phase = labels.tr(labels.SYNC_PHASE.get(event.phase, event.phase))
+        phase = labels.sync_phase(event.phase)
         if event.total:
             self.progress.setRange(0, event.total)
             self.progress.setValue(min(event.done, event.total))
@@ -220,6 +220,10 @@ class EndOfDayDialog(QDialog):
                 self.tr("{done} of {total}").format(
                     done=size_text(event.bytes_done), total=size_text(event.bytes_total)
                 )
+            )
+        elif event.bytes_done:
+            self.bytes_label.setText(
+                self.tr("{done} so far").format(done=size_text(event.bytes_done))
             )
 
     def _on_finished(self, outcome: RunOutcome) -> None:

@@ -26,6 +26,7 @@ from lapor_desktop.settings import load_settings
 from sync.engine import SyncProgress, SyncReport
 from sync.errors import SyncError
 from sync.state import SyncStatus
+from ui import labels
 from ui.errors import show_error
 from ui.sync_connection import Enrolled, SyncConnection
 from ui.sync_messages import run_message
@@ -130,7 +131,10 @@ class SyncPanel(QObject):
 
     def _on_state(self, state: PanelState) -> None:
         self.state = state
-        self.window.sync_label.setText(self.describe(state))
+        text = self.describe(state)
+        if self.running:  # a reload during the run: keep saying that it runs
+            text = self.tr("Syncing…") + " · " + text
+        self.window.sync_label.setText(text)
         self._update_actions()
         self.state_changed.emit()
 
@@ -208,6 +212,8 @@ class SyncPanel(QObject):
     @Slot(object)
     def _on_progress_posted(self, event: object) -> None:
         if isinstance(event, SyncProgress):
+            phase = labels.sync_phase(event.phase)
+            self.window.sync_label.setText(self.tr("Syncing: {phase}…").format(phase=phase))
             self.run_progressed.emit(event)
 
     def _on_run_done(self, outcome: RunOutcome) -> None:

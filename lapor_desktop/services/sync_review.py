@@ -206,6 +206,18 @@ class SyncReviewService:
         """Rejected operations a person has not acknowledged yet, oldest first."""
         return self._rejected_ops(None)
 
+    def rejected_for(self, case_id: str) -> list[RejectedOp]:
+        """The case's rejected operations not yet acknowledged (the case view lists them)."""
+        with self._ws.db.read() as uow:
+            ids = frozenset(
+                uow.session.execute(
+                    select(OutboxRow.op_id).where(
+                        OutboxRow.state == "rejected", OutboxRow.entity_id == case_id
+                    )
+                ).scalars()
+            )
+        return self._rejected_ops(ids) if ids else []
+
     def _rejected_ops(self, only: frozenset[str] | None) -> list[RejectedOp]:
         with self._ws.db.read() as uow:
             acknowledged = set(uow.reference.get_setting(ACKNOWLEDGED_KEY) or [])

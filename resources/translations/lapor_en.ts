@@ -503,6 +503,14 @@
         <translation>{field}: changed by {actor} ({office}) on {when}</translation>
     </message>
     <message>
+        <source>The server rejected an action ({action}, {when}): {reason}</source>
+        <translation>The server rejected an action ({action}, {when}): {reason}</translation>
+    </message>
+    <message>
+        <source>Sync → Rejected actions… to do it again or acknowledge it</source>
+        <translation>Sync → Rejected actions… to do it again or acknowledge it</translation>
+    </message>
+    <message>
         <source>Monitored: held by {office}. Its progress arrives with each sync; this office can read it but not change it.</source>
         <translation>Monitored: held by {office}. Its progress arrives with each sync; this office can read it but not change it.</translation>
     </message>
@@ -840,6 +848,10 @@
     <message>
         <source>{done} of {total}</source>
         <translation>{done} of {total}</translation>
+    </message>
+    <message>
+        <source>{done} so far</source>
+        <translation>{done} so far</translation>
     </message>
     <message>
         <source>The sync did not finish.</source>
@@ -1606,6 +1618,10 @@
     <message>
         <source>Sending attachments</source>
         <translation>Sending attachments</translation>
+    </message>
+    <message>
+        <source>Receiving attachments</source>
+        <translation>Receiving attachments</translation>
     </message>
     <message>
         <source>Sending cases and actions</source>
@@ -2944,6 +2960,10 @@ Legal basis: {basis}</translation>
     <message>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Syncing: {phase}…</source>
+        <translation>Syncing: {phase}…</translation>
     </message>
     <message>
         <source>Automatic sync failed: {why}</source>

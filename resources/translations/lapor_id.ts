@@ -493,6 +493,14 @@
         <translation>{field}: diubah oleh {actor} ({office}) pada {when}</translation>
     </message>
     <message>
+        <source>The server rejected an action ({action}, {when}): {reason}</source>
+        <translation>Server menolak sebuah tindakan ({action}, {when}): {reason}</translation>
+    </message>
+    <message>
+        <source>Sync → Rejected actions… to do it again or acknowledge it</source>
+        <translation>Sinkronisasi → Tindakan yang ditolak… untuk melakukannya lagi atau menandainya sudah dibaca</translation>
+    </message>
+    <message>
         <source>Monitored: held by {office}. Its progress arrives with each sync; this office can read it but not change it.</source>
         <translation>Dipantau: dipegang oleh {office}. Perkembangannya datang setiap sinkronisasi; kantor ini dapat membacanya tetapi tidak mengubahnya.</translation>
     </message>
@@ -826,6 +834,10 @@
     <message>
         <source>{done} of {total}</source>
         <translation>{done} dari {total}</translation>
+    </message>
+    <message>
+        <source>{done} so far</source>
+        <translation>{done} sejauh ini</translation>
     </message>
     <message>
         <source>The sync did not finish.</source>
@@ -1556,6 +1568,10 @@
     <message>
         <source>Sending attachments</source>
         <translation>Mengirim lampiran</translation>
+    </message>
+    <message>
+        <source>Receiving attachments</source>
+        <translation>Menerima lampiran</translation>
     </message>
     <message>
         <source>Sending cases and actions</source>
@@ -2852,6 +2868,10 @@ Dasar hukum: {basis}</translation>
     <message>
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <source>Syncing: {phase}…</source>
+        <translation>Menyinkronkan: {phase}…</translation>
     </message>
     <message>
         <source>Automatic sync failed: {why}</source>

@@ -152,6 +152,8 @@ def test_rejected_actions_show_the_reason_and_are_done_again_or_acknowledged(
     assert outcome.report.rejected == 2
     assert set(outcome.changes.rejected) == {first.id, second.id}
     assert "2 rejected actions" in citra.sync_label.text()
+    show(qtbot, citra, second.id)
+    assert "The server rejected an action (Status change" in citra.case_view.text()
 
     dialog = panel_of(citra).open_rejected()
     assert isinstance(dialog, RejectedDialog)
