@@ -79,6 +79,10 @@ class ServerSettingsPage(QWidget):
         layout.addWidget(self.state)
         layout.addWidget(self.connect_button, 0, Qt.AlignmentFlag.AlignLeft)
 
+    def show_enrolled(self, enrolled: object) -> None:
+        if alive(self):
+            self.show_server(getattr(enrolled, "server_url", None))
+
     def show_server(self, server_url: str | None) -> None:
         if server_url:
             self.state.setText(
@@ -358,7 +362,8 @@ def install_settings_action(window: MainWindow) -> QAction:
         if panel is not None:  # sync is installed (not in demo data)
             page = dialog.server_page
             page.connect_button.setEnabled(True)
-            page.connect_button.clicked.connect(panel.open_enroll)
+            page.connect_button.clicked.connect(lambda: panel.open_enroll(dialog))
+            panel.enrolled.connect(page.show_enrolled)
             if panel.state is not None:
                 page.show_server(panel.state.status.server_url)
         dialog.open()

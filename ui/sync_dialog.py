@@ -46,6 +46,7 @@ def size_text(size: int) -> str:
 
 
 class EndOfDayDialog(QDialog):
+    MODELESS = True  # shown beside the window, whose table its result lines fill
     preview_loaded = Signal()
     finished_run = Signal(object)  # RunOutcome
 

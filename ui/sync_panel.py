@@ -16,7 +16,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from lapor_desktop.domain.dates import indonesian_datetime
 from lapor_desktop.domain.ops import parse_instant
@@ -275,7 +275,7 @@ class SyncPanel(QObject):
 
         return self._open(EndOfDayDialog(self))
 
-    def open_enroll(self) -> object:
+    def open_enroll(self, parent: QWidget | None = None) -> object:
         from ui.enroll_dialog import EnrollDialog
 
         window = self.window
@@ -285,7 +285,7 @@ class SyncPanel(QObject):
             window.workspace.clock,
             window.tasks,
             self.connection,
-            window,
+            parent or window,
             server_url=server or "",
         )
         dialog.enrolled.connect(self._on_enrolled)
@@ -329,7 +329,8 @@ class SyncPanel(QObject):
         finished = getattr(dialog, "finished", None)
         if finished is not None:
             finished.connect(dialog.deleteLater)
-        opener = getattr(dialog, "open", None)
+        # The end-of-day dialog stays beside the window: its lines show cases in the table.
+        opener = getattr(dialog, "show" if getattr(dialog, "MODELESS", False) else "open", None)
         if opener is not None:
             opener()
         return dialog

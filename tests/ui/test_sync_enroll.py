@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.workspace import Workspace, open_workspace
@@ -23,6 +23,7 @@ from ui.app import build_window
 from ui.enroll_dialog import EnrollDialog
 from ui.first_run import SERVER_PAGE, FirstRunWizard
 from ui.main_window import MainWindow
+from ui.settings_dialog import SettingsDialog
 from ui.sync_panel import SyncPanel
 from ui.tasks import TaskRunner
 
@@ -187,3 +188,29 @@ def test_the_first_run_wizard_sets_up_a_fresh_pc_from_the_server(
         assert workspace.user.name == "Ani Lestari"
     finally:
         workspace.close()
+
+
+def test_settings_shows_the_central_server_and_connects_from_there(
+    qtbot, plain_window: MainWindow, sync_server: LiveServer, wait_idle
+) -> None:
+    [action] = [
+        a
+        for menu in plain_window.menuBar().findChildren(QMenu)
+        for a in menu.actions()
+        if a.shortcut().toString() == "Ctrl+,"
+    ]
+    action.trigger()
+    dialog = plain_window.findChild(SettingsDialog)
+    assert dialog is not None
+    wait_idle()
+    page = dialog.server_page
+    assert page.connect_button.isEnabled()
+    assert "not connected to a server" in page.state.text()
+    page.connect_button.click()
+    enroll = panel_of(plain_window).dialog
+    assert isinstance(enroll, EnrollDialog) and enroll.parent() is dialog
+    with qtbot.waitSignal(panel_of(plain_window).enrolled, timeout=WAIT_MS):
+        connect(qtbot, enroll, sync_server.base_url, "ani", SYNC_PASSWORD)
+    assert sync_server.base_url in page.state.text()
+    wait_idle()
+    dialog.reject()
