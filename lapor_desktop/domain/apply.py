@@ -115,7 +115,7 @@ def apply(case: Case | None, op: Operation, ctx: ApplyContext) -> ApplyResult:
         return handler(case, op, ctx)
     except DomainError as error:
         return Rejected(error.code, str(error), error)
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, OverflowError) as error:
         wrapped = ValidationError("data", f"malformed {op.op_type} payload: {error}")
         return Rejected(wrapped.code, str(wrapped), wrapped)
 

@@ -104,7 +104,7 @@ def _location(part: str) -> FieldSpec:
         if part in ("lat", "lon"):
             try:
                 value = float(raw)
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, OverflowError):
                 raise ValidationError(f"location.{part}", "must be a number") from None
             limit = 90 if part == "lat" else 180
             if not -limit <= value <= limit:

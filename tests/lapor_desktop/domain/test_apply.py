@@ -1114,3 +1114,13 @@ def test_malformed_payloads_are_rejections_not_crashes(data: dict[str, Any]) -> 
     )
     assert isinstance(result, Rejected)
     assert result.code in ("invalid", "unknown_code")
+
+
+def test_a_number_too_large_for_a_float_is_a_rejection() -> None:
+    # 10**400 parses as a Python int but overflows float(): found by the server's fuzzing.
+    case = created()
+    op = make_op(
+        OpType.CASE_EDIT, {"changes": {"location.lat": {"new": 10**400}}}, wib(2026, 3, 17)
+    )
+    result: ApplyResult = apply(case, op, ctx())
+    assert isinstance(result, Rejected)
