@@ -12,7 +12,6 @@ from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, QUrl,
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -33,6 +31,7 @@ from lapor_desktop.services.queries import CaseQuery, QueryService, cursor_of
 from lapor_desktop.services.sync_review import RejectedOp, SyncReviewService
 from lapor_desktop.services.workspace import Workspace
 from ui import labels
+from ui.case_filter import CaseFilterBar
 from ui.case_rows import CaseRow, build_rows
 from ui.case_table_model import CaseTableModel
 from ui.case_view import CaseView
@@ -146,18 +145,8 @@ class MainWindow(QMainWindow):
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 0, 0, 0)
         centre_layout.addWidget(self.search_box)
-        self.filter_bar = QWidget()
-        filter_layout = QHBoxLayout(self.filter_bar)
-        filter_layout.setContentsMargins(4, 2, 4, 2)
-        self.filter_label = QLabel()
-        self.filter_label.setWordWrap(True)
-        self.filter_clear = QPushButton(self.tr("Show the queue again"))
-        self.filter_clear.setAccessibleName(self.tr("Leave the list of cases from the sync"))
-        self.filter_clear.clicked.connect(self.clear_case_filter)
-        filter_layout.addWidget(self.filter_label, 1)
-        filter_layout.addWidget(self.filter_clear)
-        self.filter_bar.setStyleSheet("background:#e3f2fd;")
-        self.filter_bar.setVisible(False)
+        self.filter_bar = CaseFilterBar()
+        self.filter_bar.left.connect(self.clear_case_filter)
         centre_layout.addWidget(self.filter_bar)
         centre_layout.addWidget(self.table, 1)
         # The case view sits below the table so every column of the table fits on a laptop.
@@ -314,11 +303,8 @@ class MainWindow(QMainWindow):
         else:
             summaries = self.queries.cases(query)
         reference = self.workspace.reference()
-        conflicts, rejected = (
-            self.review.attention(s.id for s in summaries)
-            if self.sync_panel is not None
-            else (frozenset(), frozenset())
-        )
+        badges = self.sync_panel is not None  # conflict/rejected badges once sync is installed
+        conflicts, rejected = self.review.attention(s.id for s in summaries if badges)
         rows = build_rows(
             summaries,
             reference.categories,
@@ -398,8 +384,7 @@ class MainWindow(QMainWindow):
 
     # -- a list of given cases (a sync result line) ----------------------------------------
     def show_cases(self, case_ids: list[str], title: str) -> None:
-        """Show exactly these cases in the table (a sync result line), until the operator
-        leaves the list; the queue list keeps its place."""
+        """Show exactly these cases (a sync result line) until the operator leaves the list."""
         self._set_case_filter(tuple(case_ids), title)
         self.reload()
 
@@ -414,15 +399,7 @@ class MainWindow(QMainWindow):
 
     def _set_case_filter(self, ids: tuple[str, ...] | None, title: str) -> None:
         self._only_ids = ids
-        if ids is None:
-            self.filter_bar.setVisible(False)
-            return
-        self.filter_label.setText(
-            self.tr(
-                "{title}: %n case(s). The queue and search are set aside.", "", len(ids)
-            ).format(title=title)
-        )
-        self.filter_bar.setVisible(True)
+        self.filter_bar.set_ids(ids, title)
 
     def _on_current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row())

@@ -325,6 +325,24 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Show the queue again</source>
+        <translation>Show the queue again</translation>
+    </message>
+    <message>
+        <source>Leave the list of cases from the sync</source>
+        <translation>Leave the list of cases from the sync</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: %n case(s). The queue and search are set aside.</source>
+        <translation>
+            <numerusform>{title}: %n case. The queue and search are set aside.</numerusform>
+            <numerusform>{title}: %n cases. The queue and search are set aside.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaseRows</name>
     <message numerus="yes">
         <source>%n not sent</source>
@@ -2024,11 +2042,11 @@
     </message>
     <message>
         <source>Show the queue again</source>
-        <translation>Show the queue again</translation>
+        <translation type="vanished">Show the queue again</translation>
     </message>
     <message>
         <source>Leave the list of cases from the sync</source>
-        <translation>Leave the list of cases from the sync</translation>
+        <translation type="vanished">Leave the list of cases from the sync</translation>
     </message>
     <message>
         <source>DEMO DATA — practice freely, nothing here is real</source>
@@ -2079,7 +2097,7 @@
     </message>
     <message numerus="yes">
         <source>{title}: %n case(s). The queue and search are set aside.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>{title}: %n case. The queue and search are set aside.</numerusform>
             <numerusform>{title}: %n cases. The queue and search are set aside.</numerusform>
         </translation>

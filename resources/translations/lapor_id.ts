@@ -321,6 +321,23 @@
     </message>
 </context>
 <context>
+    <name>CaseFilterBar</name>
+    <message>
+        <source>Show the queue again</source>
+        <translation>Kembali ke antrean</translation>
+    </message>
+    <message>
+        <source>Leave the list of cases from the sync</source>
+        <translation>Tinggalkan daftar pengaduan dari sinkronisasi</translation>
+    </message>
+    <message numerus="yes">
+        <source>{title}: %n case(s). The queue and search are set aside.</source>
+        <translation>
+            <numerusform>{title}: %n pengaduan. Antrean dan pencarian dikesampingkan.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CaseRows</name>
     <message numerus="yes">
         <source>%n not sent</source>
@@ -1955,11 +1972,11 @@
     </message>
     <message>
         <source>Show the queue again</source>
-        <translation>Kembali ke antrean</translation>
+        <translation type="vanished">Kembali ke antrean</translation>
     </message>
     <message>
         <source>Leave the list of cases from the sync</source>
-        <translation>Tinggalkan daftar pengaduan dari sinkronisasi</translation>
+        <translation type="vanished">Tinggalkan daftar pengaduan dari sinkronisasi</translation>
     </message>
     <message>
         <source>DEMO DATA — practice freely, nothing here is real</source>
@@ -2009,7 +2026,7 @@
     </message>
     <message numerus="yes">
         <source>{title}: %n case(s). The queue and search are set aside.</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>{title}: %n pengaduan. Antrean dan pencarian dikesampingkan.</numerusform>
         </translation>
     </message>
