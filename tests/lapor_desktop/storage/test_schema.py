@@ -377,7 +377,7 @@ def test_upgrading_a_0002_data_dir_adds_the_conflict_count_and_keeps_the_data(
 
     ws = open_workspace(data_paths, fake_clock)
     try:
-        assert schema.current_revision(ws.db.engine) == "0003"
+        assert schema.current_revision(ws.db.engine) == schema.HEAD_REVISION
         with ws.db.read() as uow:
             rows = uow.session.execute(
                 text('SELECT row_id, id, version, doc, open_conflicts FROM "case" ORDER BY row_id')
