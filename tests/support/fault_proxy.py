@@ -227,7 +227,7 @@ class ProxyStats:
     bytes_up: int = 0  # client → proxy, every byte read (also of requests later cut)
     bytes_down: int = 0  # proxy → client, every byte written
     connections: int = 0  # client connections accepted
-    exchanges: int = 0  # requests read from clients
+    exchanges: int = 0  # request heads read from clients
     upstream_requests: int = 0  # requests sent upstream in full (a duplicate counts twice)
     faults_fired: int = 0
     disconnects: int = 0  # connections dropped by shaping (bytes, seconds or loss resets)
