@@ -74,13 +74,15 @@ def caller_for(session: Session, token: str, claimed_device: str | None, now: da
     row = session.get(Token, token_hash(token))
     if row is None or row.kind != ACCESS:
         raise ApiError(401, "unauthorized", "unknown access token; enroll or refresh")
-    if parse_instant(row.expires_at) <= now:
-        raise ApiError(401, "token_expired", "the access token has expired; refresh it")
     device = session.get(Device, row.device_id)
     if device is None:
         raise ApiError(401, "unauthorized", "unknown device")
+    # Before the expiry: a revoked device must hear "revoked" (stop syncing), never a 401
+    # that sends its operator to log in again, however old its token.
     if device.revoked:
         raise ApiError(403, "revoked", "this device was revoked by the administrator")
+    if parse_instant(row.expires_at) <= now:
+        raise ApiError(401, "token_expired", "the access token has expired; refresh it")
     if claimed_device is not None and claimed_device != device.device_id:
         raise ApiError(403, "forbidden", "X-Device-Id is not the device of this token")
     found = session.execute(

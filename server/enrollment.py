@@ -113,13 +113,15 @@ def refresh(engine: Engine, settings: ServerSettings, body: RefreshRequest) -> T
             raise ApiError(401, "unauthorized", "unknown refresh token; log in again")
         if row.device_id != body.device_id:
             raise ApiError(403, "forbidden", "this refresh token belongs to another device")
+        device = session.get(Device, row.device_id)
+        # Before reuse and expiry: a revoked device hears "revoked", not a 401 asking for a
+        # new login (which enrollment would refuse anyway).
+        if device is None or device.revoked:
+            raise ApiError(403, "revoked", "this device was revoked by the administrator")
         if row.used:
             raise ApiError(401, "token_reused", "this refresh token was already used; log in again")
         if parse_instant(row.expires_at) <= now:
             raise ApiError(401, "token_expired", "the refresh token has expired; log in again")
-        device = session.get(Device, row.device_id)
-        if device is None or device.revoked:
-            raise ApiError(403, "revoked", "this device was revoked by the administrator")
         row.used = True
         access, access_expires = issue(session, device.device_id, ACCESS, now, settings.access_ttl)
         new_refresh, _ = issue(session, device.device_id, REFRESH, now, settings.refresh_ttl)

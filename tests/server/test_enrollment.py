@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from server.cli import main
 from tests.server.devices import PASSWORD, MovableClock, enroll, enroll_raw, setup_offices
 from tests.support.live_server import LiveServer, start_live_server
 
@@ -191,6 +192,40 @@ def test_revoked_device_is_refused_with_403(live_server: LiveServer) -> None:
     again = enroll_raw(live_server, "ani", PASSWORD, device.device_id)
     assert again.status_code == 403
     assert again.json()["error"] == "revoked"
+
+
+def test_a_device_revoked_from_the_cli_hears_revoked_even_with_expired_tokens(
+    clocked_server: LiveServer, clock: MovableClock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    device = enroll(clocked_server, "ani")
+    spent = device.refresh_token
+    rotated = requests.post(
+        clocked_server.api + "/token",
+        json={"device_id": device.device_id, "refresh_token": spent},
+        timeout=30,
+    ).json()
+    assert main(["--db", clocked_server.db_url, "revoke-device", device.device_id]) == 0
+    assert device.device_id in capsys.readouterr().out
+
+    def refresh(token: str) -> requests.Response:
+        return requests.post(
+            clocked_server.api + "/token",
+            json={"device_id": device.device_id, "refresh_token": token},
+            timeout=30,
+        )
+
+    # Never a 401 (which asks for a new login): the token is fresh, expired, spent or rotated.
+    for advance in (timedelta(0), timedelta(hours=2), timedelta(days=91)):
+        clock.advance(advance)
+        for response in (
+            device.get("/master"),
+            device.post("/push", {"device_id": device.device_id, "ops": []}),
+            device.get("/changes"),
+            refresh(rotated["refresh_token"]),
+            refresh(spent),
+        ):
+            assert response.status_code == 403, (advance, response.text)
+            assert response.json()["error"] == "revoked"
 
 
 def test_a_device_id_header_of_another_device_is_403(live_server: LiveServer) -> None:
