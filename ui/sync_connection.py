@@ -1,25 +1,27 @@
 """How the window reaches the central server: enrollment and one sync run, built on sync's API.
 
 The window holds one `SyncConnection`; tests give it a short retry policy. Both calls run on a
-worker thread (through ui.tasks), never on the GUI thread.
+worker thread (through ui.tasks), never on the GUI thread. The HTTP side (requests, pydantic)
+is imported on first use there, so opening the window does not pay for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lapor_desktop.clock import Clock
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.progress import CancelToken
 from lapor_desktop.services.office import LocalUser
 from lapor_desktop.services.workspace import Workspace
-from sync.client import RetryPolicy, SyncClient
-from sync.engine import START_BATCH, SyncEngine, SyncProgress, SyncReport
-from sync.enroll import enroll
 from sync.errors import NotEnrolled
 from sync.state import SyncStatus, sync_status
-from sync.tokens import TokenStore
+
+if TYPE_CHECKING:
+    from sync.client import RetryPolicy
+    from sync.engine import SyncProgress, SyncReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +35,17 @@ class Enrolled:
 
 @dataclass(frozen=True, slots=True)
 class SyncConnection:
-    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    retry: RetryPolicy | None = None  # None: the client's default policy
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
-    start_batch: int = START_BATCH  # ops in the first push batch (tests make it small)
+    start_batch: int | None = None  # ops in the first push batch (None: the engine's default)
 
     def enroll(
         self, paths: AppPaths, clock: Clock, server_url: str, username: str, password: str
     ) -> Enrolled:
         """Register this PC with the server; a fresh data dir is set up from its office."""
+        from sync.enroll import enroll
+
         result = enroll(
             paths,
             clock,
@@ -73,6 +77,10 @@ class SyncConnection:
         cancel: CancelToken,
     ) -> SyncReport:
         """One sync run; cancel is honoured between batches, chunks and pages."""
+        from sync.client import SyncClient
+        from sync.engine import SyncEngine
+        from sync.tokens import TokenStore
+
         status = sync_status(workspace)
         if not status.enrolled or not status.server_url:
             raise NotEnrolled("this PC is not connected to a central server")
@@ -85,8 +93,7 @@ class SyncConnection:
             read_timeout=self.read_timeout,
         )
         try:
-            return SyncEngine(
-                workspace, client, progress, cancel, start_batch=self.start_batch
-            ).run()
+            options = {} if self.start_batch is None else {"start_batch": self.start_batch}
+            return SyncEngine(workspace, client, progress, cancel, **options).run()
         finally:
             client.close()

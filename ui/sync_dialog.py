@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from lapor_desktop.progress import Progress
 from lapor_desktop.services.sync_review import Outgoing
-from sync.engine import SyncProgress
 from ui import labels
 from ui.letters_actions import BatchPrintDialog
 from ui.settings_pages import ERROR_STYLE, alive
 from ui.sync_panel import RunOutcome, SyncPanel
+
+if TYPE_CHECKING:
+    from sync.engine import SyncProgress
 
 _IDS_ROLE = Qt.ItemDataRole.UserRole
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from sync.enroll import OfficeMismatch
 from sync.errors import (
     AuthFailed,
     InvalidResponse,
@@ -34,6 +33,8 @@ def is_sync_error(error: BaseException) -> bool:
 
 def enroll_message(error: BaseException) -> str:
     """Why connecting this PC to the server failed, in the words of the enrollment dialog."""
+    from sync.enroll import OfficeMismatch  # loaded by then: enrollment raised this error
+
     if isinstance(error, AuthFailed):
         return _t("The user name or password is wrong. Check them and try again.")
     if isinstance(error, OfficeMismatch) or (

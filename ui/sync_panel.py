@@ -23,7 +23,6 @@ from lapor_desktop.domain.ops import parse_instant
 from lapor_desktop.progress import CancelToken, Progress
 from lapor_desktop.services.sync_review import RunChanges, Snapshot, SyncReviewService
 from lapor_desktop.settings import load_settings
-from sync.engine import SyncProgress, SyncReport
 from sync.errors import SyncError
 from sync.state import SyncStatus
 from ui import labels
@@ -32,6 +31,7 @@ from ui.sync_connection import Enrolled, SyncConnection
 from ui.sync_messages import run_message
 
 if TYPE_CHECKING:
+    from sync.engine import SyncProgress, SyncReport
     from ui.main_window import MainWindow
 
 SYNC_SHORTCUT = "F9"  # Outlook's Send/Receive: what office PCs already know
@@ -211,8 +211,9 @@ class SyncPanel(QObject):
 
     @Slot(object)
     def _on_progress_posted(self, event: object) -> None:
-        if isinstance(event, SyncProgress):
-            phase = labels.sync_phase(event.phase)
+        phase_name = getattr(event, "phase", None)  # a SyncProgress (imported lazily)
+        if isinstance(phase_name, str):
+            phase = labels.sync_phase(phase_name)
             self.window.sync_label.setText(self.tr("Syncing: {phase}…").format(phase=phase))
             self.run_progressed.emit(event)
 
