@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FakeClock
+from tests.scenarios.faults import QuickProxy
 from tests.scenarios.fleet import Fleet, start_server
 from tests.support.fault_proxy import FaultProxy
 from tests.support.live_server import LiveServer
@@ -31,5 +32,5 @@ def fleet(server: LiveServer, tmp_path: Path, fake_clock: FakeClock) -> Iterator
 @pytest.fixture
 def proxy(server: LiveServer) -> Iterator[FaultProxy]:
     host, port = server.base_url.removeprefix("http://").split(":")
-    with FaultProxy(host, int(port), io_timeout=30) as relay:
+    with QuickProxy(host, int(port), io_timeout=30) as relay:
         yield relay

@@ -106,8 +106,12 @@ class Client:
     ) -> tuple[SyncEngine, SyncClient]:
         client = self.client(base_url, **(client_options or {}))
 
+        phases: list[str] = []
+
         def observe(event: SyncProgress) -> None:
-            self.sample_status()
+            if not phases or phases[-1] != event.phase:  # once per phase: cheap enough
+                phases.append(event.phase)
+                self.sample_status()
             if progress is not None:
                 progress(event)
 
