@@ -305,3 +305,30 @@ def test_a_bad_automatic_sync_time_in_settings_json_falls_back_to_the_default(
     assert json.loads(path.read_text()) == {"language": "en", "paper": "F4"}  # untouched keys
     save_settings(path, AppSettings(auto_sync=True))
     assert load_settings(path) == AppSettings(auto_sync=True)
+
+
+def test_the_window_keeps_working_while_a_sync_runs(
+    qtbot, sync_window: SyncWindow, sync_server: LiveServer
+) -> None:
+    port = urlparse(sync_server.base_url).port
+    assert port is not None
+    with FaultProxy("127.0.0.1", port) as proxy:
+        window = sync_window("a", "ani")
+        with window.workspace.db.write() as uow:
+            uow.sync.state.set_server_url(proxy.base_url)
+            uow.commit()
+        case = window.cases.register(new_case("Sampah menumpuk"))
+        proxy.add_fault(delay(1.5), method="POST", path="/sync/v1/push")  # a slow link
+        panel = panel_of(window)
+        finished: list[RunOutcome] = []
+        panel.run_finished.connect(finished.append)
+        assert panel.start_run()
+        assert not panel.start_run()  # one run at a time
+        assert not panel.sync_action.isEnabled()
+        with qtbot.waitSignal(window.page_loaded, timeout=RUN_MS):
+            window.reload()
+        assert not finished  # the table loaded while the push was still on its way
+        assert window.model.row_of(case.id) >= 0
+        assert window.sync_label.text().startswith("Syncing")
+        qtbot.waitUntil(lambda: bool(finished), timeout=RUN_MS)
+        assert finished[0].error is None and panel.sync_action.isEnabled()
