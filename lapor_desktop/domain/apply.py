@@ -839,6 +839,42 @@ def _attach(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     return Applied(new, (event,))
 
 
+def _renumber(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
+    """Replace a provisional register number (a PC ran dry offline) by an official one.
+
+    The old number stays as an alias: a receipt printed offline carries it.
+    """
+    if op.office not in (case.holder_office, case.origin_office):
+        raise NotPermitted(
+            f"case {case.register_no} is held by {case.holder_office}; "
+            f"{op.office} cannot renumber it"
+        )
+    new = RegisterNumber.parse(_text(op.data, "register_no"))
+    old = RegisterNumber.parse(_text(op.data, "provisional"))
+    if case.register_no == str(new) and str(old) in case.register_aliases:
+        return Applied(case, (), noop=True)  # a replay
+    if not old.provisional:
+        raise ValidationError("provisional", f"{old} is not a provisional (S-) number")
+    if new.provisional:
+        raise ValidationError("register_no", f"{new} is provisional too")
+    if (new.office, new.year) != (old.office, old.year):
+        raise ValidationError(
+            "register_no", f"{new} is not of the office and year of {old} ({old.office}/{old.year})"
+        )
+    if case.register_no != str(old):
+        raise ValidationError("provisional", f"the case's number is {case.register_no}, not {old}")
+    changed = _bump(
+        case, op, register_no=str(new), register_aliases=(*case.register_aliases, str(old))
+    )
+    event = _event(
+        op,
+        "renumbered",
+        f"Nomor registrasi sementara {old} diganti {new}",
+        {"register_no": str(new), "provisional": str(old)},
+    )
+    return Applied(changed, (event,))
+
+
 NOTE_KINDS = frozenset({"note", "contact", "lapor_posted", "reporter_reply"})
 
 _Handler = Callable[[Case, Operation, ApplyContext], Applied]
@@ -855,6 +891,7 @@ _HANDLERS: dict[OpType, _Handler] = {
     OpType.EVENT_APPEND: _note,
     OpType.ATTACHMENT_ADD: _attach,
     OpType.CONFLICT_RESOLVE: _resolve,
+    OpType.CASE_RENUMBER: _renumber,
 }
 
 __all__ = [

@@ -180,6 +180,9 @@ class Case:
     pauses: tuple[Pause, ...] = ()
     reopen_count: int = 0
     conflicts: tuple[CaseConflict, ...] = ()
+    # Provisional numbers (`…/S-{n}`) the case had before sync gave it an official one: a
+    # receipt printed offline carries the old number, so it must stay findable.
+    register_aliases: tuple[str, ...] = ()
 
     @property
     def open_conflicts(self) -> tuple[CaseConflict, ...]:

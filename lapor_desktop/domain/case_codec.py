@@ -135,6 +135,7 @@ def case_to_json(case: Case) -> JsonDict:
         "pauses": [{"start": iso(p.start), "end": _t(p.end)} for p in case.pauses],
         "reopen_count": case.reopen_count,
         "conflicts": [conflict_to_json(c) for c in case.conflicts],
+        "register_aliases": list(case.register_aliases),
     }
 
 
@@ -285,4 +286,5 @@ def case_from_json(raw: Mapping[str, Any]) -> Case:
         ),
         reopen_count=int(raw.get("reopen_count") or 0),
         conflicts=tuple(conflict_from_json(c) for c in raw.get("conflicts") or ()),
+        register_aliases=tuple(str(a) for a in raw.get("register_aliases") or ()),
     )

@@ -23,6 +23,7 @@ class OpType(StrEnum):
     EVENT_APPEND = "event.append"
     ATTACHMENT_ADD = "attachment.add"
     CONFLICT_RESOLVE = "conflict.resolve"
+    CASE_RENUMBER = "case.renumber"
 
 
 # Bumped when an op's payload changes shape; the server keeps upcasters for older versions.

@@ -132,6 +132,15 @@ def _payload(op_type: OpType) -> st.SearchStrategy[dict[str, Any]]:
             },
             optional={"value": st.sampled_from(["Jalan rusak", "", "tinggi", "Budi Santoso"])},
         )
+    if op_type is OpType.CASE_RENUMBER:
+        # The case starts with an official number: every renumber must be refused (test_renumber
+        # covers the provisional path), so "register_no never changes" below still holds.
+        return st.fixed_dictionaries(
+            {
+                "register_no": st.sampled_from(["DINSOS/2026/00100", "DINSOS/2026/S-2", "x"]),
+                "provisional": st.sampled_from(["DINSOS/2026/S-1", "DINSOS/2026/00001"]),
+            }
+        )
     assert op_type is OpType.CASE_CREATE
     return st.just({})
 
