@@ -27,10 +27,11 @@ Link shaping (`shape`) applies to every byte in both directions, to model a bad 
 long-backlog scenario: a rate (each direction its own, as on a full-duplex line), a disconnect
 every n bytes or every n seconds, and loss. An upload is taken from the client at the link's
 pace (its sends wait, as on a slow line; at most ~200 KiB sit in loopback buffers) and then
-handed to the upstream whole; a download leaves at the link's pace. Real packet loss is invisible above TCP: TCP
-retransmits, so an application only sees its effects, delay and, when it lasts, a dropped
-connection. `loss=p` models exactly that: each KiB piece stalls for `loss_stall` seconds with
-probability p, and resets the connection with probability p × `loss_reset_share`.
+handed to the upstream whole; a download leaves at the link's pace. Real packet loss is
+invisible above TCP: TCP retransmits, so an application only sees its effects, delay and, when
+it lasts, a dropped connection. `loss=p` models exactly that: each KiB piece stalls for
+`loss_stall` seconds with probability p, and resets the connection with probability
+p × `loss_reset_share`.
 
 Counters (`stats`) count what crosses the client side of the proxy, the bytes an app would pay
 for on its link: bytes up and down, in total and per request path, connections, exchanges, and
