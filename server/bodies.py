@@ -77,7 +77,9 @@ class BodyLimitMiddleware:
             ]
             headers.append((b"content-length", str(len(body)).encode()))
             scope = {**scope, "headers": headers}
-        if _is_json(headers):
+        # A push is checked op by op (server/push.py): unstorable text in one op is that op's
+        # rejection, so the device's queue moves on past it instead of failing here forever.
+        if _is_json(headers) and scope.get("path") != _PUSH_PATH:
             refusal = _unstorable_text(body)
             if refusal is not None:
                 await _refuse(send, 400, "bad_request", refusal)
@@ -94,6 +96,7 @@ class BodyLimitMiddleware:
         await self.app(scope, replay, send)
 
 
+_PUSH_PATH = PREFIX + "/push"
 _ESCAPE = re.compile(rb"(\\+)u([0-9a-fA-F]{4})")
 
 

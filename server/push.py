@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Engine, delete, insert, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.apply import Applied, ApplyContext, apply
@@ -26,6 +26,7 @@ from server.master import rule_context
 from server.numbers import MAX_NUMBER, raise_floor
 from server.scope import scope_of
 from server.settings import ServerSettings
+from server.storable import unstorable
 from server.tables import (
     CaseAttachment,
     CaseEvent,
@@ -51,6 +52,16 @@ class _Gap:
     expected_seq: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Incoming:
+    op: Operation
+    refusal: str | None  # why its content cannot be stored: a per-op rejection
+
+
+# What a database refuses to write (beyond our own checks): the op's content is at fault.
+_UNSTORABLE_ERRORS = (DataError, UnicodeError, OverflowError)
+
+
 def push(
     engine: Engine, settings: ServerSettings, store: BlobStore, who: Caller, body: PushRequest
 ) -> PushResponse:
@@ -59,15 +70,13 @@ def push(
     if len(body.ops) > settings.limits.max_ops:
         raise ApiError(413, "too_large", f"at most {settings.limits.max_ops} ops per push")
     # Every check that refuses the whole request runs before anything is written.
-    ops = sorted((_operation(wire, who) for wire in body.ops), key=lambda op: op.device_seq)
+    ops = sorted((_operation(wire, who) for wire in body.ops), key=lambda i: i.op.device_seq)
     with read_session(engine) as session:
         ctx = rule_context(session, who.tz, who.role)
     results: list[OpResult] = []
     expected: int | None = None
-    for op in ops:
-        outcome = _with_retries(
-            engine, lambda op=op: _process(engine, settings, store, who, ctx, op)
-        )
+    for incoming in ops:
+        outcome = _one(engine, settings, store, who, ctx, incoming)
         if isinstance(outcome, _Gap):
             expected = outcome.expected_seq
             break
@@ -81,18 +90,50 @@ def push(
     return PushResponse(results=results, expected_seq=expected, last_device_seq=int(last))
 
 
-def _operation(wire: OpWire, who: Caller) -> Operation:
+def _operation(wire: OpWire, who: Caller) -> _Incoming:
+    # The op's identity is the key its result is stored under: unstorable there, nothing can
+    # be recorded, so the request is refused whole (and the message never echoes it).
+    for name in ("op_id", "entity_id"):
+        reason = unstorable(getattr(wire, name))
+        if reason is not None:
+            raise ApiError(400, "bad_request", f"ops[].{name}: {reason}")
     if wire.device_id != who.device_id:
         raise ApiError(403, "forbidden", f"op {wire.op_id} names another device")
     if wire.office != who.office:
-        raise ApiError(403, "forbidden", f"op {wire.op_id} names office {wire.office}")
+        raise ApiError(403, "forbidden", f"op {wire.op_id} names office {wire.office!r}")
     if wire.entity != "case":
         raise ApiError(400, "bad_request", f"op {wire.op_id}: unknown entity {wire.entity!r}")
     try:
-        return Operation.from_json(wire.model_dump())
+        op = Operation.from_json(wire.model_dump())
     except (KeyError, TypeError, ValueError) as error:
         # An unknown op_type or a timestamp that does not parse: the body does not validate.
         raise ApiError(400, "bad_request", f"op {wire.op_id}: {error}") from None
+    return _Incoming(op, unstorable([wire.actor, wire.data]))
+
+
+def _one(
+    engine: Engine,
+    settings: ServerSettings,
+    store: BlobStore,
+    who: Caller,
+    ctx: ApplyContext,
+    incoming: _Incoming,
+) -> OpResult | _Gap:
+    op = incoming.op
+    try:
+        return _with_retries(
+            engine, lambda: _process(engine, settings, store, who, ctx, op, incoming.refusal)
+        )
+    except _UNSTORABLE_ERRORS as error:
+        if incoming.refusal is not None:
+            raise  # the rejection itself could not be written: a server fault, not the op's
+        # Content our checks let through and the database refused: the op's transaction
+        # rolled back whole; record its rejection instead, so the queue moves on.
+        log.warning("op %s holds a value the database cannot store: %s", op.op_id, error)
+        refusal = "a value in this op cannot be stored"
+        return _with_retries(
+            engine, lambda: _process(engine, settings, store, who, ctx, op, refusal)
+        )
 
 
 def _with_retries(engine: Engine, work: Any) -> OpResult | _Gap:
@@ -116,6 +157,7 @@ def _process(
     who: Caller,
     ctx: ApplyContext,
     op: Operation,
+    refusal: str | None = None,
 ) -> OpResult | _Gap:
     now = settings.clock()
     with write_session(engine) as session:
@@ -139,6 +181,9 @@ def _process(
                 message=f"device_seq {op.device_seq} was already used by another op "
                 f"(last {device.last_device_seq})",
             )
+        if refusal is not None:
+            outcome = _result(op, "rejected", code="bad_request", message=refusal)
+            return _finish(session, who, op, device, outcome, now)
         if op.op_type is OpType.ATTACHMENT_ADD:
             waiting = _blob_waiting(session, store, op)
             if waiting is not None:
@@ -160,20 +205,26 @@ def _process(
             )
         else:
             outcome = result
-        session.add(
-            ProcessedOp(
-                device_id=who.device_id,
-                op_id=op.op_id,
-                device_seq=op.device_seq,
-                op_type=op.op_type.value,
-                case_id=op.entity_id,
-                result=outcome.model_dump_json(),
-                at=iso(now),
-            )
+        return _finish(session, who, op, device, outcome, now)
+
+
+def _finish(
+    session: Session, who: Caller, op: Operation, device: Device, outcome: OpResult, now: datetime
+) -> OpResult:
+    session.add(
+        ProcessedOp(
+            device_id=who.device_id,
+            op_id=op.op_id,
+            device_seq=op.device_seq,
+            op_type=op.op_type.value,
+            case_id=op.entity_id,
+            result=outcome.model_dump_json(),
+            at=iso(now),
         )
-        # rejected and conflict advance the sequence too: one bad op never wedges the queue.
-        device.last_device_seq = op.device_seq
-        return outcome
+    )
+    # rejected and conflict advance the sequence too: one bad op never wedges the queue.
+    device.last_device_seq = op.device_seq
+    return outcome
 
 
 def _decide(

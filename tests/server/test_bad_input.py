@@ -114,17 +114,25 @@ def test_malformed_op_data_is_a_per_op_rejection(ani: Device, live_server: LiveS
     assert all(r["message"] for r in results)
 
 
-def test_text_no_database_can_store_is_400(ani: Device, live_server: LiveServer) -> None:
+def test_text_no_database_can_store_is_400_outside_an_ops_content(
+    ani: Device, live_server: LiveServer
+) -> None:
     case_id, _ = ani.create_case()
     before = counts(live_server)
     for text in ("a\\u0000b", "a\\ud800b", "\\udc00", "x\\ud83d\\u0041"):
-        op = ani.op(
-            OpType.EVENT_APPEND, case_id, {"text": "PLACEHOLDER"}, base_version=1, device_seq=2
+        # An op's identity (the key its result is stored under): the whole push is refused.
+        op = ani.op(OpType.EVENT_APPEND, case_id, {"text": "x"}, base_version=1, device_seq=2)
+        for field in ("op_id", "entity_id"):
+            body = json.dumps({"device_id": ani.device_id, "ops": [{**op, field: "PLACEHOLDER"}]})
+            refused = assert_error_body(
+                raw_post(ani, "/push", body.replace("PLACEHOLDER", text).encode()), 400
+            )
+            assert field in refused["message"]
+        # Any other endpoint: refused before the app sees it.
+        login = json.dumps({"username": "PLACEHOLDER", "password": "x", "device_id": "d"})
+        assert_error_body(
+            raw_post(ani, "/enroll", login.replace("PLACEHOLDER", text).encode()), 400
         )
-        body = json.dumps({"device_id": ani.device_id, "ops": [op]}).replace("PLACEHOLDER", text)
-        assert_error_body(raw_post(ani, "/push", body.encode()), 400)
-        actor = json.dumps({"device_id": ani.device_id, "ops": [{**op, "actor": "PLACEHOLDER"}]})
-        assert_error_body(raw_post(ani, "/push", actor.replace("PLACEHOLDER", text).encode()), 400)
     assert counts(live_server) == before
     # A real emoji (a surrogate pair) and an escaped backslash before "u0000" are fine.
     for seq, text in ((2, "\\ud83d\\ude00"), (3, "C:\\\\u0000")):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 import requests
 from sqlalchemy import func, select
 
 from lapor_desktop.domain.identifiers import uuid7
 from lapor_desktop.domain.ops import OpType
-from server.tables import CaseRow, ChangeLog, ProcessedOp
+from server.tables import CaseEvent, CaseRow, CaseVersion, ChangeLog, ProcessedOp
 from tests.server.devices import Device, case_data, enroll, setup_offices
 from tests.support.live_server import LiveServer
 
@@ -116,6 +119,59 @@ def test_a_poison_op_is_rejected_and_recorded_while_later_ops_apply(
     assert case["status"] == "RECEIVED"
     # A rejection is final: the replay answers the same.
     assert ani.push(ops[2])["results"][0]["code"] == "illegal_transition"
+
+
+def test_unstorable_content_is_a_per_op_rejection_and_the_queue_moves_on(
+    ani: Device, live_server: LiveServer
+) -> None:
+    case_id = uuid7()
+
+    def note(text: str, **fields: str) -> dict[str, Any]:
+        return {**ani.op(OpType.EVENT_APPEND, case_id, {"text": text}, base_version=1), **fields}
+
+    ops = [
+        ani.op(OpType.CASE_CREATE, case_id, case_data(register_no(ani, 1))),
+        note("BAD_NUL"),
+        note("Ditelepon"),
+        note("BAD_SURROGATE"),
+        note("x", actor="BAD_SURROGATE"),
+        {**note("x"), "data": {"text": "x", "lat": "BAD_NUMBER"}},
+        note("Disurvei"),
+    ]
+    # Escapes as they travel on the wire: Python's json would refuse to write NaN itself.
+    raw = json.dumps({"device_id": ani.device_id, "ops": ops})
+    raw = raw.replace('"BAD_NUL"', '"a\\u0000b"').replace('"BAD_SURROGATE"', '"\\ud800"')
+    raw = raw.replace('"BAD_NUMBER"', "Infinity")
+
+    def push() -> dict[str, Any]:
+        response = ani.http.post(
+            ani.url("/push"),
+            data=raw.encode(),
+            headers={**ani.headers, "Content-Type": "application/json"},
+            timeout=30,
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    body = push()
+    statuses = [r["code"] or r["status"] for r in body["results"]]
+    assert statuses == ["applied", "bad_request", "applied"] + ["bad_request"] * 3 + ["applied"]
+    assert [r["op_id"] for r in body["results"]] == [op["op_id"] for op in ops]
+    assert all(r["message"] for r in body["results"] if r["status"] == "rejected")
+    assert body["last_device_seq"] == len(ops)
+    assert push() == body  # the replay answers with the stored results
+    assert count(live_server, ProcessedOp) == len(ops)
+    with live_server.engine.connect() as conn:
+        events = conn.execute(select(CaseEvent.doc).where(CaseEvent.case_id == case_id)).all()
+        docs = [row.doc for row in events]
+        docs += conn.execute(select(CaseRow.doc).where(CaseRow.id == case_id)).scalars().all()
+        docs += conn.execute(select(CaseVersion.doc)).scalars().all()
+    assert len(events) == 3  # created and the two good notes
+    assert not any(marker in doc for doc in docs for marker in ("a\\u0000b", "\\ud800", "Infinity"))
+    # The next op of the queue goes through as usual.
+    [after] = ani.push(note("Selesai disurvei"))["results"]
+    assert after["status"] in ("applied", "merged")
 
 
 def test_a_reused_device_seq_with_a_new_op_is_rejected_stale(ani: Device) -> None:
