@@ -8,6 +8,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import or_, select
+
 from lapor_desktop.domain.apply import Applied, apply
 from lapor_desktop.domain.case import (
     RESOLUTION_CHOICES,
@@ -32,7 +34,9 @@ from lapor_desktop.services.deadlines import deadlines, due_info
 from lapor_desktop.services.workspace import Reference, Workspace
 from lapor_desktop.storage.blobs import AttachmentTooLarge
 from lapor_desktop.storage.cases import DueInfo
+from lapor_desktop.storage.numbers import NumbersExhausted, provisional_register
 from lapor_desktop.storage.outbox import OutboxEntry, scrub_identity
+from lapor_desktop.storage.rows import CaseRow
 from lapor_desktop.storage.unit_of_work import UnitOfWork
 
 # A received time may run a little ahead of this PC's clock (another device set it).
@@ -79,6 +83,25 @@ class DispositionInput:
 
 
 @dataclass(frozen=True, slots=True)
+class Renumbering:
+    """What `renumber_provisional` did: (provisional, official) pairs, and what still waits."""
+
+    renumbered: tuple[tuple[str, str], ...] = ()
+    waiting: tuple[str, ...] = ()  # still provisional: no leased number left, or refused
+    problems: tuple[str, ...] = ()
+
+    @property
+    def warnings(self) -> list[str]:
+        lines = list(self.problems)
+        if self.waiting:
+            lines.append(
+                f"{len(self.waiting)} provisional register number(s) keep their S-number until "
+                f"the next sync (no leased number left): {', '.join(self.waiting)}"
+            )
+        return lines
+
+
+@dataclass(frozen=True, slots=True)
 class CaseDetail:
     case: Case
     timeline: list[TimelineEvent]
@@ -97,7 +120,7 @@ class CaseService:
         ref = ref.strip()
         case = uow.cases.get(ref)
         if case is None and looks_like_register_no(ref):
-            case = uow.cases.get_by_register_no(ref)
+            case = uow.cases.get_by_register_no(ref) or self._by_alias(uow, ref)
         if case is None and ref.lstrip("#").isdigit():
             ids = uow.cases.find_ids_by_tracking_id(ref.lstrip("#"))
             if len(ids) == 1:
@@ -105,6 +128,25 @@ class CaseService:
         if case is None:
             raise CaseNotFound(ref)
         return case
+
+    @staticmethod
+    def _by_alias(uow: UnitOfWork, ref: str) -> Case | None:
+        """The case that had `ref` as its provisional number before sync renumbered it."""
+        wanted = str(RegisterNumber.parse(ref))
+        if not wanted.split("/")[-1].startswith("S-"):
+            return None
+        found = [
+            case
+            for case in map(uow.cases.get, uow.search.ids_by_register_no(wanted))
+            if case is not None and wanted in case.register_aliases
+        ]
+        if len(found) > 1:
+            # Two PCs of one office each ran dry offline and issued the same S-number.
+            numbers = ", ".join(sorted(c.register_no for c in found))
+            raise ValidationError(
+                "register_no", f"{wanted} was the provisional number of {numbers}; give one"
+            )
+        return found[0] if found else None
 
     def find_case(self, ref: str) -> Case:
         with self._ws.db.read() as uow:
@@ -173,8 +215,15 @@ class CaseService:
         with self._ws.db.write() as uow:
             year = now.astimezone(self._ws.tz).year
             office = self._ws.office.code
-            seq = uow.numbers.next_number(f"register:{office}", year)
-            data["register_no"] = str(RegisterNumber(office, year, seq))
+            try:
+                seq = uow.numbers.next_number(f"register:{office}", year)
+                number = RegisterNumber(office, year, seq)
+            except NumbersExhausted:
+                # Dry offline (DESIGN §3): a visibly provisional number, replaced at the next
+                # sync (renumber_provisional) and kept as an alias. Intake never stops.
+                seq = uow.numbers.next_number(provisional_register(office), year)
+                number = RegisterNumber(office, year, seq, provisional=True)
+            data["register_no"] = str(number)
             op = self._operation(uow, OpType.CASE_CREATE, uuid7(), 0, data, now)
             result = self._apply(None, op)
             due = self._due(result.case, now)
@@ -184,6 +233,64 @@ class CaseService:
             uow.outbox.add(op)
             uow.commit()
         return result.case
+
+    def renumber_provisional(self) -> Renumbering:
+        """Give each provisional number of this office an official one from the leased blocks.
+
+        Sync calls it after leasing and before the push, so the server gets the create (with
+        the S-number) and then the `case.renumber`. One transaction per case: a case that
+        gets no number (the blocks ran out again) keeps its S-number until the next sync.
+        """
+        office = self._ws.office.code
+        with self._ws.db.read() as uow:
+            candidates = list(
+                uow.session.execute(
+                    select(CaseRow.id, CaseRow.register_no).where(
+                        CaseRow.register_no.like(f"{office}/%/S-%"),
+                        or_(CaseRow.holder_office == office, CaseRow.origin_office == office),
+                        CaseRow.scope_left_at.is_(None),
+                    )
+                )
+            )
+        numbers = [(RegisterNumber.parse(no), case_id) for case_id, no in candidates]
+        ordered = sorted(
+            ((n, i) for n, i in numbers if n.provisional and n.office == office),
+            key=lambda pair: (pair[0].year, pair[0].seq),
+        )
+        renumbered: list[tuple[str, str]] = []
+        waiting: list[str] = []
+        problems: list[str] = []
+        for old, case_id in ordered:
+            try:
+                new = self._renumber(case_id, old)
+            except NumbersExhausted:
+                waiting.append(str(old))
+                continue
+            except DomainError as error:
+                problems.append(f"{old}: {error}")
+                continue
+            if new is not None:
+                renumbered.append((str(old), new))
+        return Renumbering(tuple(renumbered), tuple(waiting), tuple(problems))
+
+    def _renumber(self, case_id: str, old: RegisterNumber) -> str | None:
+        now = self._ws.clock()
+        with self._ws.db.write() as uow:
+            case = uow.cases.get(case_id)
+            if case is None or case.register_no != str(old):
+                return None  # changed meanwhile (a pull): nothing to do
+            # Drawn in this transaction: a crash before the commit burns no number.
+            seq = uow.numbers.next_number(f"register:{old.office}", old.year)
+            new = str(RegisterNumber(old.office, old.year, seq))
+            data = {"register_no": new, "provisional": str(old)}
+            op = self._operation(uow, OpType.CASE_RENUMBER, case.id, case.version, data, now)
+            result = self._apply(case, op)
+            row_id = uow.cases.update(result.case, self._due(result.case, now), case.version)
+            uow.search.put(row_id, result.case)
+            uow.timeline.append(result.events)
+            uow.outbox.add(op)
+            uow.commit()
+        return new
 
     # ----------------------------------------------------------------- actions
     def edit(self, ref: str, changes: dict[str, Any]) -> Case:

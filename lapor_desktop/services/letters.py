@@ -56,7 +56,7 @@ from lapor_desktop.services.office_admin import logo_path
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.settings import load_settings
 from lapor_desktop.storage.letters import LetterRecord
-from lapor_desktop.storage.numbers import NumberSource
+from lapor_desktop.storage.numbers import NumbersExhausted, NumberSource
 from lapor_desktop.storage.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
@@ -80,6 +80,8 @@ CRASH_ENV = "LAPOR_CRASH_AT"
 CRASH_POINTS = ("letter_after_number", "letter_after_store", "letter_before_commit")
 
 DRAFT_NUMBER = "(nomor diberikan saat diterbitkan)"  # what a preview shows as the number
+# What a letter shows as its number when the PC ran out of leased letter numbers offline.
+PENDING_NUMBER = "(nomor diberikan setelah sinkronisasi)"
 VARIANT_ANONYMOUS = "anonymous"  # a response without any identity, for upload to LAPOR!
 VARIANT_BLANK = "blank"  # a Lembar Disposisi for handwriting
 
@@ -105,6 +107,25 @@ class LetterAlreadyVoid(DomainError):
             f"{letter.void_reason}); issue a new letter instead"
         )
         self.letter = letter
+
+
+class LetterNumberPending(DomainError):
+    """No leased letter number left offline: the letter is only a DRAFT, nothing was issued.
+
+    `draft` is the watermarked DRAFT PDF (no number), for reading or checking; nothing was
+    stored and no number was burnt. The final letter can be issued after the next sync.
+    """
+
+    code = "numbers_exhausted"
+
+    def __init__(self, kind: LetterKind, draft: bytes) -> None:
+        super().__init__(
+            f"no letter number left on this PC: the {TITLES[kind]} is only a DRAFT and was not "
+            "issued; issue it again after the next sync (nomor surat habis: surat ini DRAFT, "
+            "terbitkan setelah sinkronisasi)"
+        )
+        self.kind = kind
+        self.draft = draft
 
 
 class LetterFileDamaged(DomainError):
@@ -436,7 +457,11 @@ class LetterService:
             number: str | None = None
             if kind in NUMBERED_KINDS:
                 year = now.astimezone(self._ws.tz).year
-                seq = self._number_source(uow).next_number(letter_register(office.code), year)
+                try:
+                    seq = self._number_source(uow).next_number(letter_register(office.code), year)
+                except NumbersExhausted:
+                    # Dry offline (DESIGN §3): a watermarked DRAFT, no number, nothing stored.
+                    raise LetterNumberPending(kind, render(_draft(document))) from None
                 number = numbering.format(
                     kind, seq, office.unit_code, office.code, now.astimezone(self._ws.tz).date()
                 )
@@ -608,6 +633,13 @@ def _check_options(
         raise ValidationError("body", f"the text of a {TITLES[kind]} is not editable")
 
 
+def _draft(document: Document) -> Document:
+    """The document marked as not issued: a formal letter gets the DRAFT watermark."""
+    if isinstance(document, FormalLetter):
+        return dataclasses.replace(document, number=PENDING_NUMBER, draft=True)
+    return _with_number(document, f"DRAFT {PENDING_NUMBER}")
+
+
 def _with_number(document: Document, number: str) -> Document:
     if isinstance(document, FormalLetter):
         return dataclasses.replace(document, number=number)
@@ -630,6 +662,7 @@ __all__ = [
     "LetterKind",
     "LetterNotAllowed",
     "LetterNotFound",
+    "LetterNumberPending",
     "LetterNumbering",
     "LetterService",
     "NumberingRule",

@@ -28,6 +28,13 @@ from lapor_desktop.storage.rows import (
 ENROLLED_SETTING = "sync.enrolled"
 # Sequences the server leases; everything else (device_seq) is this PC's own counter.
 LEASED_PREFIXES = ("register:", "letter:")
+# This PC's own counter of provisional register numbers (`…/S-{n}`), drawn only when the
+# leased register numbers ran out offline; each is replaced by an official number at sync.
+PROVISIONAL_PREFIX = "provisional:"
+
+
+def provisional_register(office: str) -> str:
+    return f"{PROVISIONAL_PREFIX}{office}"
 
 
 class NumbersExhausted(DomainError):

@@ -17,7 +17,9 @@ def fts_row(case: Case) -> dict[str, object]:
     # Anonymous cases have no reporter at all, so nothing of an identity can reach the index.
     reporter = None if case.anonymous else case.reporter
     return {
-        "register_no": case.register_no,
+        # A provisional number replaced at sync stays searchable: receipts printed offline
+        # carry it.
+        "register_no": " ".join((case.register_no, *case.register_aliases)),
         "tracking_id": case.lapor_tracking_id or "",
         "title": case.title,
         "original_text": case.original_text,
@@ -66,6 +68,21 @@ class SearchIndex:
             " WHERE case_fts MATCH :q ORDER BY rank LIMIT :limit) AS hit"
             ' JOIN "case" AS c ON c.row_id = hit.rowid ORDER BY hit.rank'
         )
+        return [r[0] for r in self._session.execute(stmt, {"q": expression, "limit": limit})]
+
+    def ids_by_register_no(self, number: str, limit: int = 20) -> list[str]:
+        """Cases whose register column (number and aliases) holds `number` as a phrase.
+
+        A candidate list: the caller checks the case's own number or aliases for the exact one.
+        """
+        words = _WORD.findall(number.casefold())
+        if not words:
+            return []
+        stmt = text(
+            'SELECT c.id FROM case_fts JOIN "case" AS c ON c.row_id = case_fts.rowid'
+            " WHERE case_fts MATCH :q LIMIT :limit"
+        )
+        expression = '{register_no} : "' + " ".join(words) + '"'
         return [r[0] for r in self._session.execute(stmt, {"q": expression, "limit": limit})]
 
     def contains_text(self, needle: str) -> bool:
