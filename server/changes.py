@@ -6,8 +6,8 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session, aliased
 
 from server.auth import Caller
 from server.tables import CaseEvent, CaseRow, CaseScope, CaseVersion, ChangeLog, ChangeScope
@@ -22,8 +22,14 @@ from sync.protocol import (
     digest,
 )
 
+# A page stops before a case history that would take it past this many events (one change
+# always fits): an office that receives many long-lived cases at once gets them in pages.
+MAX_PAGE_EVENTS = 2000
 
-def page(session: Session, who: Caller, cursor: int, limit: int) -> ChangesPage:
+
+def page(
+    session: Session, who: Caller, cursor: int, limit: int, max_events: int = MAX_PAGE_EVENTS
+) -> ChangesPage:
     rows: list[tuple[int, str, int, bool]]
     if who.sees_everything:
         found = session.execute(
@@ -44,10 +50,25 @@ def page(session: Session, who: Caller, cursor: int, limit: int) -> ChangesPage:
         rows = [(int(s), c, int(v), bool(vis)) for s, c, v, vis in scoped]
     has_more = len(rows) > limit
     rows = rows[:limit]
+    # Coordinators see every change from the first: they never enter a case's scope late.
+    visible_seqs = [seq for seq, _, _, visible in rows if visible]
+    entering = set() if who.sees_everything else _entering(session, who.office, visible_seqs)
+    histories: dict[int, list[EventWire]] = {}
+    sent = 0
+    for index, (seq, case_id, _, visible) in enumerate(rows):
+        if visible and seq in entering:
+            history = _history(session, case_id, seq)
+            if index > 0 and sent + len(history) > max_events:
+                rows, has_more = rows[:index], True  # the next page starts with this change
+                break
+            histories[seq] = history
+            sent += len(history)
     case_ids = {case_id for _, case_id, _, visible in rows if visible}
     docs = _current_docs(session, case_ids)
     in_scope = case_ids if who.sees_everything else _in_scope(session, who.office, case_ids)
-    events = _events_by_seq(session, [seq for seq, _, _, visible in rows if visible])
+    events = _events_by_seq(
+        session, [seq for seq, _, _, visible in rows if visible and seq not in histories]
+    )
     changes: list[Change] = []
     for seq, case_id, version, visible in rows:
         if not visible:
@@ -63,11 +84,52 @@ def page(session: Session, who: Caller, cursor: int, limit: int) -> ChangesPage:
                 version=int(doc["version"]),
                 kind="upsert",
                 case=doc,
-                events=events.get(seq, []),
+                events=histories[seq] if seq in histories else events.get(seq, []),
             )
         )
     next_cursor = rows[-1][0] if rows else cursor
     return ChangesPage(changes=changes, next_cursor=next_cursor, has_more=has_more)
+
+
+def _entering(session: Session, office: str, seqs: list[int]) -> set[int]:
+    """The changes by which `office` enters a case's scope: it was not in the scope of the
+    case's previous change (or there is none). Those carry the case's whole history, since
+    the office never received the events of the changes before."""
+    if not seqs:
+        return set()
+    earlier = aliased(ChangeLog)
+    previous = (
+        select(func.max(earlier.seq))
+        .where(earlier.case_id == ChangeLog.case_id, earlier.seq < ChangeLog.seq)
+        .correlate(ChangeLog)
+        .scalar_subquery()
+    )
+    found = session.execute(select(ChangeLog.seq, previous).where(ChangeLog.seq.in_(seqs)))
+    previous_of = {int(seq): (None if prev is None else int(prev)) for seq, prev in found}
+    known = [prev for prev in previous_of.values() if prev is not None]
+    seen: set[int] = set()
+    if known:
+        seen = {
+            int(seq)
+            for seq in session.execute(
+                select(ChangeScope.seq).where(
+                    ChangeScope.seq.in_(known),
+                    ChangeScope.office == office,
+                    ChangeScope.visible.is_(True),
+                )
+            ).scalars()
+        }
+    return {seq for seq, prev in previous_of.items() if prev is None or prev not in seen}
+
+
+def _history(session: Session, case_id: str, seq: int) -> list[EventWire]:
+    """Every event of the case up to and including change `seq`, in the order they happened."""
+    found = session.execute(
+        select(CaseEvent.doc)
+        .where(CaseEvent.case_id == case_id, CaseEvent.change_seq <= seq)
+        .order_by(CaseEvent.change_seq, CaseEvent.id)
+    ).scalars()
+    return [EventWire.model_validate_json(doc) for doc in found]
 
 
 def _current_docs(session: Session, case_ids: set[str]) -> dict[str, dict[str, Any]]:

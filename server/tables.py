@@ -172,6 +172,8 @@ class ChangeLog(Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("case.id"))
     version: Mapped[int] = mapped_column(Integer)
     at: Mapped[str] = mapped_column(String)
+    # A case's previous change: did an office just enter its scope (server/changes.py)?
+    __table_args__ = (Index("ix_change_log_case_seq", "case_id", "seq"),)
 
 
 class ChangeScope(Base):

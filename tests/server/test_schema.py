@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from server.admin import AdminError, init_schema, schema_ready
 from server.db import open_engine
-from server.schema import head_revision
+from server.schema import MIGRATIONS_DIR, head_revision
 from server.tables import Base
 
 
@@ -49,3 +51,22 @@ def test_a_foreign_or_newer_database_is_refused(tmp_path: Path) -> None:
     with pytest.raises(AdminError, match="newer"):
         init_schema(newer)
     newer.dispose()
+
+
+def test_a_database_of_the_first_revision_upgrades_to_the_head(
+    server_db_url: str | None, tmp_path: Path
+) -> None:
+    engine = open_engine(server_db_url or f"sqlite:///{tmp_path / 'server.db'}")
+    try:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with engine.connect() as conn, conn.begin():
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0001")
+        assert not schema_ready(engine)
+        assert init_schema(engine) is False  # not new: migrated
+        assert schema_ready(engine)
+        with engine.connect() as conn:
+            assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+    finally:
+        engine.dispose()

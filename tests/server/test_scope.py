@@ -8,8 +8,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from lapor_desktop.domain.codes import Role
 from lapor_desktop.domain.identifiers import uuid7
 from lapor_desktop.domain.ops import OpType
+from server import changes
+from server.auth import Caller
+from server.db import read_session
 from server.tables import ConflictRow
 from tests.server.devices import Device, enroll, setup_offices
 from tests.support.live_server import LiveServer
@@ -80,7 +84,8 @@ def test_a_disposition_moves_the_holder_and_the_sender_keeps_monitoring(offices:
     received = latest(budi.all_changes(), case_id)
     assert received["kind"] == "upsert"
     assert received["case"]["holder_office"] == "DISDIK"
-    assert [e["kind"] for e in received["events"]] == ["disposed"]
+    # The new holder never received the case before: its whole history comes along.
+    assert [e["kind"] for e in received["events"]] == ["created", "disposed"]
 
     # The new holder acts; the sender sees it (monitored, read-only copy).
     follow = budi.op(
@@ -103,6 +108,85 @@ def test_a_disposition_moves_the_holder_and_the_sender_keeps_monitoring(offices:
         ("rejected", "not_permitted"),
         ("merged", None),
     ]
+
+
+def test_an_office_entering_a_cases_scope_receives_its_whole_history_once(
+    offices: Offices,
+) -> None:
+    ani, budi = offices.ani, offices.budi
+    case_id, _ = ani.create_case()
+    other, _ = ani.create_case(number=2)
+    note = ani.op(OpType.EVENT_APPEND, case_id, {"text": "Pelapor menelepon"}, base_version=1)
+    assert ani.push(note)["results"][0]["status"] == "applied"
+    assert dispose(ani, case_id, "DISDIK", 1)["status"] in ("applied", "merged")
+
+    def events_of(changes: list[dict[str, Any]]) -> list[tuple[str, str]]:
+        return [(e["id"], e["kind"]) for c in changes if c["id"] == case_id for e in c["events"]]
+
+    sent = events_of(ani.all_changes())
+    assert [kind for _, kind in sent] == ["created", "note", "disposed"]
+    first = budi.changes()
+    assert {c["id"] for c in first["changes"]} == {case_id}  # never the case kept at DINSOS
+    assert events_of(first["changes"]) == sent  # the same ids: the client inserts them once
+
+    # From then on only what is new: the office is in the scope of every later change.
+    later = ani.op(OpType.EVENT_APPEND, case_id, {"text": "Ditelepon lagi"}, base_version=2)
+    assert ani.push(later)["results"][0]["status"] in ("applied", "merged")
+    follow = budi.op(
+        OpType.CASE_FOLLOW_UP, case_id, {"id": uuid7(), "text": "Sudah disurvei"}, base_version=2
+    )
+    assert budi.push(follow)["results"][0]["status"] in ("applied", "merged")
+    second = budi.all_changes(first["next_cursor"])
+    assert [kind for _, kind in events_of(second)] == ["note", "follow_up"]
+    assert not set(events_of(second)) & set(sent)
+    # The office that disposed it keeps monitoring: it too gets only the new events.
+    assert [k for _, k in events_of(ani.all_changes())] == [k for _, k in sent] + [
+        "note",
+        "follow_up",
+    ]
+    assert other not in {c["id"] for c in budi.all_changes()}
+
+
+def test_an_office_back_in_scope_receives_the_history_it_missed(offices: Offices) -> None:
+    ani, budi = offices.ani, offices.budi
+    case_id, _ = ani.create_case()
+    dispose(ani, case_id, "DISDIK", 1)
+    assert edit(budi, case_id, 2, confidential=(False, True))["status"] == "applied"
+    cursor = ani.changes()["next_cursor"]
+    secret = budi.op(OpType.EVENT_APPEND, case_id, {"text": "Tertutup"}, base_version=3)
+    assert budi.push(secret)["results"][0]["status"] in ("applied", "merged")
+    assert ani.changes(cursor)["changes"] == []  # nothing while it is confidential
+    assert edit(budi, case_id, 3, confidential=(True, False))["status"] in ("applied", "merged")
+    [back] = ani.changes(cursor)["changes"]
+    assert back["kind"] == "upsert" and back["case"]["confidential"] is False
+    kinds = [e["kind"] for e in back["events"]]
+    assert kinds[0] == "created" and "note" in kinds
+    everything = [e["id"] for c in budi.all_changes() for e in c["events"]]
+    assert sorted(e["id"] for e in back["events"]) == sorted(set(everything))
+
+
+def test_pages_of_histories_stay_bounded(offices: Offices, live_server: LiveServer) -> None:
+    ani, budi = offices.ani, offices.budi
+    ids = [ani.create_case(number=n)[0] for n in (1, 2, 3)]
+    for case_id in ids:
+        for text in ("satu", "dua"):
+            note = ani.op(OpType.EVENT_APPEND, case_id, {"text": text}, base_version=1)
+            ani.push(note)
+        dispose(ani, case_id, "DISDIK", 1)
+    caller = Caller(budi.device_id, "budi", "DISDIK", Role.OPERATOR, "Asia/Jakarta")
+    got: list[dict[str, Any]] = []
+    cursor = 0
+    while True:  # four events per case's history: a budget of five holds one case a page
+        with read_session(live_server.engine) as session:
+            page = changes.page(session, caller, cursor, limit=100, max_events=5)
+        assert len(page.changes) == 1
+        got.extend(c.model_dump() for c in page.changes)
+        cursor = page.next_cursor
+        if not page.has_more:
+            break
+    assert [c["id"] for c in got] == ids
+    assert all(len(c["events"]) == 4 for c in got)
+    assert got == budi.all_changes()  # the endpoint's budget is far above this
 
 
 def test_confidential_cases_reach_only_the_holder_and_coordinators(offices: Offices) -> None:
