@@ -25,6 +25,7 @@ from typing import Any
 
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.progress import CancelToken
+from lapor_desktop.services.cases import CaseService
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage import schema
 from lapor_desktop.storage.sync_store import QueuedOp
@@ -165,6 +166,9 @@ class SyncEngine:
         self._hello(report)
         self._master(report)
         self._numbers(report)
+        # A PC that ran dry offline: its provisional numbers get official ones from the blocks
+        # just leased, before the push, so the create and then the renumber reach the server.
+        report.warnings.extend(CaseService(self.ws).renumber_provisional().warnings)
         crash_point("after_local_commit")
         self._files(report)
         self._push(report)

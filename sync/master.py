@@ -3,7 +3,8 @@
 Applied only when the server's `version` differs from the one stored, all in one transaction,
 after everything was parsed (a malformed part changes nothing). Holidays: the server's national
 and cuti-bersama days replace those of the `holidays` package; local edits (a libur daerah, a
-national day made a working day here) are kept.
+national day made a working day here) are kept. The stored next deadline of every open case
+is then recomputed on the new calendar and rules.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from lapor_desktop.domain.calendar import Holiday, HolidayKind
 from lapor_desktop.domain.categories import Category, CategoryTree
 from lapor_desktop.domain.errors import DomainError
 from lapor_desktop.domain.sla import SlaRuleBook
+from lapor_desktop.services.holidays import recompute_open_deadlines
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage.rows import HolidayRow
 from sync import protocol as p
@@ -78,5 +80,7 @@ def apply_master(workspace: Workspace, master: p.MasterData) -> bool:
             {"version": master.version, "categories": len(tree.categories)},
         )
         uow.commit()
-    workspace.forget_reference()
+    # New holidays or SLA rules move the running deadlines of open cases (the stored next
+    # deadline drives queues and warnings), as a local holiday change does.
+    recompute_open_deadlines(workspace)
     return True

@@ -66,7 +66,7 @@ class HolidayService:
                 {"name": name.strip()},
             )
             uow.commit()
-        return self._recompute()
+        return recompute_open_deadlines(self._ws)
 
     def remove(self, day: date, reason: str) -> int:
         """Make a holiday a working day here; national days are kept and marked, local deleted."""
@@ -93,40 +93,47 @@ class HolidayService:
                 {"reason": reason.strip()},
             )
             uow.commit()
-        return self._recompute()
+        return recompute_open_deadlines(self._ws)
 
     def _recompute(self) -> int:
-        """Move the stored next deadline of every open case to the new calendar.
+        # Kept for office_admin (a time zone change); new callers use the public function.
+        return recompute_open_deadlines(self._ws)
 
-        Completed stages keep their frozen met/missed; only running clocks move.
-        """
-        self._ws.forget_reference()
-        reference = self._ws.reference()
-        now = self._ws.clock()
-        moved = 0
-        with self._ws.db.write() as uow:
-            open_ids = list(
-                uow.session.execute(
-                    select(CaseRow.id, CaseRow.next_due_at).where(
-                        CaseRow.status.in_([s.value for s in OPEN_STATES])
-                    )
+
+def recompute_open_deadlines(workspace: Workspace) -> int:
+    """Move the stored next deadline of every open case to the current calendar and rules.
+
+    After a local holiday change and after new master data (holidays, SLA rules) from sync.
+    Completed stages keep their frozen met/missed; only running clocks move. Returns how
+    many open cases got a different next deadline.
+    """
+    workspace.forget_reference()
+    reference = workspace.reference()
+    now = workspace.clock()
+    moved = 0
+    with workspace.db.write() as uow:
+        open_ids = list(
+            uow.session.execute(
+                select(CaseRow.id, CaseRow.next_due_at).where(
+                    CaseRow.status.in_([s.value for s in OPEN_STATES])
                 )
             )
-            for case_id, old_due in open_ids:
-                case = uow.cases.get(case_id)
-                assert case is not None
-                due = due_info(case, reference.rulebook, reference.calendar, self._ws.tz, now)
-                values = case_row_values(case, due)
-                if values["next_due_at"] != old_due:
-                    moved += 1
-                    uow.session.execute(
-                        update(CaseRow)
-                        .where(CaseRow.id == case_id)
-                        .values(
-                            next_due_at=values["next_due_at"],
-                            next_due_stage=values["next_due_stage"],
-                            paused=values["paused"],
-                        )
+        )
+        for case_id, old_due in open_ids:
+            case = uow.cases.get(case_id)
+            assert case is not None
+            due = due_info(case, reference.rulebook, reference.calendar, workspace.tz, now)
+            values = case_row_values(case, due)
+            if values["next_due_at"] != old_due:
+                moved += 1
+                uow.session.execute(
+                    update(CaseRow)
+                    .where(CaseRow.id == case_id)
+                    .values(
+                        next_due_at=values["next_due_at"],
+                        next_due_stage=values["next_due_stage"],
+                        paused=values["paused"],
                     )
-            uow.commit()
-        return moved
+                )
+        uow.commit()
+    return moved
