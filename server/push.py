@@ -248,7 +248,9 @@ def _decide(
                 code="not_permitted",
                 message=f"{op.office} may not change this case",
             )
-    if before is None and op.op_type is OpType.CASE_CREATE:
+    if (before is None and op.op_type is OpType.CASE_CREATE) or (
+        before is not None and op.op_type is OpType.CASE_RENUMBER
+    ):
         refused = _check_new_number(session, op)
         if refused is not None:
             return refused
@@ -269,6 +271,11 @@ def _decide(
 
 
 def _check_new_number(session: Session, op: Operation) -> OpResult | None:
+    """The register number a create or a renumber gives its case: ours, in range, unused.
+
+    A renumber's number was drawn from a block leased to the device, so the lease already
+    raised the office's floor above it.
+    """
     try:
         number = RegisterNumber.parse(str(op.data.get("register_no") or ""))
     except DomainError:
