@@ -33,7 +33,7 @@ FAST_RETRY = RetryPolicy(attempts=3, total_seconds=20, base_delay=0.01, max_dela
 SHORT_READ = 1.5
 
 OFFICES = {"DINSOS": "Dinas Sosial", "DPU": "Dinas Pekerjaan Umum", "DISDIK": "Dinas Pendidikan"}
-USERS = {"ani": "DINSOS", "citra": "DINSOS", "budi": "DPU", "dewi": "DISDIK"}
+USERS = {"ani": "DINSOS", "citra": "DINSOS", "budi": "DPU", "eko": "DPU", "dewi": "DISDIK"}
 
 
 def no_wait(_seconds: float) -> None:

@@ -36,6 +36,8 @@ FINAL = {"applied", "merged", "conflict", "rejected"}
 MAX_ROUNDS = 8
 # See _before_scope_entry: a server bug the suite tolerates (and proves with an xfail test).
 TOLERATE_HISTORY_GAP = True
+# See _server_noops: a second bug, tolerated the same way (xfail test in test_edit_matrix.py).
+TOLERATE_NOOP_EVENTS = True
 
 
 def quiesce(clients: Sequence[Client], max_rounds: int = MAX_ROUNDS) -> int:
@@ -232,7 +234,10 @@ def converged(server: LiveServer, client: Client) -> None:
     assert not missing, f"{client.name}: {len(missing)} server events missing here"
     extra = {i: op for i, op in here.items() if i not in on_server}
     # Only this PC's own refused work may stay in its timeline (nothing typed is lost).
-    unexplained = {i for i, op in extra.items() if states.get(str(op)) not in ("rejected",)}
+    noops = _server_noops(server, client) if TOLERATE_NOOP_EVENTS else set()
+    unexplained = {
+        i for i, op in extra.items() if states.get(str(op)) != "rejected" and op not in noops
+    }
     assert not unexplained, f"{client.name}: events here the server lacks: {unexplained}"
 
 
@@ -261,6 +266,25 @@ def _before_scope_entry(server: LiveServer, client: Client, event_ids: set[str])
         if entry is not None and int(change_seq) < int(entry):
             tolerated.add(event_id)
     return tolerated
+
+
+def _server_noops(server: LiveServer, client: Client) -> set[str]:
+    """This client's ops the server answered `applied` but stored as a no-op (no new version).
+
+    KNOWN BUG (test_edit_matrix.py::test_a_second_resolution_leaves_no_timeline_entry_only_
+    on_the_pc_that_made_it, xfail): a resolve (or any transition) to the state the case
+    already reached is an idempotent no-op on the server, so its event is never stored; the PC
+    that made it keeps the event it wrote locally, and its timeline differs from everyone
+    else's for good. Tolerated here (only for such ops); drop this once it is fixed.
+    """
+    rows = _server(
+        server,
+        "SELECT p.op_id FROM processed_op p WHERE p.device_id = :d AND NOT EXISTS "
+        "(SELECT 1 FROM case_version v WHERE v.op_id = p.op_id) AND NOT EXISTS "
+        "(SELECT 1 FROM case_event e WHERE e.doc LIKE '%' || p.op_id || '%')",
+        d=client.ws.device_id,
+    )
+    return {str(op_id) for (op_id,) in rows}
 
 
 def _diff(a: dict[str, Any], b: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
