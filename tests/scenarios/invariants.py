@@ -34,9 +34,7 @@ from tests.support.live_server import LiveServer
 
 FINAL = {"applied", "merged", "conflict", "rejected"}
 MAX_ROUNDS = 8
-# See _before_scope_entry: a server bug the suite tolerates (and proves with an xfail test).
-TOLERATE_HISTORY_GAP = True
-# See _server_noops: a second bug, tolerated the same way (xfail test in test_edit_matrix.py).
+# See _server_noops: a known bug the suite tolerates (and proves with an xfail test).
 TOLERATE_NOOP_EVENTS = True
 
 
@@ -230,7 +228,7 @@ def converged(server: LiveServer, client: Client) -> None:
         for i, case_id, op_id in _local(client, "SELECT id, case_id, op_id FROM case_event")
         if case_id in expected
     }
-    missing = on_server - set(here) - _before_scope_entry(server, client, on_server - set(here))
+    missing = on_server - set(here)
     assert not missing, f"{client.name}: {len(missing)} server events missing here"
     extra = {i: op for i, op in here.items() if i not in on_server}
     # Only this PC's own refused work may stay in its timeline (nothing typed is lost).
@@ -239,33 +237,6 @@ def converged(server: LiveServer, client: Client) -> None:
         i for i, op in extra.items() if states.get(str(op)) != "rejected" and op not in noops
     }
     assert not unexplained, f"{client.name}: events here the server lacks: {unexplained}"
-
-
-def _before_scope_entry(server: LiveServer, client: Client, event_ids: set[str]) -> set[str]:
-    """Events older than the change that brought their case into the client's scope.
-
-    KNOWN BUG (test_scope_change.py::test_a_case_entering_scope_brings_its_history, xfail):
-    `/changes` sends a change's own events only, so an office a case is disposed to never
-    receives the case's earlier timeline. Tolerated here so that every other scenario still
-    checks the events that must arrive; drop this once the server sends the history.
-    """
-    if not event_ids or not TOLERATE_HISTORY_GAP:
-        return set()
-    tolerated: set[str] = set()
-    for event_id in event_ids:
-        ((case_id, change_seq),) = _server(
-            server, "SELECT case_id, change_seq FROM case_event WHERE id = :i", i=event_id
-        )
-        (entry,) = _server(
-            server,
-            "SELECT min(s.seq) FROM change_scope s JOIN change_log l ON l.seq = s.seq "
-            "WHERE l.case_id = :c AND s.office = :o AND s.visible",
-            c=case_id,
-            o=client.office,
-        )[0]
-        if entry is not None and int(change_seq) < int(entry):
-            tolerated.add(event_id)
-    return tolerated
 
 
 def _server_noops(server: LiveServer, client: Client) -> set[str]:
