@@ -7,7 +7,7 @@ tests/sync/test_session_and_repair.py covers expiry before a run and revocation 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import timedelta
 from pathlib import Path
@@ -35,13 +35,14 @@ def server(tmp_path: Path) -> Iterator[LiveServer]:
     live.stop(wait=False)
 
 
-def _after_first_batch(action: object) -> object:
+def _after_first_batch(action: Callable[[], None]) -> Callable[[SyncProgress], None]:
+    """A progress hook that runs `action` once, right after the first push batch's ack."""
     done: list[bool] = []
 
     def hook(event: SyncProgress) -> None:
         if event.phase == "push" and event.bytes_done > 0 and not done:
             done.append(True)
-            action()  # type: ignore[operator]
+            action()
 
     return hook
 

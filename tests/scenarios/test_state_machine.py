@@ -13,6 +13,7 @@ import random
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
 
@@ -84,14 +85,21 @@ class Offices(RuleBasedStateMachine):
         cases = [case_from_json(json.loads(doc)) for (doc,) in docs]
         return [c for c in cases if not held or c.holder_office == pc.office]
 
-    def _act(self, pc_no: int, choice: int, work: object, *, held: bool = True) -> None:
+    def _act(
+        self,
+        pc_no: int,
+        choice: int,
+        work: Callable[[CaseService, Case], object],
+        *,
+        held: bool = True,
+    ) -> None:
         pc = self.pcs[pc_no]
         cases = self._cases(pc, held=held)
         if not cases:
             return
         case = cases[choice % len(cases)]
         with contextlib.suppress(DomainError):  # refused locally: no op, nothing to sync
-            work(CaseService(pc.ws), case)  # type: ignore[operator]
+            work(CaseService(pc.ws), case)
 
     def _text(self, what: str) -> str:
         self.serial += 1
