@@ -128,6 +128,16 @@ def test_text_no_database_can_store_is_400_outside_an_ops_content(
                 raw_post(ani, "/push", body.replace("PLACEHOLDER", text).encode()), 400
             )
             assert field in refused["message"]
+        for field in ("op_type", "at", "entity"):  # shape errors: the message never breaks
+            body = json.dumps({"device_id": ani.device_id, "ops": [{**op, field: "PLACEHOLDER"}]})
+            assert_error_body(
+                raw_post(ani, "/push", body.replace("PLACEHOLDER", text).encode()), 400
+            )
+        for field in ("device_id", "office"):
+            body = json.dumps({"device_id": ani.device_id, "ops": [{**op, field: "PLACEHOLDER"}]})
+            assert_error_body(
+                raw_post(ani, "/push", body.replace("PLACEHOLDER", text).encode()), 403
+            )
         # Any other endpoint: refused before the app sees it.
         login = json.dumps({"username": "PLACEHOLDER", "password": "x", "device_id": "d"})
         assert_error_body(
