@@ -7,7 +7,8 @@ client data dirs after every scenario (Jepsen-style: state, not logs).
 3. After quiescence (every client syncs until nothing moves) each client's scoped data equals
    the server's: case ids, versions and documents, events by id.
 4. Each outbox holds no pending op; what is not applied/merged is conflict/rejected, and is
-   visible (`sync_status`, the conflicts in the case, `SyncReviewService.rejected`).
+   visible (`sync_status`, the conflicts in the case and the conflicts queue,
+   `SyncReviewService.rejected`).
 5. Cursors are monotonic (recorded after every run, never decrease, never pass the server's).
 6. "Synced" (`sync_status(...).synced`) only when nothing is pending, at every sample.
 
@@ -27,6 +28,8 @@ from typing import Any
 from sqlalchemy import text
 
 from lapor_desktop.domain.codes import Role
+from lapor_desktop.domain.summary import Queue
+from lapor_desktop.services.queries import CaseQuery, QueryService
 from lapor_desktop.services.sync_review import ACKNOWLEDGED_KEY, SyncReviewService
 from sync.state import sync_status
 from tests.scenarios.fleet import Client
@@ -280,6 +283,13 @@ def outbox_settled(client: Client) -> None:
         1 for doc in docs.values() for c in doc.get("conflicts", []) if c["status"] == "open"
     )
     assert status.conflicts_open == open_conflicts, f"{client.name}: open conflicts not counted"
+    with_open = {
+        case_id
+        for case_id, doc in docs.items()
+        if any(c["status"] == "open" for c in doc.get("conflicts", []))
+    }
+    queued = QueryService(client.ws).cases(CaseQuery(queue=Queue.CONFLICTS, limit=10_000))
+    assert {row.id for row in queued} == with_open, f"{client.name}: conflicts queue is wrong"
     conflicts = {c["id"] for doc in docs.values() for c in doc.get("conflicts", [])}
     for op_id, result, case_id in _local(
         client, "SELECT op_id, result, entity_id FROM outbox WHERE state = 'conflict'"
