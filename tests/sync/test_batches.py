@@ -11,7 +11,7 @@ import pytest
 from lapor_desktop.services.cases import CaseService, NewCase
 from lapor_desktop.services.workspace import Workspace
 from sync.engine import SyncEngine, SyncProgress
-from sync.errors import ServerRejected, SyncBusy
+from sync.errors import SyncBusy
 from sync.lock import SyncLock
 from sync.state import sync_status
 from tests.support.fault_proxy import FaultProxy, drop_response, stall_response
@@ -132,17 +132,20 @@ def test_a_second_run_on_the_same_data_dir_fails_fast_and_sends_nothing(
     assert len(processed_ops(offices)) == 2
 
 
-def test_an_op_the_server_cannot_read_is_named_and_nothing_after_it_is_lost(
+def test_an_op_the_server_cannot_store_is_rejected_alone_and_the_queue_moves_on(
     desk: Desk, offices: LiveServer
 ) -> None:
     ws = desk("a", "ani")
     service = CaseService(ws)
     case = service.register(NEW)
-    service.note(case.id, "teks dengan karakter NUL \x00 dari tempelan")  # 400 on the server
+    service.note(case.id, "teks dengan karakter NUL \x00 dari tempelan")  # no database stores it
     service.note(case.id, "catatan berikutnya")
-    with pytest.raises(ServerRejected, match=r"op 2 \(event\.append on case") as caught:
-        sync(ws, offices.base_url)
-    assert caught.value.status == 400
+    report = sync(ws, offices.base_url)
+    # The bad op is rejected on its own and shown; it never wedges the ops after it.
+    assert report.rejected == 1 and report.pending_after == 0
     states = _outbox(ws)
-    assert sorted(states.values()) == ["applied", "pending", "pending"]
-    assert len(processed_ops(offices)) == 1  # the op before it went through
+    assert sorted(states.values()) == ["applied", "applied", "rejected"]
+    assert processed_ops(offices) == dict.fromkeys(states, 1)
+    with closing(sqlite3.connect(ws.paths.database)) as con:
+        (result,) = con.execute("SELECT result FROM outbox WHERE state = 'rejected'").fetchone()
+    assert "bad_request" in result
