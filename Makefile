@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_queues.py
 	$(BIN)/python bench/bench_ui.py
 	$(BIN)/python bench/bench_letters.py
+	$(BIN)/python bench/bench_sync.py
 
 # docs/screenshot.png: the main window on demo data under a real X server (Debian: xvfb,
 # libxcb-cursor0), pinned clock and seed.
