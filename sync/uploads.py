@@ -5,19 +5,77 @@ HEAD tells what the server holds; chunks go from the server's offset, each with 
 `uploaded_bytes` is stored after every acked chunk. A 409 resumes at the offset the server
 names. A blob that cannot go up (missing here, refused by the server) is reported and skipped:
 its op will come back `deferred` and stay pending, nothing is dropped.
+
+Chunks adapt to the link (`ChunkSizer`): a chunk is sent whole or not at all, so on a slow link
+that drops every half minute a fixed 512 KiB chunk (66 s at 64 kbit/s) would never arrive. They
+start at 64 KiB, grow while they finish quickly and are sized to take at most ~10 s at the rate
+measured, and shrink after a timeout or a cut; never above the server's `limits.chunk_bytes`.
+Each chunk is one attempt: a failure shrinks the next one, then the same offset is tried again
+(a lost answer comes back as a 409 naming the server's offset). When a blob's chunks keep failing
+the uploads stop for this run and the push goes on: ops before its `attachment.add` are sent,
+that op comes back `deferred`, and the next run resumes from the server's offset.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lapor_desktop.services.workspace import Workspace
 from sync.client import SyncClient
 from sync.crash import crash_point
-from sync.errors import InvalidResponse, ServerRejected
+from sync.errors import InvalidResponse, ServerRejected, Unreachable
 
 MAX_CONFLICTS = 5  # 409s in a row on one blob before giving up for this run
+START_CHUNK = 64 * 1024
+MIN_CHUNK = 8 * 1024  # 1 s at 64 kbit/s: below that, request overhead dominates
+CHUNK_SECONDS = 10.0  # a chunk should take at most this long at the measured rate
+
+
+class ChunkSizer:
+    """How many bytes the next chunk carries, from how the last ones went (see the docstring)."""
+
+    def __init__(
+        self,
+        ceiling: int,
+        *,
+        start: int = START_CHUNK,
+        floor: int = MIN_CHUNK,
+        seconds: float = CHUNK_SECONDS,
+    ) -> None:
+        self.ceiling = max(1, ceiling)
+        self.floor = min(floor, self.ceiling)
+        self.seconds = seconds
+        self.size = self._bounded(start)
+        # After a failure, growth probes slowly (×1.25) past the size that last failed, so a
+        # link that drops every half minute does not see every other chunk cut.
+        self.cap = self.ceiling
+        self.rate: float | None = None  # bytes per second of the last chunk that arrived
+
+    def arrived(self, sent: int, elapsed: float) -> None:
+        """A chunk of `sent` bytes was acked `elapsed` seconds after it was sent."""
+        if sent <= 0:
+            return
+        self.rate = sent / max(elapsed, 1e-3)
+        fits = int(self.rate * self.seconds)
+        if sent < self.size:  # a file's short last chunk: it says little about the link
+            self.size = self._bounded(min(self.size, max(fits, sent)))
+            return
+        if self.size * 2 > self.cap:
+            self.cap = self._bounded(int(self.cap * 1.25))
+        self.size = self._bounded(min(self.size * 2, self.cap, fits))
+
+    def failed(self) -> None:
+        """A chunk timed out or was cut: the next ones are smaller, at most half of it."""
+        smaller = self.size // 2
+        if self.rate is not None:
+            smaller = min(smaller, int(self.rate * self.seconds / 2))
+        self.size = self._bounded(smaller)
+        self.cap = self.size
+
+    def _bounded(self, size: int) -> int:
+        return max(self.floor, min(self.ceiling, size))
 
 
 @dataclass
@@ -35,8 +93,16 @@ def upload_blobs(
     max_blob_bytes: int,
     report: Callable[[int, int, int, int], None],
     check_cancel: Callable[[], None],
+    *,
+    sizer: ChunkSizer | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
 ) -> UploadResult:
-    """Upload what pending ops reference; `report(done, total, bytes_done, bytes_total)`."""
+    """Upload what pending ops reference; `report(done, total, bytes_done, bytes_total)`.
+
+    `chunk_bytes` is the ceiling (the server's `limits.chunk_bytes`); `sizer` picks each size.
+    """
+    sizer = sizer or ChunkSizer(chunk_bytes)
     with workspace.db.read() as uow:
         wanted: list[str] = []
         for op in uow.sync.outbox.pending_attachments():
@@ -63,6 +129,9 @@ def upload_blobs(
         except ServerRejected as error:
             result.problems.append(f"attachment {sha[:12]}…: {error.server_message}")
             continue
+        except Unreachable as error:
+            result.problems.append(f"attachment {sha[:12]}… waits for the next sync ({error})")
+            break  # the link is down: the push goes on with the ops before this attachment
         if status.complete:
             _store(workspace, sha, blob.size, "uploaded")
             result.skipped += 1
@@ -70,13 +139,28 @@ def upload_blobs(
             continue
         offset = status.offset
         conflicts = 0
+        failures = 0
         with path.open("rb") as source:
             while offset < blob.size:
                 check_cancel()
                 source.seek(offset)
-                chunk = source.read(chunk_bytes)
-                answer = client.blob_chunk(sha, offset, blob.size, chunk)
+                chunk = source.read(sizer.size)
+                started = clock()
+                try:
+                    answer = client.blob_chunk(sha, offset, blob.size, chunk, attempts=1)
+                except Unreachable as error:
+                    failures += 1
+                    sizer.failed()
+                    if failures >= client.retry.attempts:
+                        result.problems.append(
+                            f"attachment {sha[:12]}… waits for the next sync ({error})"
+                        )
+                        break
+                    sleep(client.retry.delay(failures))
+                    continue
+                failures = 0
                 if answer.status == 204:
+                    sizer.arrived(len(chunk), clock() - started)
                     if answer.offset <= offset or answer.offset > blob.size:
                         raise InvalidResponse(
                             f"/blobs/{sha}", f"offset {answer.offset} after a chunk at {offset}"
@@ -116,6 +200,8 @@ def upload_blobs(
                     break
         if offset >= blob.size:
             result.uploaded += 1
+        elif failures:
+            break  # the link failed this blob: push now, the rest of the files next run
         report(index + 1, len(todo), result.bytes, total_bytes)
     return result
 

@@ -12,7 +12,7 @@ in `number_block` (see `storage/numbers.py`).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -24,18 +24,23 @@ from lapor_desktop.domain.case import Case, TimelineEvent
 from lapor_desktop.domain.case_codec import case_from_json
 from lapor_desktop.domain.ops import Operation, iso
 from lapor_desktop.storage import json_text
+from lapor_desktop.storage.bulk import (
+    CASE_COLUMNS,
+    EVENT_COLUMNS,
+    FTS_COLUMNS,
+    event_tuple,
+    fts_tuple,
+)
 from lapor_desktop.storage.cases import DueInfo, case_row_values
 from lapor_desktop.storage.numbers import ENROLLED_SETTING, NumberBlocks
 from lapor_desktop.storage.rows import (
     BlobRow,
-    CaseEventRow,
     CaseRow,
     OutboxRow,
     SettingRow,
     SyncLogRow,
 )
 from lapor_desktop.storage.search import SearchIndex
-from lapor_desktop.storage.timeline import event_values
 
 CURSOR = "sync.cursor"
 SERVER_URL = "sync.server_url"
@@ -44,6 +49,13 @@ OFFICES = "sync.offices"
 
 PENDING = "pending"
 FINAL_STATES = ("applied", "merged", "conflict", "rejected")
+# Ids per `IN (...)` list: far below SQLite's bound-parameter limit, whatever its build.
+IN_CHUNK = 500
+
+
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), IN_CHUNK):
+        yield items[start : start + IN_CHUNK]
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +291,20 @@ class SyncOutbox:
             Operation.from_json(json_text.loads(p)) for p in self._session.execute(stmt).scalars()
         ]
 
+    def pending_by_case(self, case_ids: Iterable[str]) -> dict[str, list[Operation]]:
+        """`pending_for` of many cases in one query per chunk of ids (a pull page's cases)."""
+        found: dict[str, list[Operation]] = {}
+        ids = list(dict.fromkeys(case_ids))
+        for part in _chunks(ids):
+            stmt = (
+                select(OutboxRow.entity_id, OutboxRow.payload)
+                .where(OutboxRow.state == PENDING, OutboxRow.entity_id.in_(part))
+                .order_by(OutboxRow.device_seq)
+            )
+            for case_id, payload in self._session.execute(stmt):
+                found.setdefault(case_id, []).append(Operation.from_json(json_text.loads(payload)))
+        return found
+
     def cases_with_pending(self, case_ids: Iterable[str]) -> set[str]:
         ids = list(case_ids)
         if not ids:
@@ -351,6 +377,16 @@ class SyncBlobs:
             .values(sha256=sha256, size=size, mime=mime, state="remote", created_at=iso(at))
         )
 
+    def want_many(self, refs: Iterable[tuple[str, int, str]], at: datetime) -> None:
+        """`want` for many (sha256, size, mime) at once; the ones already known are ignored."""
+        rows = [(sha, size, mime, "remote", iso(at)) for sha, size, mime in refs]
+        if rows:
+            _cursor(self._session).executemany(
+                "INSERT OR IGNORE INTO blob (sha256, size, mime, state, created_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+
     def wanted(self) -> list[BlobProgress]:
         stmt = select(BlobRow).where(BlobRow.state == "remote").order_by(BlobRow.created_at)
         return [
@@ -364,6 +400,54 @@ class SyncBlobs:
             .where(BlobRow.sha256 == sha256)
             .values(uploaded_bytes=uploaded_bytes, state=state)
         )
+
+
+@dataclass(frozen=True, slots=True)
+class HeldCase:
+    """What this PC holds of a case, as the pull decides with it."""
+
+    row_id: int
+    version: int  # the local document's version
+    server_version: int  # the highest version the server confirmed to us
+    left_scope: bool
+
+
+def _cursor(session: Session) -> Any:
+    """The driver cursor of the session's connection, inside its transaction.
+
+    A pull page writes ~40 wide case rows, their search rows and ~1,000 events: measured, the
+    ORM's per-statement work (cache keys, parameter processing) cost 10x SQLite's own, so the
+    page goes to the driver as executemany of plain tuples, as `storage.bulk` does.
+    """
+    dbapi = session.connection().connection.dbapi_connection
+    assert dbapi is not None
+    return dbapi.cursor()
+
+
+_UPDATABLE = tuple(c for c in CASE_COLUMNS if c not in ("row_id", "id"))
+_UPDATE_CASE = 'UPDATE "case" SET ' + ", ".join(f'"{c}" = ?' for c in _UPDATABLE) + " WHERE id = ?"
+_INSERTABLE = tuple(c for c in CASE_COLUMNS if c != "row_id")
+_INSERT_CASE = (
+    'INSERT INTO "case" ('
+    + ", ".join(f'"{c}"' for c in _INSERTABLE)
+    + ") VALUES ("
+    + ", ".join("?" * len(_INSERTABLE))
+    + ")"
+)
+_INSERT_FTS = (
+    "INSERT INTO case_fts (rowid, "
+    + ", ".join(FTS_COLUMNS)
+    + ") VALUES ("
+    + ", ".join("?" * (len(FTS_COLUMNS) + 1))
+    + ")"
+)
+_INSERT_EVENT = (
+    "INSERT OR IGNORE INTO case_event ("
+    + ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+    + ") VALUES ("
+    + ", ".join("?" * len(EVENT_COLUMNS))
+    + ")"
+)
 
 
 class ServerCases:
@@ -388,6 +472,75 @@ class ServerCases:
                 insert(CaseRow).values(**values).returning(CaseRow.row_id)
             ).scalar_one()
         self._search.put(int(row_id), case)
+
+    def held(self, case_ids: Iterable[str]) -> dict[str, HeldCase]:
+        """The local state of many cases in one query per chunk of ids (absent: not here)."""
+        found: dict[str, HeldCase] = {}
+        ids = list(dict.fromkeys(case_ids))
+        for part in _chunks(ids):
+            stmt = select(
+                CaseRow.id,
+                CaseRow.row_id,
+                CaseRow.version,
+                CaseRow.server_version,
+                CaseRow.scope_left_at,
+            ).where(CaseRow.id.in_(part))
+            for case_id, row_id, version, server_version, left in self._session.execute(stmt):
+                found[str(case_id)] = HeldCase(
+                    int(row_id), int(version), int(server_version or 0), left is not None
+                )
+        return found
+
+    def upsert_many(
+        self, rows: Sequence[tuple[Case, DueInfo, int]], held: Mapping[str, HeldCase]
+    ) -> None:
+        """`upsert` of many distinct cases, `(case, due, server_version)`, back in our scope.
+
+        `held` is `held()` of these cases read in this transaction. A page where one case takes
+        a register number another case of the same page gives up (a renumber) goes row by row,
+        in page order, so the unique number is never held twice mid-statement.
+        """
+        if not rows:
+            return
+        numbers = {case.register_no: case.id for case, _, _ in rows}
+        ids = set(numbers.values())
+        clashes: list[Case] = []
+        for part in _chunks(list(numbers)):
+            stmt = select(CaseRow.register_no, CaseRow.id).where(CaseRow.register_no.in_(part))
+            for number, other in self._session.execute(stmt):
+                if other == numbers[number]:
+                    continue
+                if other in ids:
+                    for case, due, version in rows:
+                        self.upsert(case, due, version)
+                        self.clear_left_scope(case.id)
+                    return
+                clashes.append(next(c for c, _, _ in rows if c.register_no == number))
+        for case in clashes:
+            self._free_register_no(case)
+        cursor = _cursor(self._session)
+        updates, inserts, fts = [], [], []
+        for case, due, version in rows:
+            values = case_row_values(case, due)
+            values["server_version"] = version
+            values["scope_left_at"] = None
+            known = held.get(case.id)
+            if known is None:
+                inserts.append(tuple(values[c] for c in _INSERTABLE))
+            else:
+                updates.append((*(values[c] for c in _UPDATABLE), case.id))
+                fts.append(fts_tuple(known.row_id, case))
+        if updates:
+            cursor.executemany(_UPDATE_CASE, updates)
+            cursor.executemany("DELETE FROM case_fts WHERE rowid = ?", [(r[0],) for r in fts])
+        if inserts:
+            cursor.executemany(_INSERT_CASE, inserts)
+            new = {case.id: case for case, _, _ in rows if case.id not in held}
+            for part in _chunks(list(new)):
+                ids_stmt = select(CaseRow.id, CaseRow.row_id).where(CaseRow.id.in_(part))
+                for case_id, row_id in self._session.execute(ids_stmt):
+                    fts.append(fts_tuple(int(row_id), new[case_id]))
+        cursor.executemany(_INSERT_FTS, fts)
 
     def _free_register_no(self, case: Case) -> None:
         """A local case the server never accepted may hold the number of a server case.
@@ -419,9 +572,7 @@ class ServerCases:
     def add_events(self, events: Sequence[TimelineEvent]) -> None:
         """Insert events not already here (ids are derived from the op: the same everywhere)."""
         if events:
-            self._session.execute(
-                insert(CaseEventRow).prefix_with("OR IGNORE"), [event_values(e) for e in events]
-            )
+            _cursor(self._session).executemany(_INSERT_EVENT, [event_tuple(e) for e in events])
 
     def server_version(self, case_id: str) -> int:
         value = self._session.execute(
