@@ -132,9 +132,10 @@ class CaseService:
     @staticmethod
     def _by_alias(uow: UnitOfWork, ref: str) -> Case | None:
         """The case that had `ref` as its provisional number before sync renumbered it."""
-        wanted = str(RegisterNumber.parse(ref))
-        if not wanted.split("/")[-1].startswith("S-"):
+        number = RegisterNumber.parse(ref)
+        if not number.provisional:
             return None
+        wanted = str(number)
         found = [
             case
             for case in map(uow.cases.get, uow.search.ids_by_register_no(wanted))
