@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.cases import CaseService, NewCase
 from lapor_desktop.services.letters import LetterService
 from lapor_desktop.services.workspace import Workspace
-from lapor_desktop.storage.numbers import BlockNumberSource, LocalNumberSource, NumbersExhausted
+from lapor_desktop.storage.numbers import BlockNumberSource, LocalNumberSource
 from sync.enroll import enroll
 from tests.conftest import FakeClock
 from tests.lapor_desktop.services.letters_support import needing_info, set_up_office
@@ -58,7 +56,7 @@ def test_letter_numbers_of_two_pcs_of_one_office_never_collide(
     assert len(set(numbers)) == 4, numbers
 
 
-def test_a_pc_that_ran_dry_offline_is_told_to_sync_and_gets_more(
+def test_a_pc_that_ran_dry_offline_keeps_registering_and_sync_gives_official_numbers(
     tmp_path: Path, fake_clock: FakeClock
 ) -> None:
     server = start_live_server(None, tmp_path / "server", block_size=3)
@@ -71,14 +69,16 @@ def test_a_pc_that_ran_dry_offline_is_told_to_sync_and_gets_more(
         try:
             service = CaseService(ws)
             issued = [service.register(NEW).register_no for _ in range(3)]
-            with pytest.raises(NumbersExhausted, match="used up; sync to get more"):
-                service.register(NEW)
-            with ws.db.read() as uow:
-                assert uow.cases.count() == 3  # nothing written by the refused intake
+            # Dry offline: intake never stops; the number is visibly provisional.
+            fourth = service.register(NEW)
+            assert fourth.register_no == "DINSOS/2026/S-1"
             report = sync(ws, server.base_url)
             assert report.blocks_leased == 1  # the register's; letters still have plenty
-            fourth = service.register(NEW).register_no
-            assert fourth not in issued
+            official = service.find_case(fourth.id)
+            assert official.register_no not in issued and "/S-" not in official.register_no
+            assert official.register_aliases == ("DINSOS/2026/S-1",)
+            fifth = service.register(NEW).register_no
+            assert fifth not in [*issued, official.register_no] and "/S-" not in fifth
         finally:
             ws.close()
     finally:
