@@ -93,6 +93,7 @@ OP_TYPE = {
     OpType.EVENT_APPEND: QT_TRANSLATE_NOOP("Labels", "Note"),
     OpType.ATTACHMENT_ADD: QT_TRANSLATE_NOOP("Labels", "Attachment"),
     OpType.CONFLICT_RESOLVE: QT_TRANSLATE_NOOP("Labels", "Conflict resolution"),
+    OpType.CASE_RENUMBER: QT_TRANSLATE_NOOP("Labels", "Register number"),
 }
 
 # The phases of a sync run (sync.engine.SyncProgress.phase), as the progress line names them.

@@ -1622,6 +1622,10 @@
         <translation>Conflict resolution</translation>
     </message>
     <message>
+        <source>Register number</source>
+        <translation>Register number</translation>
+    </message>
+    <message>
         <source>Contacting the server</source>
         <translation>Contacting the server</translation>
     </message>

@@ -1571,6 +1571,10 @@
         <translation>Penyelesaian konflik</translation>
     </message>
     <message>
+        <source>Register number</source>
+        <translation>Nomor registrasi</translation>
+    </message>
+    <message>
         <source>Contacting the server</source>
         <translation>Menghubungi server</translation>
     </message>
