@@ -15,13 +15,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from lapor_desktop.cli import output
+from lapor_desktop.cli import CommandFailed, output
 from lapor_desktop.cli.parser import UsageError
 from lapor_desktop.domain.dates import indonesian_datetime
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.services.letters import (
     NUMBERED_KINDS,
     IssuedLetter,
+    LetterNumberPending,
     LetterService,
     parse_letter_kind,
     parse_paper,
@@ -156,14 +157,23 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _issue(args: argparse.Namespace, workspace: Workspace, service: LetterService) -> int:
     path = check_output(args.output)  # again: the folder may have changed meanwhile
-    letter = service.issue(
-        args.case,
-        parse_letter_kind(args.kind),
-        args.paper,
-        getattr(args, "body", None),
-        anonymous_document=args.anonymous_document,
-        blank=args.blank,
-    )
+    try:
+        letter = service.issue(
+            args.case,
+            parse_letter_kind(args.kind),
+            args.paper,
+            getattr(args, "body", None),
+            anonymous_document=args.anonymous_document,
+            blank=args.blank,
+        )
+    except LetterNumberPending as pending:
+        # Offline with no leased number: the operator still gets the DRAFT to read and check;
+        # nothing was issued, so the status says "not done" (1), not "bad input" (2).
+        try:
+            write_output(path, pending.draft)
+        except OSError as error:
+            raise CommandFailed(f"{pending} ({path}: {error.strerror})") from None
+        raise CommandFailed(f"{pending}; the DRAFT is in {path}") from None
     try:
         write_output(path, service.reprint(letter.id))
     except OSError as error:
