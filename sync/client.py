@@ -40,6 +40,9 @@ from sync.tokens import Tokens, TokenStore
 M = TypeVar("M", bound=BaseModel)
 
 GZIP_ABOVE = 1024  # bytes: smaller bodies cost more to compress than they save
+# Level 9: measured 4-5% smaller push bodies than 6 (op JSON, batches of 100-500), for a few
+# ms of CPU per batch; on a 64 kbit/s link the bytes are what costs.
+GZIP_LEVEL = 9
 APP_NAME = f"lapor-desktop/{__version__}"
 
 
@@ -325,7 +328,7 @@ def _encode(body: BaseModel | None, raw: bytes | None) -> tuple[bytes | None, di
     data = body.model_dump_json().encode()
     headers = {"Content-Type": "application/json"}
     if len(data) > GZIP_ABOVE:
-        data = gzip.compress(data, compresslevel=6)
+        data = gzip.compress(data, compresslevel=GZIP_LEVEL)
         headers["Content-Encoding"] = "gzip"
     return data, headers
 

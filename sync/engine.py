@@ -42,7 +42,14 @@ from sync.errors import (
 )
 from sync.lock import SyncLock
 from sync.master import apply_master
-from sync.pull import CaseMerger, IncomingCase, parse_case, parse_events, plan_page
+from sync.pull import (
+    CaseMerger,
+    IncomingCase,
+    PageReader,
+    parse_case,
+    parse_events,
+    plan_page,
+)
 from sync.uploads import download_blobs, upload_blobs
 
 log = logging.getLogger(__name__)
@@ -411,13 +418,22 @@ class SyncEngine:
         self._enter("pull")
         with self.ws.db.read() as uow:
             cursor = uow.sync.state.cursor()
+        reader = PageReader(lambda after: self.client.changes(after, self._page_size))
+        try:
+            self._pull_pages(report, reader, cursor)
+        finally:
+            reader.close()
+
+    def _pull_pages(self, report: SyncReport, reader: PageReader, cursor: int) -> None:
         while True:
             self._check_cancel()
-            page = self.client.changes(cursor, self._page_size)
+            page = reader.get(cursor)
             if page.next_cursor < cursor:
                 raise InvalidResponse(
                     "/changes", f"the cursor went back from {cursor} to {page.next_cursor}"
                 )
+            if page.has_more and page.next_cursor > cursor:
+                reader.fetch_ahead(page.next_cursor)  # while this page is applied
             plans = plan_page(page.changes)  # parsed whole before any write
             now = self.ws.clock()
             with self.ws.db.write() as uow:

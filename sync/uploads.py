@@ -1,7 +1,8 @@
 """Attachment files: uploads first (every blob a pending `attachment.add` names, resumable,
 tus-style), and after the pull the downloads of files that cases from the server name.
 
-HEAD tells what the server holds; chunks go from the server's offset, each with its SHA-256;
+HEAD tells what the server holds (skipped for a file this PC never started: a 409 names the
+server's offset if it had some after all); chunks go from that offset, each with its SHA-256;
 `uploaded_bytes` is stored after every acked chunk. A 409 resumes at the offset the server
 names. A blob that cannot go up (missing here, refused by the server) is reported and skipped:
 its op will come back `deferred` and stay pending, nothing is dropped.
@@ -124,20 +125,27 @@ def upload_blobs(
         if blob.size > max_blob_bytes:
             result.problems.append(f"attachment {sha[:12]}… is larger than the server accepts")
             continue
-        try:
-            status = client.blob_status(sha)
-        except ServerRejected as error:
-            result.problems.append(f"attachment {sha[:12]}…: {error.server_message}")
-            continue
-        except Unreachable as error:
-            result.problems.append(f"attachment {sha[:12]}… waits for the next sync ({error})")
-            break  # the link is down: the push goes on with the ops before this attachment
-        if status.complete:
-            _store(workspace, sha, blob.size, "uploaded")
-            result.skipped += 1
-            report(index + 1, len(todo), result.bytes, total_bytes)
-            continue
-        offset = status.offset
+        if blob.state == "local" and blob.uploaded_bytes == 0:
+            # Never started from this PC: the first chunk goes without a HEAD (a request and
+            # ~0.5 kB of headers less per photo). Had the server bytes of it after all (a
+            # crash before we stored its ack, the same file from another PC), it answers 409
+            # with its offset and we resume there.
+            offset = 0
+        else:
+            try:
+                status = client.blob_status(sha)
+            except ServerRejected as error:
+                result.problems.append(f"attachment {sha[:12]}…: {error.server_message}")
+                continue
+            except Unreachable as error:
+                result.problems.append(f"attachment {sha[:12]}… waits for the next sync ({error})")
+                break  # the link is down: the push goes on with the ops before this attachment
+            if status.complete:
+                _store(workspace, sha, blob.size, "uploaded")
+                result.skipped += 1
+                report(index + 1, len(todo), result.bytes, total_bytes)
+                continue
+            offset = status.offset
         conflicts = 0
         failures = 0
         with path.open("rb") as source:
