@@ -1,14 +1,28 @@
-"""Pushed operations: one transaction per op, in device_seq order (docs/sync.md, the server)."""
+"""Pushed operations, in device_seq order (docs/sync.md, the server).
+
+One database transaction per push request, a savepoint per op: an op that fails rolls back to
+its savepoint alone (and gets its rejection recorded instead), and the response goes out only
+after the one commit, so a stored result always travels with its op's effects (exactly once).
+One commit per request instead of one per op is what makes a push fast: on SQLite each commit
+is an fsync (`synchronous = FULL`).
+
+Locks, taken in this order so two pushes can never deadlock: the device row (for the batch),
+the change counter (from the first op that is not a replay until commit: writers of changes
+are serialised, so a reader's cursor never skips a lower sequence that commits later), then
+each case row the batch touches (outside any savepoint, so an op rolled back to its savepoint
+cannot release a lock that later ops of the batch rely on), then number floors at the end.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -20,7 +34,7 @@ from lapor_desktop.domain.identifiers import RegisterNumber
 from lapor_desktop.domain.ops import Operation, OpType, iso
 from server.auth import Caller
 from server.blobs import BlobStore
-from server.db import lock, next_counter, read_session, write_session
+from server.db import is_sqlite, read_session, write_session
 from server.errors import ApiError
 from server.master import rule_context
 from server.numbers import MAX_NUMBER, raise_floor
@@ -36,6 +50,7 @@ from server.tables import (
     ChangeLog,
     ChangeScope,
     ConflictRow,
+    Counter,
     Device,
     ProcessedOp,
 )
@@ -46,10 +61,7 @@ log = logging.getLogger(__name__)
 CHANGE_COUNTER = "change"
 _RETRIES = 3
 
-
-@dataclass(frozen=True, slots=True)
-class _Gap:
-    expected_seq: int
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +70,68 @@ class _Incoming:
     refusal: str | None  # why its content cannot be stored: a per-op rejection
 
 
+@dataclass(frozen=True, slots=True)
+class _CaseState:
+    """A case as this batch last left it: its stored document and its index rows."""
+
+    case: Case | None  # None: no row yet
+    scope: frozenset[str]  # the case_scope rows
+    attachments: frozenset[str]  # the case_attachment rows
+
+
+@dataclass(slots=True)
+class _Done:
+    """What one op's savepoint wrote, applied to the batch's memory once it is released."""
+
+    outcome: OpResult
+    record: bool  # a processed_op row, and last_device_seq advances
+    state: _CaseState | None = None  # the case afterwards, when the op wrote it
+    seq: int | None = None  # the change sequence it used
+    floor: tuple[str, int, int] | None = None  # (register, year, number) to raise the floor to
+
+
 # What a database refuses to write (beyond our own checks): the op's content is at fault.
 _UNSTORABLE_ERRORS = (DataError, UnicodeError, OverflowError)
+# A concurrent writer won a race (same new case or number, a serialisation failure): the
+# work rolled back whole, so running it again is safe.
+_RACES = (IntegrityError, OperationalError)
+
+# Statements built once: SQLAlchemy then reuses their compiled form on every execution.
+_DEVICE_SEQ = select(Device.last_device_seq).where(Device.device_id == bindparam("device_id"))
+_STORED = select(ProcessedOp.op_id, ProcessedOp.result).where(
+    ProcessedOp.device_id == bindparam("device_id"),
+    ProcessedOp.op_id.in_(bindparam("op_ids", expanding=True)),
+)
+_COUNTER = select(Counter.value).where(Counter.name == CHANGE_COUNTER)
+_CASE_DOC = select(CaseRow.doc).where(CaseRow.id == bindparam("case_id"))
+_CASE_SCOPE = select(CaseScope.office).where(CaseScope.case_id == bindparam("case_id"))
+_CASE_ATTACHMENTS = select(CaseAttachment.sha256).where(
+    CaseAttachment.case_id == bindparam("case_id")
+)
+_NUMBER_TAKEN = select(CaseRow.id).where(
+    CaseRow.register_key == bindparam("register_key"), CaseRow.id != bindparam("case_id")
+)
+_KNOWN_EVENTS = select(CaseEvent.id).where(CaseEvent.id.in_(bindparam("ids", expanding=True)))
+_INSERT_CASE = insert(CaseRow)
+_UPDATE_CASE = update(CaseRow).where(CaseRow.id == bindparam("b_id"))
+_INSERT_VERSION = insert(CaseVersion)
+_INSERT_EVENTS = insert(CaseEvent)
+_INSERT_CHANGE = insert(ChangeLog)
+_INSERT_CHANGE_SCOPE = insert(ChangeScope)
+_DELETE_SCOPE = delete(CaseScope).where(CaseScope.case_id == bindparam("case_id"))
+_INSERT_SCOPE = insert(CaseScope)
+_DELETE_CONFLICTS = delete(ConflictRow).where(ConflictRow.case_id == bindparam("case_id"))
+_INSERT_CONFLICTS = insert(ConflictRow)
+_INSERT_ATTACHMENTS = insert(CaseAttachment)
+_INSERT_PROCESSED = insert(ProcessedOp)
+_UPDATE_DEVICE = (
+    update(Device)
+    .where(Device.device_id == bindparam("b_device_id"))
+    .values(last_device_seq=bindparam("b_last"))
+)
+_UPDATE_COUNTER = (
+    update(Counter).where(Counter.name == CHANGE_COUNTER).values(value=bindparam("b_value"))
+)
 
 
 def push(
@@ -73,21 +145,15 @@ def push(
     ops = sorted((_operation(wire, who) for wire in body.ops), key=lambda i: i.op.device_seq)
     with read_session(engine) as session:
         ctx = rule_context(session, who.tz, who.role)
-    results: list[OpResult] = []
-    expected: int | None = None
-    for incoming in ops:
-        outcome = _one(engine, settings, store, who, ctx, incoming)
-        if isinstance(outcome, _Gap):
-            expected = outcome.expected_seq
-            break
-        results.append(outcome)
-        if outcome.status == "deferred":
-            break  # the sequence does not advance past an op that is still waiting
-    with read_session(engine) as session:
-        last = session.execute(
-            select(Device.last_device_seq).where(Device.device_id == who.device_id)
-        ).scalar_one()
-    return PushResponse(results=results, expected_seq=expected, last_device_seq=int(last))
+
+    def batch() -> PushResponse:
+        with write_session(engine) as session:
+            response = _Batch(session, settings, store, who, ctx).run(ops)
+        return response  # committed: only now may the device learn the results
+
+    # A race the ops' own retries did not absorb (at BEGIN, the final writes or the commit)
+    # rolled the whole transaction back: nothing of it was stored, so it is run again.
+    return _with_retries(batch)
 
 
 def _operation(wire: OpWire, who: Caller) -> _Incoming:
@@ -111,199 +177,383 @@ def _operation(wire: OpWire, who: Caller) -> _Incoming:
     return _Incoming(op, unstorable([wire.actor, wire.data]))
 
 
-def _one(
-    engine: Engine,
-    settings: ServerSettings,
-    store: BlobStore,
-    who: Caller,
-    ctx: ApplyContext,
-    incoming: _Incoming,
-) -> OpResult | _Gap:
-    op = incoming.op
-    try:
-        return _with_retries(
-            engine, lambda: _process(engine, settings, store, who, ctx, op, incoming.refusal)
-        )
-    except _UNSTORABLE_ERRORS as error:
-        if incoming.refusal is not None:
-            raise  # the rejection itself could not be written: a server fault, not the op's
-        # Content our checks let through and the database refused: the op's transaction
-        # rolled back whole; record its rejection instead, so the queue moves on.
-        log.warning("op %s holds a value the database cannot store: %s", op.op_id, error)
-        refusal = "a value in this op cannot be stored"
-        return _with_retries(
-            engine, lambda: _process(engine, settings, store, who, ctx, op, refusal)
-        )
-
-
-def _with_retries(engine: Engine, work: Any) -> OpResult | _Gap:
+def _with_retries(work: Callable[[], T]) -> T:
     for attempt in range(_RETRIES):
         try:
-            result: OpResult | _Gap = work()
-            return result
-        except (IntegrityError, OperationalError):
-            # A concurrent writer won a race (same new case or number, a serialisation
-            # failure): the op's transaction rolled back whole, so running it again is safe.
+            return work()
+        except _RACES:
             if attempt == _RETRIES - 1:
                 raise
-            log.warning("retrying an op after a concurrent write", exc_info=True)
+            log.warning("retrying after a concurrent write", exc_info=True)
     raise AssertionError("unreachable")
 
 
-def _process(
-    engine: Engine,
-    settings: ServerSettings,
-    store: BlobStore,
-    who: Caller,
-    ctx: ApplyContext,
-    op: Operation,
-    refusal: str | None = None,
-) -> OpResult | _Gap:
-    now = settings.clock()
-    with write_session(engine) as session:
-        device = session.execute(
-            lock(session, select(Device).where(Device.device_id == who.device_id))
-        ).scalar_one()
-        stored = session.execute(
-            select(ProcessedOp.result).where(
-                ProcessedOp.device_id == who.device_id, ProcessedOp.op_id == op.op_id
-            )
-        ).scalar()
-        if stored is not None:
-            return OpResult.model_validate_json(stored)  # a replay: the same answer
-        if op.device_seq > device.last_device_seq + 1:
-            return _Gap(device.last_device_seq + 1)
-        if op.device_seq <= device.last_device_seq:
-            return _result(
-                op,
-                "rejected",
-                code="stale_seq",
-                message=f"device_seq {op.device_seq} was already used by another op "
-                f"(last {device.last_device_seq})",
-            )
-        if refusal is not None:
-            outcome = _result(op, "rejected", code="bad_request", message=refusal)
-            return _finish(session, who, op, device, outcome, now)
-        if op.op_type is OpType.ATTACHMENT_ADD:
-            waiting = _blob_waiting(session, store, op)
-            if waiting is not None:
-                return waiting
-        row = session.execute(
-            lock(session, select(CaseRow).where(CaseRow.id == op.entity_id))
-        ).scalar()
-        before = case_from_json(json.loads(row.doc)) if row is not None else None
-        result = _decide(session, who, ctx, op, row, before)
-        if isinstance(result, tuple):
-            applied, status = result
-            version = _store_change(session, op, before, applied, now)
-            outcome = _result(
-                op,
-                status,
-                version=version,
-                conflict_ids=[c.id for c in applied.conflicts],
-                fields=_fields(op, applied, status),
-            )
-        else:
-            outcome = result
-        return _finish(session, who, op, device, outcome, now)
+@dataclass
+class _Batch:
+    """One push request's transaction: what it read once, and what it writes at the end."""
 
+    session: Session
+    settings: ServerSettings
+    store: BlobStore
+    who: Caller
+    ctx: ApplyContext
+    conn: Connection = field(init=False)
+    row_locks: bool = field(init=False)
+    last_seq: int = field(init=False)  # the device's last_device_seq, as this batch left it
+    stored: dict[str, str] = field(init=False, default_factory=dict)  # op_id -> result JSON
+    cases: dict[str, _CaseState] = field(init=False, default_factory=dict)
+    seq: int | None = field(init=False, default=None)  # the change counter, once locked
+    counter_start: int = field(init=False, default=0)
+    floors: dict[tuple[str, int], int] = field(init=False, default_factory=dict)
+    processed: list[dict[str, Any]] = field(init=False, default_factory=list)
 
-def _finish(
-    session: Session, who: Caller, op: Operation, device: Device, outcome: OpResult, now: datetime
-) -> OpResult:
-    session.add(
-        ProcessedOp(
-            device_id=who.device_id,
-            op_id=op.op_id,
-            device_seq=op.device_seq,
-            op_type=op.op_type.value,
-            case_id=op.entity_id,
-            result=outcome.model_dump_json(),
-            at=iso(now),
+    def __post_init__(self) -> None:
+        self.conn = self.session.connection()
+        self.row_locks = not is_sqlite(self.conn.engine)  # SQLite: BEGIN IMMEDIATE locks all
+
+    def _locked(self, stmt: Any) -> Any:
+        return stmt.with_for_update() if self.row_locks else stmt
+
+    def run(self, ops: list[_Incoming]) -> PushResponse:
+        device_id = self.who.device_id
+        self.last_seq = int(
+            self.conn.execute(self._locked(_DEVICE_SEQ), {"device_id": device_id}).scalar_one()
         )
-    )
-    # rejected and conflict advance the sequence too: one bad op never wedges the queue.
-    device.last_device_seq = op.device_seq
-    return outcome
+        ids = sorted({i.op.op_id for i in ops})
+        if ids:
+            found = self.conn.execute(_STORED, {"device_id": device_id, "op_ids": ids})
+            self.stored = {str(op_id): str(result) for op_id, result in found.tuples()}
+        now = self.settings.clock()
+        results: list[OpResult] = []
+        expected: int | None = None
+        for incoming in ops:
+            op = incoming.op
+            stored = self.stored.get(op.op_id)
+            if stored is not None:
+                results.append(OpResult.model_validate_json(stored))  # a replay: the same answer
+                continue
+            if op.device_seq > self.last_seq + 1:
+                expected = self.last_seq + 1
+                break
+            if op.device_seq <= self.last_seq:
+                results.append(
+                    _result(
+                        op,
+                        "rejected",
+                        code="stale_seq",
+                        message=f"device_seq {op.device_seq} was already used by another op "
+                        f"(last {self.last_seq})",
+                    )
+                )
+                continue
+            outcome = self._one(incoming, now)
+            results.append(outcome)
+            if outcome.status == "deferred":
+                break  # the sequence does not advance past an op that is still waiting
+        self._write_batch()
+        return PushResponse(results=results, expected_seq=expected, last_device_seq=self.last_seq)
 
+    # ------------------------------------------------------------------ one op
 
-def _decide(
-    session: Session,
-    who: Caller,
-    ctx: ApplyContext,
-    op: Operation,
-    row: CaseRow | None,
-    before: Case | None,
-) -> tuple[Applied, str] | OpResult:
-    if row is not None and not who.sees_everything:
-        in_scope = session.execute(
-            select(CaseScope.office).where(
-                CaseScope.case_id == row.id, CaseScope.office == op.office
+    def _one(self, incoming: _Incoming, now: datetime) -> OpResult:
+        op = incoming.op
+        self._lock_counter()
+        try:
+            done = self._attempts(op, incoming.refusal, now)
+        except _UNSTORABLE_ERRORS as error:
+            if incoming.refusal is not None:
+                raise  # the rejection itself could not be written: a server fault, not the op's
+            # Content our checks let through and the database refused: the op's savepoint
+            # rolled back whole; record its rejection instead, so the queue moves on.
+            log.warning("op %s holds a value the database cannot store: %s", op.op_id, error)
+            done = self._attempts(op, "a value in this op cannot be stored", now)
+        self._keep(op, done, now)
+        return done.outcome
+
+    def _attempts(self, op: Operation, refusal: str | None, now: datetime) -> _Done:
+        for attempt in range(_RETRIES):
+            state = self._case(op.entity_id)
+            try:
+                with self.session.begin_nested():
+                    return self._process(op, refusal, state, now)
+            except _RACES:
+                # Rolled back to the op's savepoint: read the case afresh and run it again.
+                if attempt == _RETRIES - 1:
+                    raise
+                log.warning("retrying an op after a concurrent write", exc_info=True)
+                self.cases.pop(op.entity_id, None)
+        raise AssertionError("unreachable")
+
+    def _keep(self, op: Operation, done: _Done, now: datetime) -> None:
+        """The op's savepoint is released: its effects become the batch's state."""
+        if done.state is not None:
+            self.cases[op.entity_id] = done.state
+        if done.seq is not None:
+            self.seq = done.seq
+        if done.floor is not None:
+            register, year, number = done.floor
+            key = (register, year)
+            self.floors[key] = max(self.floors.get(key, 0), number)
+        if not done.record:
+            return
+        result = done.outcome.model_dump_json()
+        self.processed.append(
+            {
+                "device_id": self.who.device_id,
+                "op_id": op.op_id,
+                "device_seq": op.device_seq,
+                "op_type": op.op_type.value,
+                "case_id": op.entity_id,
+                "result": result,
+                "at": iso(now),
+            }
+        )
+        self.stored[op.op_id] = result
+        # rejected and conflict advance the sequence too: one bad op never wedges the queue.
+        self.last_seq = op.device_seq
+
+    def _lock_counter(self) -> None:
+        # Taken before any case row (see the module's docstring), outside every savepoint.
+        if self.seq is not None:
+            return
+        value = self.conn.execute(self._locked(_COUNTER)).scalar()
+        if value is None:
+            raise RuntimeError(f"counter {CHANGE_COUNTER!r} missing: run `lapor-server init`")
+        self.seq = self.counter_start = int(value)
+
+    def _case(self, case_id: str) -> _CaseState:
+        """The case as the batch knows it; read (and locked) the first time an op needs it."""
+        known = self.cases.get(case_id)
+        if known is not None:
+            return known
+        params = {"case_id": case_id}
+        doc = self.conn.execute(self._locked(_CASE_DOC), params).scalar()
+        if doc is None:
+            state = _CaseState(None, frozenset(), frozenset())
+        else:
+            state = _CaseState(
+                case_from_json(json.loads(doc)),
+                frozenset(self.conn.execute(_CASE_SCOPE, params).scalars()),
+                frozenset(self.conn.execute(_CASE_ATTACHMENTS, params).scalars()),
             )
-        ).scalar()
-        if in_scope is None:
+        self.cases[case_id] = state
+        return state
+
+    def _process(
+        self, op: Operation, refusal: str | None, state: _CaseState, now: datetime
+    ) -> _Done:
+        if refusal is not None:
+            return _Done(_result(op, "rejected", code="bad_request", message=refusal), True)
+        if op.op_type is OpType.ATTACHMENT_ADD:
+            waiting = _blob_waiting(self.session, self.store, op)
+            if waiting is not None:
+                return _Done(waiting, False)
+        result = self._decide(op, state)
+        if not isinstance(result, tuple):
+            return _Done(result, True)
+        applied, status = result
+        done = self._store_change(op, state, applied, now)
+        version = done.state.case.version if done.state and done.state.case else 0
+        done.outcome = _result(
+            op,
+            status,
+            version=version,
+            conflict_ids=[c.id for c in applied.conflicts],
+            fields=_fields(op, applied, status),
+        )
+        return done
+
+    def _decide(self, op: Operation, state: _CaseState) -> tuple[Applied, str] | OpResult:
+        before = state.case
+        if before is not None and not self.who.sees_everything and op.office not in state.scope:
             return _result(
                 op,
                 "rejected",
                 code="not_permitted",
                 message=f"{op.office} may not change this case",
             )
-    if (before is None and op.op_type is OpType.CASE_CREATE) or (
-        before is not None and op.op_type is OpType.CASE_RENUMBER
-    ):
-        refused = _check_new_number(session, op)
-        if refused is not None:
-            return refused
-    try:
-        outcome = apply(before, op, ctx)
-    except Exception as error:  # a domain bug must not wedge a device's queue
-        log.exception("apply failed on op %s", op.op_id)
-        return _result(op, "rejected", code="invalid", message=f"cannot apply this op: {error}")
-    if not isinstance(outcome, Applied):
-        return _result(op, "rejected", code=outcome.code, message=outcome.message)
-    if outcome.conflicts:
-        status = "conflict"
-    elif before is not None and before.version > op.base_version and not outcome.noop:
-        status = "merged"
-    else:
-        status = "applied"
-    return outcome, status
+        if (before is None and op.op_type is OpType.CASE_CREATE) or (
+            before is not None and op.op_type is OpType.CASE_RENUMBER
+        ):
+            refused = self._check_new_number(op)
+            if refused is not None:
+                return refused
+        try:
+            outcome = apply(before, op, self.ctx)
+        except Exception as error:  # a domain bug must not wedge a device's queue
+            log.exception("apply failed on op %s", op.op_id)
+            return _result(op, "rejected", code="invalid", message=f"cannot apply this op: {error}")
+        if not isinstance(outcome, Applied):
+            return _result(op, "rejected", code=outcome.code, message=outcome.message)
+        if outcome.conflicts:
+            status = "conflict"
+        elif before is not None and before.version > op.base_version and not outcome.noop:
+            status = "merged"
+        else:
+            status = "applied"
+        return outcome, status
 
+    def _check_new_number(self, op: Operation) -> OpResult | None:
+        """The register number a create or a renumber gives its case: ours, in range, unused.
 
-def _check_new_number(session: Session, op: Operation) -> OpResult | None:
-    """The register number a create or a renumber gives its case: ours, in range, unused.
-
-    A renumber's number was drawn from a block leased to the device, so the lease already
-    raised the office's floor above it.
-    """
-    try:
-        number = RegisterNumber.parse(str(op.data.get("register_no") or ""))
-    except DomainError:
-        return None  # apply() refuses it with the domain's own words
-    if number.office != op.office:
-        return _result(
-            op,
-            "rejected",
-            code="not_permitted",
-            message=f"register number {number} belongs to office {number.office}",
-        )
-    if number.seq > MAX_NUMBER:
-        return _result(
-            op, "rejected", code="invalid", message=f"register number {number} is out of range"
-        )
-    if number.provisional:
+        A renumber's number was drawn from a block leased to the device, so the lease already
+        raised the office's floor above it. Cases written earlier in this batch are rows of
+        this transaction already, so the query sees their numbers too.
+        """
+        try:
+            number = RegisterNumber.parse(str(op.data.get("register_no") or ""))
+        except DomainError:
+            return None  # apply() refuses it with the domain's own words
+        if number.office != op.office:
+            return _result(
+                op,
+                "rejected",
+                code="not_permitted",
+                message=f"register number {number} belongs to office {number.office}",
+            )
+        if number.seq > MAX_NUMBER:
+            return _result(
+                op, "rejected", code="invalid", message=f"register number {number} is out of range"
+            )
+        if number.provisional:
+            return None
+        taken = self.conn.execute(
+            _NUMBER_TAKEN, {"register_key": str(number), "case_id": op.entity_id}
+        ).scalar()
+        if taken is not None:
+            return _result(
+                op,
+                "rejected",
+                code="duplicate_number",
+                message=f"register number {number} is already used by another case",
+            )
         return None
-    taken = session.execute(
-        select(CaseRow.id).where(CaseRow.register_key == str(number), CaseRow.id != op.entity_id)
-    ).scalar()
-    if taken is not None:
-        return _result(
-            op,
-            "rejected",
-            code="duplicate_number",
-            message=f"register number {number} is already used by another case",
+
+    # ------------------------------------------------------------------ writing
+
+    def _store_change(
+        self, op: Operation, state: _CaseState, applied: Applied, now: datetime
+    ) -> _Done:
+        """Write what an applied op changed (inside its savepoint); the case afterwards."""
+        before = state.case
+        case = _scrub(applied.case)
+        changed = before is None or case != before
+        if before is not None and changed and case.version <= before.version:
+            case = case.evolve(version=before.version + 1)  # every stored change has its version
+        events = self._new_events(applied.events)
+        placeholder = _result(op, "applied")  # replaced by the caller, which knows the status
+        if not changed and not events:
+            # A no-op: nothing to tell anyone.
+            return _Done(placeholder, True, state=_CaseState(case, state.scope, state.attachments))
+        assert self.seq is not None  # locked before the op began
+        seq = self.seq + 1
+        conn = self.conn
+        floor: tuple[str, int, int] | None = None
+        attachments = state.attachments
+        if changed:
+            text = json.dumps(case_to_json(case), ensure_ascii=False)
+            number = RegisterNumber.parse(case.register_no)
+            values: dict[str, Any] = {
+                "register_no": case.register_no,
+                "register_key": None if number.provisional else case.register_no,
+                "holder_office": case.holder_office,
+                "origin_office": case.origin_office,
+                "confidential": case.confidential,
+                "version": case.version,
+                "received_at": iso(case.received_at),
+                "bucket": bucket_of(iso(case.received_at)),
+                "doc": text,
+            }
+            if before is None:
+                conn.execute(_INSERT_CASE, {"id": case.id, **values})
+                if not number.provisional:
+                    floor = (f"register:{number.office}", number.year, number.seq)
+            else:
+                conn.execute(_UPDATE_CASE, {"b_id": case.id, **values})
+            conn.execute(
+                _INSERT_VERSION,
+                {
+                    "case_id": case.id,
+                    "version": case.version,
+                    "doc": text,
+                    "op_id": op.op_id,
+                    "device_id": op.device_id,
+                    "actor": op.actor,
+                    "office": op.office,
+                    "at": iso(op.at),
+                },
+            )
+            if case.conflicts or (before is not None and before.conflicts):
+                self._index_conflicts(case)
+            new = {a.sha256 for a in case.attachments} - attachments
+            if new:
+                conn.execute(
+                    _INSERT_ATTACHMENTS, [{"case_id": case.id, "sha256": s} for s in sorted(new)]
+                )
+                attachments = attachments | new
+        if events:
+            conn.execute(
+                _INSERT_EVENTS,
+                [
+                    {
+                        "id": e.id,
+                        "case_id": e.case_id,
+                        "change_seq": seq,
+                        "doc": json.dumps(event_json(e), ensure_ascii=False, default=str),
+                    }
+                    for e in events
+                ],
+            )
+        conn.execute(
+            _INSERT_CHANGE,
+            {"seq": seq, "case_id": case.id, "version": case.version, "at": iso(now)},
         )
-    return None
+        previous = state.scope
+        current = scope_of(case)
+        if previous != current:
+            conn.execute(_DELETE_SCOPE, {"case_id": case.id})
+            conn.execute(
+                _INSERT_SCOPE, [{"case_id": case.id, "office": o} for o in sorted(current)]
+            )
+        rows = [{"seq": seq, "office": o, "visible": True} for o in sorted(current)]
+        rows += [{"seq": seq, "office": o, "visible": False} for o in sorted(previous - current)]
+        conn.execute(_INSERT_CHANGE_SCOPE, rows)
+        return _Done(
+            placeholder,
+            True,
+            state=_CaseState(case, frozenset(current), attachments),
+            seq=seq,
+            floor=floor,
+        )
+
+    def _new_events(self, events: tuple[TimelineEvent, ...]) -> list[TimelineEvent]:
+        if not events:
+            return []
+        known = set(self.conn.execute(_KNOWN_EVENTS, {"ids": [e.id for e in events]}).scalars())
+        return [e for e in events if e.id not in known]
+
+    def _index_conflicts(self, case: Case) -> None:
+        self.conn.execute(_DELETE_CONFLICTS, {"case_id": case.id})
+        if case.conflicts:
+            self.conn.execute(
+                _INSERT_CONFLICTS,
+                [
+                    {"id": c.id, "case_id": case.id, "field": c.field, "status": c.status}
+                    for c in case.conflicts
+                ],
+            )
+
+    def _write_batch(self) -> None:
+        """What every op of the batch shares, written once before the commit."""
+        if self.processed:
+            self.conn.execute(_INSERT_PROCESSED, self.processed)
+            self.conn.execute(
+                _UPDATE_DEVICE, {"b_device_id": self.who.device_id, "b_last": self.last_seq}
+            )
+        if self.seq is not None and self.seq != self.counter_start:
+            self.conn.execute(_UPDATE_COUNTER, {"b_value": self.seq})
+        for (register, year), number in sorted(self.floors.items()):
+            raise_floor(self.session, register, year, number)
 
 
 def _blob_waiting(session: Session, store: BlobStore, op: Operation) -> OpResult | None:
@@ -344,101 +594,12 @@ def _result(op: Operation, status: str, **values: Any) -> OpResult:
     )
 
 
-# --------------------------------------------------------------------------- writing
-
-
 def _scrub(case: Case) -> Case:
     # Defence in depth: the domain already refuses it, but an anonymous reporter's identity
     # must never reach the server's tables whatever a client sends.
     if case.anonymous and case.reporter is not None:
         return case.evolve(reporter=None)
     return case
-
-
-def _store_change(
-    session: Session,
-    op: Operation,
-    before: Case | None,
-    applied: Applied,
-    now: datetime,
-) -> int:
-    """Write what an applied op changed; returns the case's version afterwards."""
-    case = _scrub(applied.case)
-    changed = before is None or case != before
-    if before is not None and changed and case.version <= before.version:
-        case = case.evolve(version=before.version + 1)  # every stored change has its version
-    events = _new_events(session, applied.events)
-    if not changed and not events:
-        return case.version  # a no-op: nothing to tell anyone
-    seq = next_counter(session, CHANGE_COUNTER)
-    if changed:
-        doc = case_to_json(case)
-        text = json.dumps(doc, ensure_ascii=False)
-        number = RegisterNumber.parse(case.register_no)
-        values: dict[str, Any] = {
-            "register_no": case.register_no,
-            "register_key": None if number.provisional else case.register_no,
-            "holder_office": case.holder_office,
-            "origin_office": case.origin_office,
-            "confidential": case.confidential,
-            "version": case.version,
-            "received_at": iso(case.received_at),
-            "bucket": bucket_of(iso(case.received_at)),
-            "doc": text,
-        }
-        if before is None:
-            session.add(CaseRow(id=case.id, **values))
-            if not number.provisional:
-                raise_floor(session, f"register:{number.office}", number.year, number.seq)
-        else:
-            row = session.get(CaseRow, case.id)
-            assert row is not None
-            for key, value in values.items():
-                setattr(row, key, value)
-        session.flush()
-        session.add(
-            CaseVersion(
-                case_id=case.id,
-                version=case.version,
-                doc=text,
-                op_id=op.op_id,
-                device_id=op.device_id,
-                actor=op.actor,
-                office=op.office,
-                at=iso(op.at),
-            )
-        )
-        if case.conflicts or (before is not None and before.conflicts):
-            _index_conflicts(session, case)
-        _index_attachments(session, case)
-    if events:
-        session.execute(
-            insert(CaseEvent),
-            [
-                {
-                    "id": e.id,
-                    "case_id": e.case_id,
-                    "change_seq": seq,
-                    "doc": json.dumps(event_json(e), ensure_ascii=False, default=str),
-                }
-                for e in events
-            ],
-        )
-    session.add(ChangeLog(seq=seq, case_id=case.id, version=case.version, at=iso(now)))
-    session.flush()
-    previous = set(
-        session.execute(select(CaseScope.office).where(CaseScope.case_id == case.id)).scalars()
-    )
-    current = scope_of(case)
-    if previous != current:
-        session.execute(delete(CaseScope).where(CaseScope.case_id == case.id))
-        session.execute(
-            insert(CaseScope), [{"case_id": case.id, "office": o} for o in sorted(current)]
-        )
-    rows = [{"seq": seq, "office": o, "visible": True} for o in sorted(current)]
-    rows += [{"seq": seq, "office": o, "visible": False} for o in sorted(previous - current)]
-    session.execute(insert(ChangeScope), rows)
-    return case.version
 
 
 def event_json(event: TimelineEvent) -> dict[str, Any]:
@@ -454,39 +615,3 @@ def event_json(event: TimelineEvent) -> dict[str, Any]:
         "summary": event.summary,
         "data": event.data,
     }
-
-
-def _new_events(session: Session, events: tuple[TimelineEvent, ...]) -> list[TimelineEvent]:
-    if not events:
-        return []
-    known = set(
-        session.execute(
-            select(CaseEvent.id).where(CaseEvent.id.in_([e.id for e in events]))
-        ).scalars()
-    )
-    return [e for e in events if e.id not in known]
-
-
-def _index_conflicts(session: Session, case: Case) -> None:
-    session.execute(delete(ConflictRow).where(ConflictRow.case_id == case.id))
-    if case.conflicts:
-        session.execute(
-            insert(ConflictRow),
-            [
-                {"id": c.id, "case_id": case.id, "field": c.field, "status": c.status}
-                for c in case.conflicts
-            ],
-        )
-
-
-def _index_attachments(session: Session, case: Case) -> None:
-    known = set(
-        session.execute(
-            select(CaseAttachment.sha256).where(CaseAttachment.case_id == case.id)
-        ).scalars()
-    )
-    new = {a.sha256 for a in case.attachments} - known
-    if new:
-        session.execute(
-            insert(CaseAttachment), [{"case_id": case.id, "sha256": s} for s in sorted(new)]
-        )
