@@ -16,6 +16,7 @@ from sync.uploads import START_CHUNK, ChunkSizer
 from tests.support.fault_proxy import FaultProxy, cut_request
 from tests.support.live_server import LiveServer
 from tests.sync.conftest import Desk, sync
+from tests.sync.hostile import Garbage, HostileServer
 from tests.sync.server_view import blob_state, processed_ops
 
 NEW = NewCase(
@@ -131,3 +132,33 @@ def test_a_photo_that_cannot_go_up_does_not_hold_back_the_ops_before_it(
     assert blob_state(offices, sha) == "complete"
     assert _uploaded_bytes(ws, sha) == (300_000, "uploaded")
     assert {state for _op, state in _outbox(ws)} == {"applied"}
+
+
+def test_a_photo_never_started_goes_without_a_head_and_a_resumed_one_asks_first(
+    desk: Desk, offices: LiveServer, tmp_path: Path
+) -> None:
+    ws = desk("a", "ani")
+    service = CaseService(ws)
+    case = service.register(NEW)
+    photo, sha = _photo(tmp_path, 200_000, seed=7)
+    service.attach(case.id, photo)
+    with HostileServer(offices.base_url, Garbage("GET", "/nothing")) as watched:
+        report = sync(ws, watched.base_url)
+    calls = [method for method, path, _h in watched.seen if path.startswith(BLOBS)]
+    assert calls and set(calls) == {"PATCH"}  # no HEAD: the server had nothing of it
+    assert report.pending_after == 0 and blob_state(offices, sha) == "complete"
+
+    # A file whose upload was under way asks the server where it stands first.
+    other = service.register(NEW)
+    photo, sha = _photo(tmp_path, 200_000, seed=8)
+    service.attach(other.id, photo)
+    with closing(sqlite3.connect(ws.paths.database)) as con, con:
+        con.execute(
+            "UPDATE blob SET state = 'uploading', uploaded_bytes = 65536 WHERE sha256 = ?", (sha,)
+        )
+    with HostileServer(offices.base_url, Garbage("GET", "/nothing")) as watched:
+        report = sync(ws, watched.base_url)
+    calls = [method for method, path, _h in watched.seen if path.startswith(BLOBS)]
+    assert calls[0] == "HEAD"  # the server holds nothing: it starts from 0, as HEAD said
+    assert report.pending_after == 0 and blob_state(offices, sha) == "complete"
+    assert _uploaded_bytes(ws, sha) == (200_000, "uploaded")
