@@ -4,7 +4,11 @@ One database transaction per push request, a savepoint per op: an op that fails 
 its savepoint alone (and gets its rejection recorded instead), and the response goes out only
 after the one commit, so a stored result always travels with its op's effects (exactly once).
 One commit per request instead of one per op is what makes a push fast: on SQLite each commit
-is an fsync (`synchronous = FULL`).
+is an fsync (`synchronous = FULL`, kept: a stored result must survive a power cut).
+
+The batch first runs without savepoints, since ops the database refuses are rare; when one
+is refused, that transaction rolls back whole (nothing stored, nothing answered) and the batch
+runs again with a savepoint per op.
 
 Locks, taken in this order so two pushes can never deadlock: the device row (for the batch),
 the change counter (from the first op that is not a replay until commit: writers of changes
@@ -111,7 +115,9 @@ _CASE_ATTACHMENTS = select(CaseAttachment.sha256).where(
 _NUMBER_TAKEN = select(CaseRow.id).where(
     CaseRow.register_key == bindparam("register_key"), CaseRow.id != bindparam("case_id")
 )
-_KNOWN_EVENTS = select(CaseEvent.id).where(CaseEvent.id.in_(bindparam("ids", expanding=True)))
+# One id per query: an op has one or two events, and an expanding IN renders its SQL anew on
+# every execution (measured: it cost more than the rest of the op's reads together).
+_KNOWN_EVENT = select(CaseEvent.id).where(CaseEvent.id == bindparam("id"))
 _INSERT_CASE = insert(CaseRow)
 _UPDATE_CASE = update(CaseRow).where(CaseRow.id == bindparam("b_id"))
 _INSERT_VERSION = insert(CaseVersion)
@@ -146,14 +152,21 @@ def push(
     with read_session(engine) as session:
         ctx = rule_context(session, who.tz, who.role)
 
-    def batch() -> PushResponse:
+    def batch(savepoints: bool) -> PushResponse:
         with write_session(engine) as session:
-            response = _Batch(session, settings, store, who, ctx).run(ops)
+            response = _Batch(session, settings, store, who, ctx, savepoints).run(ops)
         return response  # committed: only now may the device learn the results
 
+    # First without savepoints (two statements less per op). An op the database refuses, or
+    # a race, rolls that whole transaction back, nothing of it stored: the batch runs again
+    # with a savepoint per op, where such an op is rolled back alone and answered on its own.
+    try:
+        return batch(savepoints=False)
+    except (*_UNSTORABLE_ERRORS, *_RACES):
+        log.info("push of %s: an op failed, running the batch op by op", who.device_id)
     # A race the ops' own retries did not absorb (at BEGIN, the final writes or the commit)
     # rolled the whole transaction back: nothing of it was stored, so it is run again.
-    return _with_retries(batch)
+    return _with_retries(lambda: batch(savepoints=True))
 
 
 def _operation(wire: OpWire, who: Caller) -> _Incoming:
@@ -197,6 +210,7 @@ class _Batch:
     store: BlobStore
     who: Caller
     ctx: ApplyContext
+    savepoints: bool  # False: the first, optimistic run (see push())
     conn: Connection = field(init=False)
     row_locks: bool = field(init=False)
     last_seq: int = field(init=False)  # the device's last_device_seq, as this batch left it
@@ -261,7 +275,7 @@ class _Batch:
         try:
             done = self._attempts(op, incoming.refusal, now)
         except _UNSTORABLE_ERRORS as error:
-            if incoming.refusal is not None:
+            if incoming.refusal is not None or not self.savepoints:
                 raise  # the rejection itself could not be written: a server fault, not the op's
             # Content our checks let through and the database refused: the op's savepoint
             # rolled back whole; record its rejection instead, so the queue moves on.
@@ -271,10 +285,14 @@ class _Batch:
         return done.outcome
 
     def _attempts(self, op: Operation, refusal: str | None, now: datetime) -> _Done:
+        if not self.savepoints:
+            return self._process(op, refusal, self._case(op.entity_id), now)
         for attempt in range(_RETRIES):
             state = self._case(op.entity_id)
             try:
-                with self.session.begin_nested():
+                # The connection's own savepoint: the Session's would only begin one once
+                # asked for its connection, which the batch holds already.
+                with self.conn.begin_nested():
                     return self._process(op, refusal, state, now)
             except _RACES:
                 # Rolled back to the op's savepoint: read the case afresh and run it again.
@@ -529,8 +547,7 @@ class _Batch:
     def _new_events(self, events: tuple[TimelineEvent, ...]) -> list[TimelineEvent]:
         if not events:
             return []
-        known = set(self.conn.execute(_KNOWN_EVENTS, {"ids": [e.id for e in events]}).scalars())
-        return [e for e in events if e.id not in known]
+        return [e for e in events if self.conn.execute(_KNOWN_EVENT, {"id": e.id}).first() is None]
 
     def _index_conflicts(self, case: Case) -> None:
         self.conn.execute(_DELETE_CONFLICTS, {"case_id": case.id})
