@@ -388,6 +388,8 @@ class SyncEngine:
     def _ack(self, results: list[p.OpResult], entities: dict[str, str], report: SyncReport) -> bool:
         """Record the answers in one transaction, by op_id; True when one was deferred."""
         deferred = False
+        finals: list[tuple[str, str, dict[str, Any]]] = []
+        versions: list[tuple[str, int]] = []
         with self.ws.db.write() as uow:
             for result in results:
                 if result.status == "deferred":
@@ -396,11 +398,9 @@ class SyncEngine:
                     reason = result.message or result.code or "deferred"
                     uow.sync.outbox.record_deferred(result.op_id, reason)
                     continue
-                uow.sync.outbox.record_final(
-                    result.op_id, result.status, result.model_dump(mode="json")
-                )
+                finals.append((result.op_id, result.status, result.model_dump(mode="json")))
                 if result.version is not None:
-                    uow.sync.cases.note_server_version(entities[result.op_id], result.version)
+                    versions.append((entities[result.op_id], result.version))
                 if result.status == "applied":
                     report.applied += 1
                 elif result.status == "merged":
@@ -409,6 +409,8 @@ class SyncEngine:
                     report.conflicts += 1
                 else:
                     report.rejected += 1
+            uow.sync.outbox.record_finals(finals)  # a batch's answers in two statements
+            uow.sync.cases.note_server_versions(versions)
             uow.commit()
         crash_point("after_ack_commit")
         return deferred

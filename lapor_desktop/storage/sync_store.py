@@ -331,6 +331,23 @@ class SyncOutbox:
         ).scalar()
         return done is not None
 
+    def record_finals(self, answers: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
+        """`record_final` of a push batch's answers `(op_id, state, result)`, in one statement
+        (measured: 500 ORM updates per batch cost the client more than the server's work)."""
+        rows = []
+        for op_id, state, result in answers:
+            if state not in FINAL_STATES:
+                raise ValueError(f"{state!r} is not a final state")
+            message = result.get("message") if state == "rejected" else None
+            encoded = json.dumps(result, ensure_ascii=False, sort_keys=True)
+            rows.append((state, encoded, message, op_id))
+        if rows:
+            _cursor(self._session).executemany(
+                "UPDATE outbox SET state = ?, result = ?, attempts = attempts + 1,"
+                " last_error = ? WHERE op_id = ?",
+                rows,
+            )
+
     def record_deferred(self, op_id: str, reason: str) -> None:
         self._session.execute(
             update(OutboxRow)
@@ -587,6 +604,14 @@ class ServerCases:
             .where(CaseRow.id == case_id, CaseRow.server_version < version)
             .values(server_version=version)
         )
+
+    def note_server_versions(self, versions: Sequence[tuple[str, int]]) -> None:
+        """`note_server_version` of many `(case_id, version)`, in order, in one statement."""
+        if versions:
+            _cursor(self._session).executemany(
+                'UPDATE "case" SET server_version = ? WHERE id = ? AND server_version < ?',
+                [(version, case_id, version) for case_id, version in versions],
+            )
 
     def exists(self, case_id: str) -> bool:
         return (
