@@ -15,8 +15,10 @@ are folded into its newest document and all their events (the server sends the c
 document with each change, so five edits of a case on one page carried the same document five
 times); only that document is decoded and written, with its due info and search row computed
 once. A case this PC already holds at the change's version, confirmed by the server (it acked
-our own op, or an earlier pull brought it) and with nothing pending, is not rewritten: the
-document here is the one `apply()` made on both sides. Its events are still inserted by id.
+our own op, or an earlier pull brought it), with nothing pending and a stored document equal
+to the server's, is not rewritten; its events are still inserted by id. The equality check
+matters: an op the server refused or took as a no-op leaves the local document at the server's
+version number with other content, and only the server's document may then win.
 
 Everything the server sent is parsed before any write (`plan_page`), so a malformed page raises
 `InvalidResponse` and the caller's transaction writes nothing. A document superseded by a newer
@@ -33,11 +35,12 @@ from typing import Any
 
 from lapor_desktop.domain.apply import Applied, apply
 from lapor_desktop.domain.case import Case, TimelineEvent
-from lapor_desktop.domain.case_codec import case_from_json
+from lapor_desktop.domain.case_codec import case_from_json, case_to_json
 from lapor_desktop.domain.errors import DomainError
 from lapor_desktop.domain.ops import parse_instant
 from lapor_desktop.services.deadlines import due_info
 from lapor_desktop.services.workspace import Workspace
+from lapor_desktop.storage import json_text
 from lapor_desktop.storage.cases import DueInfo
 from lapor_desktop.storage.unit_of_work import UnitOfWork
 from sync import protocol as p
@@ -173,8 +176,12 @@ class CaseMerger:
                 and not ops
                 and not known.left_scope
                 and known.version == known.server_version == server_case.version
+                and known.doc == json_text.dumps(case_to_json(server_case))
             ):
-                continue  # this very document is here already (e.g. our own pushed op)
+                # This very document is here already (our own pushed op). The same version
+                # number alone is not enough: the local version also counts this PC's ops the
+                # server refused or took as a no-op (a second resolve), with other content.
+                continue
             shown = server_case
             if ops and context is not None:
                 for op in ops:

@@ -427,6 +427,9 @@ class HeldCase:
     version: int  # the local document's version
     server_version: int  # the highest version the server confirmed to us
     left_scope: bool
+    doc: str = (
+        ""  # the stored case document (JSON text), to tell "the very same" from "same number"
+    )
 
 
 def _cursor(session: Session) -> Any:
@@ -501,10 +504,11 @@ class ServerCases:
                 CaseRow.version,
                 CaseRow.server_version,
                 CaseRow.scope_left_at,
+                CaseRow.doc,
             ).where(CaseRow.id.in_(part))
-            for case_id, row_id, version, server_version, left in self._session.execute(stmt):
+            for case_id, row_id, version, server_version, left, doc in self._session.execute(stmt):
                 found[str(case_id)] = HeldCase(
-                    int(row_id), int(version), int(server_version or 0), left is not None
+                    int(row_id), int(version), int(server_version or 0), left is not None, doc
                 )
         return found
 

@@ -28,7 +28,6 @@ from lapor_desktop.services.cases import DispositionInput
 from tests.scenarios.cases import dispose_to, register, service
 from tests.scenarios.fleet import Client, Fleet
 from tests.scenarios.invariants import check_invariants
-from tests.scenarios.known_bugs import PULL_SKIPS_SAME_VERSION
 
 
 @dataclass
@@ -171,7 +170,6 @@ def test_dispose_vs_dispose(cast: Cast) -> None:
         service(cast.dewi).find_case(case.id)  # DISDIK never got it
 
 
-@pytest.mark.xfail(strict=True, reason=PULL_SKIPS_SAME_VERSION)
 def test_resolve_vs_resolve(cast: Cast) -> None:
     case = _awaiting_reporter(cast)
     service(cast.ani).resolve(case.id, "Sudah cair")
@@ -203,7 +201,6 @@ def test_a_second_resolution_leaves_no_timeline_entry_only_on_the_pc_that_made_i
     assert timelines["citra"] == timelines["ani"] == timelines["koor"]
 
 
-@pytest.mark.xfail(strict=True, reason=PULL_SKIPS_SAME_VERSION)
 def test_conflict_resolutions_first_wins(cast: Cast) -> None:
     case = _at_dpu(cast)
     service(cast.budi).edit(case.id, {"title": "Judul Budi"})

@@ -9,14 +9,11 @@ import json
 import sqlite3
 from contextlib import closing
 
-import pytest
-
 from lapor_desktop.services.sync_review import SyncReviewService
 from sync.state import sync_status
 from tests.scenarios.cases import register, service
 from tests.scenarios.fleet import Fleet, outbox_states
 from tests.scenarios.invariants import check_invariants
-from tests.scenarios.known_bugs import PULL_SKIPS_SAME_VERSION
 
 
 def test_a_permanently_invalid_op_mid_batch_is_rejected_and_the_rest_applies(
@@ -49,7 +46,6 @@ def test_a_permanently_invalid_op_mid_batch_is_rejected_and_the_rest_applies(
     assert len(notes) == 2  # both notes around the poison arrived
 
 
-@pytest.mark.xfail(strict=True, reason=PULL_SKIPS_SAME_VERSION)
 def test_an_action_the_server_refuses_now_is_rejected_visible_and_the_case_converges(
     fleet: Fleet,
 ) -> None:
