@@ -462,14 +462,19 @@ class _Batch:
         placeholder = _result(op, "applied")  # replaced by the caller, which knows the status
         if not changed and not events:
             # A no-op: nothing to tell anyone.
-            return _Done(placeholder, True, state=_CaseState(case, state.scope, state.attachments))
+            return _Done(placeholder, True, state=state)
         assert self.seq is not None  # locked before the op began
         seq = self.seq + 1
         conn = self.conn
         floor: tuple[str, int, int] | None = None
         attachments = state.attachments
+        stored = before
         if changed:
             text = json.dumps(case_to_json(case), ensure_ascii=False)
+            # The next op of this case in the batch starts from the document as stored,
+            # decoded as a fresh read of the row would decode it: the same case the next
+            # transaction would have seen when every op had its own.
+            stored = case_from_json(json.loads(text))
             number = RegisterNumber.parse(case.register_no)
             values: dict[str, Any] = {
                 "register_no": case.register_no,
@@ -539,7 +544,7 @@ class _Batch:
         return _Done(
             placeholder,
             True,
-            state=_CaseState(case, frozenset(current), attachments),
+            state=_CaseState(stored, frozenset(current), attachments),
             seq=seq,
             floor=floor,
         )
