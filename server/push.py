@@ -30,7 +30,7 @@ from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, up
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from lapor_desktop.domain.apply import Applied, ApplyContext, apply
+from lapor_desktop.domain.apply import Applied, ApplyContext, apply, in_scope
 from lapor_desktop.domain.case import Case, TimelineEvent
 from lapor_desktop.domain.case_codec import case_from_json, case_to_json
 from lapor_desktop.domain.errors import DomainError
@@ -365,7 +365,9 @@ class _Batch:
         if op.op_type is OpType.ATTACHMENT_ADD:
             waiting = _blob_waiting(self.session, self.store, op)
             if waiting is not None:
-                return _Done(waiting, False)
+                # Deferred waits (the sequence stays); a size that contradicts the uploaded
+                # file is final and recorded like any rejection, or the queue would wedge.
+                return _Done(waiting, waiting.status != "deferred")
         result = self._decide(op, state)
         if not isinstance(result, tuple):
             return _Done(result, True)
@@ -383,7 +385,15 @@ class _Batch:
 
     def _decide(self, op: Operation, state: _CaseState) -> tuple[Applied, str] | OpResult:
         before = state.case
-        if before is not None and not self.who.sees_everything and op.office not in state.scope:
+        if (
+            before is not None
+            and not self.who.sees_everything
+            and op.office not in state.scope
+            # An office that held the case (registered or disposed it) may still send what it
+            # did offline: apply() turns its field edits into conflicts for the holder and
+            # takes its notes, even when the case has since left its view (confidential).
+            and not in_scope(before, op.office)
+        ):
             return _result(
                 op,
                 "rejected",

@@ -158,6 +158,7 @@ class CaseService:
             case = self.find(uow, ref)
             timeline = uow.timeline.for_case(case.id)
             pending = uow.outbox.entries(state="pending", entity_id=case.id)
+            stub = uow.sync.cases.has_left_scope(case.id)
         reference = self._ws.reference()
         return CaseDetail(
             case=case,
@@ -167,7 +168,9 @@ class CaseService:
             ),
             pending_ops=pending,
             category_path=reference.categories.path(case.category_code),
-            can_act=case.holder_office == self._ws.office.code,
+            # A stub (the case left this office's view) keeps an old document that may still
+            # name us as holder: it is read-only all the same.
+            can_act=case.holder_office == self._ws.office.code and not stub,
         )
 
     # ----------------------------------------------------------------- intake
@@ -533,6 +536,11 @@ class CaseService:
         now = self._ws.clock()
         with self._ws.db.write() as uow:
             case = self.find(uow, ref)
+            if op_type is not OpType.CASE_RENUMBER and uow.sync.cases.has_left_scope(case.id):
+                raise NotPermitted(
+                    f"case {case.register_no} is no longer visible to {self._ws.office.code} "
+                    "(it left this office's view at sync); it is kept here read-only"
+                )
             op = self._operation(uow, op_type, case.id, case.version, build(case), now)
             result = self._apply(case, op)
             if result.noop:

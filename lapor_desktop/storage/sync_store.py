@@ -633,6 +633,13 @@ class ServerCases:
         ).scalar()
         return done is not None
 
+    def has_left_scope(self, case_id: str) -> bool:
+        """Whether the case is a stub here: the office no longer sees it (read-only)."""
+        left = self._session.execute(
+            select(CaseRow.scope_left_at).where(CaseRow.id == case_id)
+        ).scalar()
+        return left is not None
+
     def clear_left_scope(self, case_id: str) -> None:
         self._session.execute(
             update(CaseRow).where(CaseRow.id == case_id).values(scope_left_at=None)

@@ -291,11 +291,18 @@ def outbox_settled(client: Client) -> None:
     queued = QueryService(client.ws).cases(CaseQuery(queue=Queue.CONFLICTS, limit=10_000))
     assert {row.id for row in queued} == with_open, f"{client.name}: conflicts queue is wrong"
     conflicts = {c["id"] for doc in docs.values() for c in doc.get("conflicts", [])}
+    # A case that left this PC's view (a confidential case disposed away) is a stub here: its
+    # conflicts are the new holder's to decide, and this PC may not see their values.
+    stubs = {
+        str(i) for (i,) in _local(client, 'SELECT id FROM "case" WHERE scope_left_at IS NOT NULL')
+    }
     for op_id, result, case_id in _local(
         client, "SELECT op_id, result, entity_id FROM outbox WHERE state = 'conflict'"
     ):
         ids = set(json.loads(result).get("conflict_ids") or [])
         assert ids, f"{client.name}: conflict op {op_id} names no conflict"
+        if case_id in stubs:
+            continue
         assert ids <= conflicts, f"{client.name}: conflicts of op {op_id} not in case {case_id}"
 
 

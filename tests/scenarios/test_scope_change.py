@@ -54,12 +54,6 @@ def test_unsent_work_of_the_old_office_lands_as_notes_and_conflicts(fleet: Fleet
         service(c).edit(case.id, {"title": "Lagi"})
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: server/push.py _decide rejects the former holder's edit not_permitted (the "
-    "office left the confidential case's scope) before apply() can turn it into conflicts for "
-    "the new holder, as docs/sync.md and SYNC.md scenario 15 say; DPU never sees the edit",
-)
 def test_a_confidential_case_disposed_away_leaves_a_stub_and_the_unsent_work_kept(
     fleet: Fleet,
 ) -> None:
@@ -77,6 +71,8 @@ def test_a_confidential_case_disposed_away_leaves_a_stub_and_the_unsent_work_kep
     check_invariants(fleet.server, [a, c, b])
     stub = service(c).detail(case.id)
     assert not stub.can_act
+    with pytest.raises(NotPermitted, match="no longer visible"):
+        service(c).note(case.id, "Masih di sini?")  # a stub is read-only, whatever it names
     (conflict,) = service(b).find_case(case.id).open_conflicts
     assert conflict.ours == "Saksi dua orang"
 

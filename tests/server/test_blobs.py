@@ -141,3 +141,27 @@ def test_an_attachment_waits_for_its_blob_then_applies(
     assert budi.get(f"/blobs/{SHA}").status_code == 403
     coordinator = enroll(live_server, "citra")
     assert coordinator.get(f"/blobs/{SHA}").content == DATA
+
+
+def test_an_attachment_whose_size_contradicts_the_file_is_rejected_and_the_queue_moves_on(
+    ani: Device,
+) -> None:
+    case_id, _ = ani.create_case()
+    patch(ani, DATA[:150_000], 0)
+    patch(ani, DATA[150_000:], 150_000)
+    wrong = ani.op(
+        OpType.ATTACHMENT_ADD,
+        case_id,
+        {"sha256": SHA, "size": len(DATA) + 1, "name": "foto.jpg", "mime": "image/jpeg"},
+        base_version=1,
+    )
+    note = ani.op(OpType.EVENT_APPEND, case_id, {"text": "setelah lampiran"}, base_version=1)
+    body = ani.push(wrong, note)
+    # Final and recorded like any rejection: the op after it is not held back by a gap.
+    assert [(r["status"], r["code"]) for r in body["results"]] == [
+        ("rejected", "invalid"),
+        ("applied", None),
+    ]
+    assert body["expected_seq"] is None
+    again = ani.push(wrong, note)  # a replay gets the stored answers
+    assert [r["status"] for r in again["results"]] == ["rejected", "applied"]
