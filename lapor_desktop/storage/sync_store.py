@@ -33,11 +33,11 @@ from lapor_desktop.storage.bulk import (
 )
 from lapor_desktop.storage.cases import DueInfo, case_row_values
 from lapor_desktop.storage.numbers import ENROLLED_SETTING, NumberBlocks
+from lapor_desktop.storage.reference import ReferenceRepository
 from lapor_desktop.storage.rows import (
     BlobRow,
     CaseRow,
     OutboxRow,
-    SettingRow,
     SyncLogRow,
 )
 from lapor_desktop.storage.search import SearchIndex
@@ -81,21 +81,14 @@ class SyncSettings:
 
     def __init__(self, session: Session) -> None:
         self._session = session
+        # The same setting table as the office profile: one reader and writer of its rows.
+        self._settings = ReferenceRepository(session)
 
     def _get(self, key: str) -> Any:
-        value = self._session.execute(
-            select(SettingRow.value).where(SettingRow.key == key)
-        ).scalar()
-        return None if value is None else json.loads(value)
+        return self._settings.get_setting(key)
 
     def _set(self, key: str, value: Any) -> None:
-        encoded = json.dumps(value, ensure_ascii=False)
-        row = self._session.get(SettingRow, key)
-        if row is None:
-            self._session.add(SettingRow(key=key, value=encoded))
-        else:
-            row.value = encoded
-        self._session.flush()
+        self._settings.set_setting(key, value)
 
     def cursor(self) -> int:
         return int(self._get(CURSOR) or 0)
