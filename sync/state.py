@@ -6,7 +6,8 @@ Never cached (cht-core#8303): a status that lags behind the data would tell an o
     status = sync_status(workspace)
     status.synced      # True only when no op is pending
     status.pending     # ops the server has not answered for yet
-    status.conflicts_open, status.rejected   # records a person must look at
+    status.conflicts_open, status.rejected   # records a person must look at (rejected ops
+                                             # a person acknowledged no longer count)
     status.last_ok_at, status.last_error     # from the run log
 """
 
@@ -14,7 +15,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
+from lapor_desktop.services.sync_review import ACKNOWLEDGED_KEY
 from lapor_desktop.services.workspace import Workspace
+from lapor_desktop.storage.rows import OutboxRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +40,17 @@ class SyncStatus:
 def sync_status(workspace: Workspace) -> SyncStatus:
     with workspace.db.read() as uow:
         latest = uow.sync.log.latest_finished()
+        rejected = set(
+            uow.session.execute(
+                select(OutboxRow.op_id).where(OutboxRow.state == "rejected")
+            ).scalars()
+        )
+        if rejected:  # acknowledged ones were looked at: the badge and the summary drop them
+            rejected -= set(uow.reference.get_setting(ACKNOWLEDGED_KEY) or [])
         return SyncStatus(
             pending=uow.sync.outbox.count("pending"),
             conflicts_open=uow.sync.cases.open_conflict_count(),
-            rejected=uow.sync.outbox.count("rejected"),
+            rejected=len(rejected),
             last_ok_at=uow.sync.log.last_ok_at(),
             last_error=latest.error if latest is not None and latest.outcome == "failed" else None,
             enrolled=uow.sync.state.enrollment() is not None,

@@ -177,3 +177,33 @@ def test_a_second_sync_on_a_busy_data_dir_says_so(offices: LiveServer, tmp_path:
         busy = desktop_here("sync", data_dir=data)
     assert busy.returncode == 1 and "already running" in busy.error_line()
     assert desktop_here("sync", "--json", data_dir=data).json()["sent"] == 1
+
+
+def test_the_password_comes_from_a_file_or_standard_input_never_only_the_command_line(
+    offices: LiveServer, tmp_path: Path, monkeypatch
+) -> None:
+    import io
+
+    base = ("enroll", "--server", offices.base_url, "--user", "ani")
+    missing_file = desktop_here(
+        *base, "--password-file", tmp_path / "nope", data_dir=tmp_path / "a"
+    )
+    assert missing_file.returncode == 2 and "password file" in missing_file.error_line()
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    empty = desktop_here(*base, data_dir=tmp_path / "a")
+    assert empty.returncode == 2 and "no password given" in empty.error_line()
+    assert not (tmp_path / "a" / "lapor.db").exists()
+    both = desktop_here(*base, "--password", "x", "--password-file", "f", data_dir=tmp_path / "a")
+    assert both.returncode == 2
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text(f"{PASSWORD}\nsecond line ignored\n", encoding="utf-8")
+    from_file = desktop_here(*base, "--password-file", secret, data_dir=tmp_path / "a")
+    assert from_file.returncode == 0, from_file.describe()
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"{PASSWORD}\n"))
+    piped = desktop_here(*base, data_dir=tmp_path / "b")
+    assert piped.returncode == 0, piped.describe()
+    monkeypatch.setattr("sys.stdin", io.StringIO("salah\n"))
+    wrong = desktop_here(*base, data_dir=tmp_path / "c")
+    assert wrong.returncode == 1 and "refused the login" in wrong.error_line()

@@ -15,6 +15,7 @@ from lapor_desktop.domain.ops import OpType
 from lapor_desktop.services.cases import DispositionInput, NewCase
 from lapor_desktop.services.sync_review import RejectedOp
 from server.tables import ConflictRow
+from sync.state import sync_status
 from tests.support.live_server import LiveServer
 from tests.sync.server_view import server_case
 from tests.ui.conftest import SyncWindow
@@ -173,6 +174,7 @@ def test_rejected_actions_show_the_reason_and_are_done_again_or_acknowledged(
     with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
         dialog.ack_button.click()
     assert [r.case_id for r in dialog.model._rows] == [first.id]
+    assert sync_status(citra.workspace).rejected == 1  # the acknowledged one asks for no look
     dialog.table.selectRow(0)
     assert dialog.reapply_button.isEnabled()
     with qtbot.waitSignal(dialog.loaded, timeout=WAIT_MS):
