@@ -29,14 +29,24 @@ class CategoryTree:
     categories: tuple[Category, ...]
     _by_code: dict[str, Category] = field(init=False, repr=False, compare=False)
     _by_key: dict[str, list[Category]] = field(init=False, repr=False, compare=False)
+    _by_folded_code: dict[str, Category] = field(init=False, repr=False, compare=False)
+    _by_path: dict[str, list[Category]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Lookups run for every imported or synced case: index once instead of scanning.
+        # Lookups run for every imported or synced case (each case.create the server applies):
+        # index once instead of scanning, and walking every path, on each lookup.
+        by_code = {c.code: c for c in self.categories}
+        object.__setattr__(self, "_by_code", by_code)
         by_key: dict[str, list[Category]] = {}
+        by_folded: dict[str, Category] = {}
+        by_path: dict[str, list[Category]] = {}
         for category in self.categories:
             by_key.setdefault(_key(category.name), []).append(category)
-        object.__setattr__(self, "_by_code", {c.code: c for c in self.categories})
+            by_folded.setdefault(category.code.casefold(), category)  # the first one wins
+            by_path.setdefault(_key(self.path(category.code)), []).append(category)
         object.__setattr__(self, "_by_key", by_key)
+        object.__setattr__(self, "_by_folded_code", by_folded)
+        object.__setattr__(self, "_by_path", by_path)
 
     @classmethod
     def from_json(cls, data: object) -> CategoryTree:
@@ -78,10 +88,10 @@ class CategoryTree:
         wanted = _key(text)
         if not wanted:
             raise UnknownCategory(text)
-        by_code = [c for c in self.categories if c.code.casefold() == wanted]
-        if by_code:
-            return by_code[0]
-        by_path = [c for c in self.categories if _key(self.path(c.code)) == wanted]
+        by_code = self._by_folded_code.get(wanted)
+        if by_code is not None:
+            return by_code
+        by_path = self._by_path.get(wanted, [])
         if len(by_path) == 1:
             return by_path[0]
         by_name = self._by_key.get(wanted, [])

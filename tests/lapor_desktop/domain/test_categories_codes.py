@@ -126,6 +126,62 @@ def test_every_category_resolves_by_its_code_and_its_path() -> None:
         assert TREE.resolve(TREE.path(category.code).upper()) == category
 
 
+def _scanning_resolve(tree: CategoryTree, text: str) -> Category:
+    """The lookup as it was before the tree was indexed: the behaviour to keep."""
+    exact = [c for c in tree.categories if c.code == text]
+    if exact:
+        return exact[0]
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        raise UnknownCategory(text)
+    by_code = [c for c in tree.categories if c.code.casefold() == wanted]
+    if by_code:
+        return by_code[0]
+    by_path = [
+        c for c in tree.categories if " ".join(tree.path(c.code).split()).casefold() == wanted
+    ]
+    if len(by_path) == 1:
+        return by_path[0]
+    by_name = [c for c in tree.categories if " ".join(c.name.split()).casefold() == wanted]
+    if len(by_name) == 1:
+        return by_name[0]
+    if by_name:
+        raise AmbiguousCategory(text, [f"{tree.path(c.code)} ({c.code})" for c in by_name])
+    raise UnknownCategory(text)
+
+
+_WORDS = st.sampled_from(["a", "A", "b", "umum", "Umum ", "x y", "a › b", "A.b", "a.b"])
+
+
+@given(
+    names=st.lists(st.tuples(_WORDS, _WORDS, st.booleans()), min_size=1, max_size=8),
+    query=st.one_of(_WORDS, st.text(max_size=6)),
+)
+def test_indexed_resolve_answers_as_a_scan_of_the_tree(
+    names: list[tuple[str, str, bool]], query: str
+) -> None:
+    # Codes that differ only by case, names shared across levels, paths equal to names.
+    categories: list[Category] = []
+    for code, name, child in names:
+        parent = categories[0].code if child and categories else None
+        categories.append(Category(code, name.strip() or "n", parent))
+    seen: set[str] = set()
+    unique = [c for c in categories if not (c.code in seen or seen.add(c.code))]
+    tree = CategoryTree(tuple(unique))
+    texts = [query, *(c.code for c in unique), *(c.code.upper() for c in unique)]
+    texts += [tree.path(c.code) for c in unique] + [c.name.upper() for c in unique]
+    for text in texts:
+        try:
+            expected: Category | type[Exception] = _scanning_resolve(tree, text)
+        except (UnknownCategory, AmbiguousCategory) as error:
+            expected = type(error)
+        try:
+            got: Category | type[Exception] = tree.resolve(text)
+        except (UnknownCategory, AmbiguousCategory) as error:
+            got = type(error)
+        assert got == expected, text
+
+
 def test_tree_from_json_validates_its_input() -> None:
     tree = CategoryTree.from_json(
         {
