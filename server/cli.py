@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from lapor_desktop.password_input import PasswordMissing, add_password_options, read_password
 from server.admin import (
     AdminError,
     add_office,
@@ -78,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     user = sub.add_parser("add-user", parents=[common], help="add a user of an office")
     user.add_argument("username")
     user.add_argument("--office", required=True)
-    user.add_argument("--password", required=True)
+    add_password_options(user)  # asked for, or read from a file / stdin, when not given
     user.add_argument("--name")
     user.add_argument("--role", default="operator", choices=["operator", "coordinator", "admin"])
     revoke = sub.add_parser("revoke-device", parents=[common], help="stop a device from syncing")
@@ -134,9 +135,13 @@ def _run(args: argparse.Namespace, data_dir: Path, url: str) -> int:
             )
             _say(f"office {code} added")
         elif args.command == "add-user":
-            add_user(
-                engine, args.username, args.office, args.password, role=args.role, name=args.name
-            )
+            try:
+                password = read_password(
+                    args.password, args.password_file, f"Password for {args.username}: "
+                )
+            except PasswordMissing as error:
+                raise AdminError(str(error)) from None
+            add_user(engine, args.username, args.office, password, role=args.role, name=args.name)
             _say(f"user {args.username} added")
         elif args.command == "revoke-device":
             revoke_device(engine, args.device_id)

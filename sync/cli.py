@@ -6,24 +6,21 @@
 Exit status of `sync`: 0 when nothing is left pending (conflicts and rejections may remain:
 they are listed, a person closes them); 1 with one line on stderr for a network, login or
 protocol failure, or when ops are still pending (deferred, cancelled); 2 for bad input.
-`enroll` asks for the password when neither option is given (or reads one line from standard
-input when that is not a terminal): a password on the command line shows in the process list and
-the shell history, so `--password` is there for throwaway test accounts only.
+`enroll` asks for the password when neither option is given (see lapor_desktop.password_input).
 Heavy modules (requests, pydantic, SQLAlchemy) load only when a command runs: `--help` stays fast.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lapor_desktop.cli import AddParser, CommandFailed
 from lapor_desktop.cli.parser import UsageError
 from lapor_desktop.clock import Clock
+from lapor_desktop.password_input import PasswordMissing, add_password_options, read_password
 from lapor_desktop.paths import AppPaths
 
 if TYPE_CHECKING:
@@ -51,31 +48,10 @@ def _retry(args: argparse.Namespace) -> Any:
 
 
 def _password(args: argparse.Namespace) -> str:
-    """The password from --password, --password-file, a prompt, or a line on standard input."""
-    if args.password is not None:
-        password = str(args.password)
-    elif args.password_file is not None:
-        try:
-            text = Path(args.password_file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise UsageError(
-                f"cannot read the password file {args.password_file}: {error}"
-            ) from None
-        password = text.splitlines()[0] if text else ""
-    elif sys.stdin is not None and sys.stdin.isatty():
-        try:
-            password = getpass.getpass(f"Kata sandi {args.user}: ")
-        except (EOFError, KeyboardInterrupt):
-            raise UsageError("no password given") from None
-    else:
-        line = sys.stdin.readline() if sys.stdin is not None else ""
-        password = line.rstrip("\r\n")
-    if not password:
-        raise UsageError(
-            "no password given: type it when asked, use --password-file FILE, "
-            "or pipe it on standard input"
-        )
-    return password
+    try:
+        return read_password(args.password, args.password_file, f"Kata sandi {args.user}: ")
+    except PasswordMissing as error:
+        raise UsageError(str(error)) from None
 
 
 def _emit(args: argparse.Namespace, data: dict[str, Any], text: str) -> None:
@@ -93,11 +69,7 @@ class EnrollCommand:
         parser = add(self.name, "register this PC with the central server (once, online)")
         parser.add_argument("--server", required=True, help="e.g. https://lapor.kab.go.id")
         parser.add_argument("--user", required=True)
-        given = parser.add_mutually_exclusive_group()
-        given.add_argument(
-            "--password-file", type=Path, help="a file whose first line is the password"
-        )
-        given.add_argument("--password", help="visible to other users of this PC: avoid")
+        add_password_options(parser)
         _network_options(parser)
 
     def run(self, args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:

@@ -17,11 +17,15 @@ from server.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(data_dir: Path, *args: str, db: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    data_dir: Path, *args: str, db: str | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LAPOR_SERVER_DATA_DIR": str(data_dir)}
     env.pop("LAPOR_SERVER_DB", None)
     command = [sys.executable, "-m", "server.cli", *(["--db", db] if db else []), *args]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        command, cwd=ROOT, env=env, input=stdin, capture_output=True, text=True, timeout=60
+    )
 
 
 def free_port() -> int:
@@ -36,8 +40,11 @@ def test_init_add_office_add_user_and_serve_in_a_subprocess(tmp_path: Path) -> N
     assert (data / "server.db").is_file()
     office = run(data, "add-office", "DINSOS", "Dinas Sosial", "--regency", "Kabupaten Sumenep")
     assert office.returncode == 0, office.stderr
+    # The password is piped (never on the command line); an empty pipe adds nobody.
+    nobody = run(data, "add-user", "ani", "--office", "DINSOS", "--name", "Ani")
+    assert nobody.returncode == 2 and "no password given" in nobody.stderr
     added = run(
-        data, "add-user", "ani", "--office", "DINSOS", "--password", "rahasia-123", "--name", "Ani"
+        data, "add-user", "ani", "--office", "DINSOS", "--name", "Ani", stdin="rahasia-123\n"
     )
     assert added.returncode == 0, added.stderr
 
@@ -127,6 +134,7 @@ def test_bad_input_exits_2_with_one_line(
         ("add-user", "ani", "--office", "DINSOS", "--password", "short"),
         ("add-user", "ani", "--office", "DINSOS", "--password", "rahasia-123", "--role", "king"),
         ("add-user", "ani", "--password", "rahasia-123"),
+        ("add-user", "ani", "--office", "DINSOS", "--password-file", str(tmp_path / "none")),
         ("revoke-device", "unknown-device"),
         ("frobnicate",),
         ("--db", "mysql://nowhere/db", "init"),
