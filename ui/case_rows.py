@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication
 
 from lapor_desktop.domain.calendar import WorkingCalendar
-from lapor_desktop.domain.categories import CategoryTree
 from lapor_desktop.domain.dates import indonesian_date
 from lapor_desktop.domain.summary import CaseSummary
 from lapor_desktop.domain.workflow import is_open
@@ -82,7 +82,7 @@ def sync_badge(summary: CaseSummary, conflict: bool, rejected: bool) -> str:
 
 def build_rows(
     summaries: list[CaseSummary],
-    categories: CategoryTree,
+    category_names: Mapping[str, str],
     calendar: WorkingCalendar,
     tz: tzinfo,
     now: datetime,
@@ -92,14 +92,13 @@ def build_rows(
     rows = []
     for s in summaries:
         deadline, urgency = deadline_text(s, calendar, tz, now)
-        category = categories.get(s.category_code)
         rows.append(
             CaseRow(
                 summary=s,
                 register_no=s.register_no,
                 received=indonesian_date(s.received_at, tz),
                 title=s.title,
-                category=category.name if category else s.category_code,
+                category=category_names.get(s.category_code, s.category_code),
                 channel=labels.tr(labels.CHANNEL[s.channel]),
                 status=labels.tr(labels.STATUS[s.status]),
                 holder=s.holder_office,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -29,7 +30,7 @@ from lapor_desktop.storage.engine import (
     create_readonly_engine,
     create_sqlite_engine,
 )
-from lapor_desktop.storage.unit_of_work import Database, UnitOfWork
+from lapor_desktop.storage.unit_of_work import Database
 
 HOLIDAY_YEARS_BACK = 4
 HOLIDAY_YEARS_AHEAD = 2
@@ -39,6 +40,14 @@ HOLIDAY_YEARS_AHEAD = 2
 class Reference:
     categories: CategoryTree
     rulebook: SlaRuleBook
+    calendar: WorkingCalendar
+
+
+@dataclass(frozen=True, slots=True)
+class ListReference:
+    """What a page of cases shows: category names and the working days (no tree, no rules)."""
+
+    category_names: Mapping[str, str]
     calendar: WorkingCalendar
 
 
@@ -52,6 +61,7 @@ class Workspace:
     device_id: str
     clock: Clock
     _reference: Reference | None = field(default=None, repr=False)
+    _list_reference: ListReference | None = field(default=None, repr=False)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -59,9 +69,23 @@ class Workspace:
 
     def reference(self) -> Reference:
         if self._reference is None:
+            listed = self._list_reference
             with self.db.read() as uow:
-                self._reference = _load_reference(uow)
+                self._reference = Reference(
+                    uow.reference.categories(),
+                    uow.reference.rulebook(),
+                    listed.calendar if listed is not None else uow.reference.calendar(),
+                )
         return self._reference
+
+    def list_reference(self) -> ListReference:
+        """Less than reference(), and quicker to load: a window's first page needs only this."""
+        if self._list_reference is None:
+            with self.db.read() as uow:
+                self._list_reference = ListReference(
+                    uow.reference.category_names(), uow.reference.calendar()
+                )
+        return self._list_reference
 
     def replace_office(self, office: OfficeProfile) -> None:
         """Call after the stored office profile changed (services.office_admin does)."""
@@ -70,6 +94,7 @@ class Workspace:
     def forget_reference(self) -> None:
         """Call after holidays, categories or rules change."""
         self._reference = None
+        self._list_reference = None
 
     def apply_context(self, reference: Reference | None = None) -> ApplyContext:
         ref = reference or self.reference()
@@ -83,10 +108,6 @@ class Workspace:
 
     def close(self) -> None:
         self.db.dispose()
-
-
-def _load_reference(uow: UnitOfWork) -> Reference:
-    return Reference(uow.reference.categories(), uow.reference.rulebook(), uow.reference.calendar())
 
 
 def _open_database(paths: AppPaths) -> Database:
@@ -188,6 +209,7 @@ def year_span(start: date, end: date) -> range:
 
 __all__ = [
     "AlreadyInitialised",
+    "ListReference",
     "NotInitialised",
     "Reference",
     "Workspace",

@@ -46,6 +46,11 @@ class ReferenceRepository:
             )
         )
 
+    def category_names(self) -> dict[str, str]:
+        """Code → name, without building the tree (what a page of cases shows)."""
+        rows = self._session.execute(select(CategoryRow.code, CategoryRow.name)).tuples()
+        return dict(rows.all())
+
     # holidays -----------------------------------------------------------------
     def add_holidays(self, holidays: Iterable[Holiday], source: str) -> int:
         existing = set(self._session.execute(select(HolidayRow.day)).scalars())

@@ -51,10 +51,10 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
 
 def load(workspace: Workspace, query: CaseQuery) -> list[CaseRow]:
     """What the window's worker does for one page: query, then turn summaries into rows."""
-    reference = workspace.reference()
+    reference = workspace.list_reference()
     return build_rows(
         QueryService(workspace).cases(query),
-        reference.categories,
+        reference.category_names,
         reference.calendar,
         workspace.tz,
         workspace.clock(),
