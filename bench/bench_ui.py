@@ -8,17 +8,29 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Callable
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # `datasets` sits beside this script, which Python puts first on sys.path.
 from datasets import demo_paths
-from PySide6.QtCore import QAbstractTableModel, QElapsedTimer, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QElapsedTimer,
+    QEvent,
+    QEventLoop,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import QApplication, QTableView
 
 from lapor_desktop.clock import system_clock
-from lapor_desktop.services.workspace import open_workspace
+from lapor_desktop.paths import AppPaths
+from lapor_desktop.services.workspace import Workspace, open_workspace
 from ui.app import build_window
+from ui.main_window import FIRST_PAGE, MainWindow
 from ui.tasks import TaskRunner
 
 FIRST_PAINT_TARGET = 1.5
@@ -27,15 +39,19 @@ MEMORY_TARGET_MB = 300
 
 
 class _PaintWatch(QObject):
-    """Notes when a widget's viewport first paints."""
+    """Notes when a view's viewport first paints with rows in its model."""
 
-    def __init__(self) -> None:
+    def __init__(self, view: QTableView) -> None:
         super().__init__()
         self.painted = False
+        self._view = view
+        view.viewport().installEventFilter(self)
 
-    def eventFilter(self, _obj: QObject, event: object) -> bool:  # noqa: N802
-        if getattr(event, "type", lambda: None)() == event.Type.Paint:  # type: ignore[attr-defined]
-            self.painted = True
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            model = self._view.model()
+            if model is not None and model.rowCount() > 0:
+                self.painted = True
         return False
 
 
@@ -56,10 +72,15 @@ class _BareModel(QAbstractTableModel):
         return None
 
 
-def _wait(app: QApplication, done: object, limit_s: float = 30) -> None:
+def _wait(app: QApplication, done: Callable[[], bool], limit_s: float = 30) -> None:
+    """Run the event loop until `done()`, sleeping while there is nothing to do, as exec() does:
+    a busy processEvents() loop would hold the GIL and starve the window's worker thread."""
+    guard = QTimer()
+    guard.start(50)  # wakes the loop now and then, so the deadline is seen
     deadline = time.perf_counter() + limit_s
-    while not done() and time.perf_counter() < deadline:  # type: ignore[operator]
-        app.processEvents()
+    while not done() and time.perf_counter() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    guard.stop()
 
 
 def bare_first_paint(app: QApplication, database: str) -> float:
@@ -67,34 +88,41 @@ def bare_first_paint(app: QApplication, database: str) -> float:
     con = sqlite3.connect(database)
     rows = con.execute(
         'SELECT register_no, received_at, title, category_code, channel, status FROM "case"'
-        " ORDER BY received_at DESC, row_id DESC LIMIT 256"
+        f" ORDER BY received_at DESC, row_id DESC LIMIT {FIRST_PAGE}"
     ).fetchall()
     con.close()
     view = QTableView()
     view.setModel(_BareModel(rows))
-    watch = _PaintWatch()
-    view.viewport().installEventFilter(watch)
+    watch = _PaintWatch(view)
     view.resize(1200, 800)
     view.show()
     _wait(app, lambda: watch.painted)
     elapsed = time.perf_counter() - started
     view.close()
+    view.deleteLater()
     return elapsed
 
 
-def our_first_paint(app: QApplication, paths: object) -> tuple[float, object, object]:
+def our_first_paint(app: QApplication, paths: AppPaths) -> tuple[float, MainWindow, Workspace]:
+    """From "open this data dir" to the window's table painted with its first rows; then
+    (not timed) until the rest of the window is built and its loads are done."""
     started = time.perf_counter()
-    workspace = open_workspace(paths, system_clock)  # type: ignore[arg-type]
+    workspace = open_workspace(paths, system_clock)
     tasks = TaskRunner(app)
     window = build_window(workspace, tasks)
-    watch = _PaintWatch()
-    window.table.viewport().installEventFilter(watch)
+    watch = _PaintWatch(window.table)
     window.show()
-    _wait(app, lambda: window.model.rowCount() > 0)
-    watch.painted = False
-    window.table.viewport().update()
     _wait(app, lambda: watch.painted)
-    return time.perf_counter() - started, window, workspace
+    elapsed = time.perf_counter() - started
+    _wait(app, lambda: window.is_ready and tasks.running == 0)
+    return elapsed, window, workspace
+
+
+def _close(app: QApplication, window: MainWindow, workspace: Workspace) -> None:
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    workspace.close()
 
 
 def longest_stall_ms(app: QApplication, window: object) -> float:
@@ -151,17 +179,26 @@ def main() -> int:
     args = parser.parse_args()
     paths = demo_paths(args.cases)
     app = QApplication([])
-    bare_first_paint(app, str(paths.database))  # warm the OS page cache for both
+    # Both sides the same way: a first run warms the OS page cache and the process (Qt's
+    # fonts and styles, SQLAlchemy's statement cache), then the best of three.
+    bare_first_paint(app, str(paths.database))
     base = min(bare_first_paint(app, str(paths.database)) for _ in range(3))
-    ours, window, workspace = our_first_paint(app, paths)
+    cold, window, workspace = our_first_paint(app, paths)
+    runs = []
+    for _ in range(3):
+        _close(app, window, workspace)
+        elapsed, window, workspace = our_first_paint(app, paths)
+        runs.append(elapsed)
+    ours = min(runs)
     ratio = ours / base
     stall = longest_stall_ms(app, window)
     memory = resident_mb()
-    window.close()  # type: ignore[attr-defined]
-    workspace.close()  # type: ignore[attr-defined]
+    window.close()
+    workspace.close()
     ok = [ratio <= FIRST_PAINT_TARGET, stall <= STALL_TARGET_MS, memory <= MEMORY_TARGET_MB]
     print(
-        f"first painted table over {args.cases} cases: ours {ours * 1000:.0f} ms, bare paged "
+        f"first painted table over {args.cases} cases ({FIRST_PAGE} rows): ours {ours * 1000:.0f}"
+        f" ms (first open in the process {cold * 1000:.0f} ms), bare paged "
         f"QTableView {base * 1000:.0f} ms; ratio {ratio:.2f} (target <= {FIRST_PAINT_TARGET}) "
         f"{'OK' if ok[0] else 'MISSED'}"
     )

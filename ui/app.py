@@ -40,16 +40,19 @@ def is_demo(workspace: Workspace) -> bool:
 def build_window(
     workspace: Workspace, tasks: TaskRunner, connection: SyncConnection | None = None
 ) -> MainWindow:
+    """The window asks for its first page at once and paints the table before the rest is
+    built: menus and actions, the case view and the sync panel come right after that paint
+    (window.is_ready / window.ready). Dialogs are made when first opened."""
     settings = QSettings(str(workspace.paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
     demo = is_demo(workspace)
-    window = MainWindow(workspace, tasks, settings=settings, demo=demo)
-    CaseActions(window)  # the Case menu's actions and the intake form (Ctrl+N)
-    install_settings_action(window)  # File → Settings… (Ctrl+,)
-    install_letters_actions(window)  # Case → Letter… (Ctrl+L), File → Today's letters
+    window = MainWindow(workspace, tasks, settings=settings, demo=demo, staged=True, sync=not demo)
+    window.later(lambda: CaseActions(window))  # the Case menu's actions, intake form (Ctrl+N)
+    window.later(lambda: install_settings_action(window))  # File → Settings… (Ctrl+,)
+    # Case → Letter… (Ctrl+L), File → Today's letters
+    window.later(lambda: install_letters_actions(window))
     if not demo:  # demo data is never sent anywhere
-        install_sync(window, connection)  # Sync menu (F9), state in the status bar
-    install_shortcuts_help(window)
-    window.reload()
+        window.later(lambda: install_sync(window, connection))  # Sync menu (F9), status bar
+    window.later(lambda: install_shortcuts_help(window))
     return window
 
 

@@ -31,6 +31,7 @@ from lapor_desktop.services.queries import CaseQuery, QueryService, cursor_of
 from lapor_desktop.services.sync_review import RejectedOp, SyncReviewService
 from lapor_desktop.services.workspace import Workspace
 from ui import labels
+from ui.after_first_paint import AfterFirstPaint
 from ui.case_filter import CaseFilterBar
 from ui.case_rows import CaseRow, build_rows
 from ui.case_table_model import CaseTableModel
@@ -39,6 +40,9 @@ from ui.errors import show_error
 from ui.tasks import TaskRunner
 
 PAGE = 256
+# The page a window asks for when it opens: more than a screen of rows, quick to build;
+# keyset paging brings the next ones (PAGE) as the operator scrolls.
+FIRST_PAGE = 64
 # The sort key of each table column (None: not sortable), in CaseTableModel's column order.
 SORT_COLUMNS = (
     "register_no",
@@ -67,6 +71,7 @@ class MainWindow(QMainWindow):
     page_loaded = Signal()  # a page of the table arrived (tests wait for it)
     detail_loaded = Signal(str)
     counts_changed = Signal()
+    ready = Signal()  # everything the first paint did not need is built too
 
     def __init__(
         self,
@@ -74,7 +79,14 @@ class MainWindow(QMainWindow):
         tasks: TaskRunner,
         settings: QSettings | None = None,
         demo: bool = False,
+        staged: bool = False,
+        sync: bool = False,
     ) -> None:
+        """`staged`: ask for the first page at once and build only the table's frame; menus,
+        the case view and what `later()` is given come after the table first painted rows.
+        Otherwise everything is built here and the caller loads the first page (reload()).
+        `sync`: sync will be installed, so pages show conflict/rejected badges from the first.
+        """
         super().__init__()
         self.workspace = workspace
         self.tasks = tasks
@@ -83,6 +95,7 @@ class MainWindow(QMainWindow):
         self.review = SyncReviewService(workspace)
         # Set by ui.sync_panel when sync is installed: it then shows the sync state itself.
         self.sync_panel: Any = None
+        self._sync_badges = sync
         # Cases a sync result line asked to see (None: the queue and search as usual).
         self._only_ids: tuple[str, ...] | None = None
         self._settings = settings
@@ -91,30 +104,35 @@ class MainWindow(QMainWindow):
         self._descending = True
         self._generation = 0  # ignores pages of a query the operator already left
         self._counts: dict[Queue, int] = {}
+        self._case_view: CaseView | None = None
+        self._menus: dict[str, QMenu] = {}
         self.setWindowTitle(self._title(demo))
         self.setAccessibleName(self.tr("LAPOR Desktop main window"))
 
-        self.queue_list = QListWidget()
-        self.queue_list.setAccessibleName(self.tr("Work queues"))
-        for queue in Queue:
-            item = QListWidgetItem(labels.tr(labels.QUEUE[queue]))
-            item.setData(Qt.ItemDataRole.UserRole, queue.value)
-            self.queue_list.addItem(item)
-        self.queue_list.setCurrentRow(list(Queue).index(Queue.ALL))
-        self.queue_list.currentItemChanged.connect(self._on_queue_changed)
+        self._build_table()
+        self._build_search()
+        self._later = AfterFirstPaint(self.table, self)
+        self._later.finished.connect(self.ready)
+        if staged:  # the worker reads the first page while the GUI thread builds the frame
+            self.reload(limit=FIRST_PAGE)
+        self._build_frame(demo)
+        self._restore_layout()
+        self._later.add(self._build_actions)
+        self._later.add(lambda: self.case_view)
+        # How a file is handed to the system viewer; tests give a recorder instead.
+        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+        if not staged:
+            self._later.run_now()
 
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(
-            self.tr("Search: register no., tracking id, name, phone, words (Ctrl+F)")
-        )
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName(self.tr("Search cases"))
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.reload)
-        self.search_box.textChanged.connect(self._on_search_edited)
+    def later(self, step: Callable[[], object]) -> None:
+        """Run `step` once the table painted its first rows (at once if that happened)."""
+        self._later.add(step)
 
+    @property
+    def is_ready(self) -> bool:
+        return self._later.done
+
+    def _build_table(self) -> None:
         self.model = CaseTableModel(self)
         self.model.more_requested.connect(self._load_more)
         self.table = QTableView()
@@ -129,30 +147,50 @@ class MainWindow(QMainWindow):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
-        header.sortIndicatorChanged.connect(self._on_sort_changed)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for column, width in ((0, 150), (1, 125), (3, 150), (4, 110), (5, 150), (6, 110), (7, 165)):
             header.resizeSection(column, width)
+        self._restore_header()
+        header.sortIndicatorChanged.connect(self._on_sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
 
-        self.case_view = CaseView()
-        self.case_view.files_dropped.connect(self.attach_files)
-        self.case_view.attachment_clicked.connect(self.open_attachment)
-        # How a file is handed to the system viewer; tests give a recorder instead.
-        self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
+    def _build_search(self) -> None:
+        self.search_box = QLineEdit()
+        self.search_box.setPlaceholderText(
+            self.tr("Search: register no., tracking id, name, phone, words (Ctrl+F)")
+        )
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName(self.tr("Search cases"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.reload)
+        self.search_box.textChanged.connect(self._on_search_edited)
+
+    def _build_frame(self, demo: bool) -> None:
+        """What the first paint shows: queues, search, table; the case view's place."""
+        self.queue_list = QListWidget()
+        self.queue_list.setAccessibleName(self.tr("Work queues"))
+        for queue in Queue:
+            item = QListWidgetItem(labels.tr(labels.QUEUE[queue]))
+            item.setData(Qt.ItemDataRole.UserRole, queue.value)
+            self.queue_list.addItem(item)
+        self.queue_list.setCurrentRow(list(Queue).index(Queue.ALL))
+        self.queue_list.currentItemChanged.connect(self._on_queue_changed)
 
         centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addWidget(self.search_box)
+        self._centre_layout = QVBoxLayout(centre)
+        self._centre_layout.setContentsMargins(0, 0, 0, 0)
+        self._centre_layout.addWidget(self.search_box)
         self.filter_bar = CaseFilterBar()
         self.filter_bar.left.connect(self.clear_case_filter)
-        centre_layout.addWidget(self.filter_bar)
-        centre_layout.addWidget(self.table, 1)
+        self._centre_layout.addWidget(self.filter_bar)
+        self._centre_layout.addWidget(self.table, 1)
         # The case view sits below the table so every column of the table fits on a laptop.
+        # It comes after the first paint; an empty widget keeps its place (and the sizes).
         self.detail_splitter = QSplitter(Qt.Orientation.Vertical)
         self.detail_splitter.addWidget(centre)
-        self.detail_splitter.addWidget(self.case_view)
+        self.detail_splitter.addWidget(QWidget())
         self.detail_splitter.setSizes([470, 330])
         self.splitter = QSplitter()
         self.splitter.addWidget(self.queue_list)
@@ -173,10 +211,29 @@ class MainWindow(QMainWindow):
             self.setCentralWidget(self.splitter)
             self.demo_banner = None
 
+        # The menu titles and the status bar are there from the first paint, so nothing moves
+        # when their contents arrive.
+        bar = self.menuBar()
+        for key, title in (
+            ("file", self.tr("&File")),
+            ("case", self.tr("&Case")),
+            ("view", self.tr("&View")),
+            ("help", self.tr("&Help")),
+        ):
+            self._menus[key] = bar.addMenu(title)
         self.sync_label = QLabel()
         self.statusBar().addPermanentWidget(self.sync_label)
-        self._build_menus()
-        self._restore_layout()
+
+    @property
+    def case_view(self) -> CaseView:
+        """Built on first use, at the latest right after the first paint."""
+        if self._case_view is None:
+            view = CaseView()
+            view.files_dropped.connect(self.attach_files)
+            view.attachment_clicked.connect(self.open_attachment)
+            self.detail_splitter.replaceWidget(1, view)
+            self._case_view = view
+        return self._case_view
 
     # -- building ------------------------------------------------------------------------
     def _title(self, demo: bool) -> str:
@@ -212,14 +269,7 @@ class MainWindow(QMainWindow):
     def select_queue(self, queue: Queue) -> None:
         self.queue_list.setCurrentRow(list(Queue).index(queue))
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self._menus = {
-            "file": bar.addMenu(self.tr("&File")),
-            "case": bar.addMenu(self.tr("&Case")),
-            "view": bar.addMenu(self.tr("&View")),
-            "help": bar.addMenu(self.tr("&Help")),
-        }
+    def _build_actions(self) -> None:
         self.find_action = self.add_action(
             "view", self.tr("Find"), QKeySequence.StandardKey.Find, self._focus_search
         )
@@ -238,11 +288,11 @@ class MainWindow(QMainWindow):
         self.search_box.selectAll()
 
     # -- loading -------------------------------------------------------------------------
-    def current_query(self, after: tuple[str, int] | None = None) -> CaseQuery:
+    def current_query(self, after: tuple[str, int] | None = None, limit: int = PAGE) -> CaseQuery:
         return CaseQuery(
             queue=self._queue,
             search=self.search_box.text().strip(),
-            limit=PAGE,
+            limit=limit,
             after=after,
             sort=self._sort,
             descending=self._descending,
@@ -263,11 +313,11 @@ class MainWindow(QMainWindow):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, limit: int = PAGE) -> None:
         """The first page of the current queue/search, then the counts, off the GUI thread."""
         self._generation += 1
         generation = self._generation
-        query = self.current_query()
+        query = self.current_query(limit=limit)
         only = self._only_ids
         # The page first, so the table paints before the counts are even asked for.
         self.tasks.run(
@@ -302,12 +352,13 @@ class MainWindow(QMainWindow):
             summaries = self.review.summaries(only_ids) if query.after is None else []
         else:
             summaries = self.queries.cases(query)
-        reference = self.workspace.reference()
-        badges = self.sync_panel is not None  # conflict/rejected badges once sync is installed
+        reference = self.workspace.list_reference()  # the rules wait for the first dialog
+        # Conflict/rejected badges once sync is installed (or about to be, after the paint).
+        badges = self._sync_badges or self.sync_panel is not None
         conflicts, rejected = self.review.attention(s.id for s in summaries if badges)
         rows = build_rows(
             summaries,
-            reference.categories,
+            reference.category_names,
             reference.calendar,
             self.workspace.tz,
             self.workspace.clock(),
@@ -322,18 +373,26 @@ class MainWindow(QMainWindow):
     def _on_first_page(self, page: Page) -> None:
         if page.generation != self._generation:
             return
-        selected = self.case_view.detail.case.id if self.case_view.detail else None
+        shown = self._case_view.detail if self._case_view is not None else None
+        selected = shown.case.id if shown is not None else None
         self.model.reset_rows(page.rows, page.has_more)
+        if not page.rows or not self.table.isVisible():
+            self._later.start()  # no paint with rows to wait for
         if selected is not None:
             row = self.model.row_of(selected)
             if row >= 0:
                 self.table.selectRow(row)
         generation = page.generation
-        self.tasks.run(
-            lambda _progress: (self.queries.queue_counts(), self.queries.pending_operations()),
-            on_done=lambda result: self._on_counts(generation, *result),
-            on_error=self._on_load_failed,
-        )
+
+        def counts() -> None:
+            self.tasks.run(
+                lambda _progress: (self.queries.queue_counts(), self.queries.pending_operations()),
+                on_done=lambda result: self._on_counts(generation, *result),
+                on_error=self._on_load_failed,
+            )
+
+        # On opening, the counts wait for the table's first paint (then come before the rest).
+        self._later.add(counts, first=True)
 
     def _on_counts(self, generation: int, counts: dict[Queue, int], pending: int) -> None:
         self._show_counts(counts)
@@ -353,6 +412,7 @@ class MainWindow(QMainWindow):
 
     def _on_load_failed(self, error: BaseException) -> None:
         self.model.loading_failed()
+        self._later.start()
         show_error(self, error, self.workspace.paths.logs)
 
     def _show_counts(self, counts: dict[Queue, int]) -> None:
@@ -407,7 +467,7 @@ class MainWindow(QMainWindow):
             self.show_case(row.summary.id)
 
     def show_case(self, case_id: str) -> None:
-        with_sync = self.sync_panel is not None
+        with_sync = self._sync_badges or self.sync_panel is not None
 
         def work(_progress: object) -> tuple[CaseDetail, list[RejectedOp]]:
             detail = self.cases.detail(case_id)
@@ -467,6 +527,20 @@ class MainWindow(QMainWindow):
         return [r.summary.id for r in found if r is not None]
 
     # -- layout persistence --------------------------------------------------------------
+    def _restore_header(self) -> None:
+        header = self.table.horizontalHeader()
+        state = self._settings.value("main/header") if self._settings is not None else None
+        if not isinstance(state, QByteArray):
+            return
+        header.restoreState(state)  # before sortIndicatorChanged is connected: no reload
+        column = header.sortIndicatorSection()
+        key = SORT_COLUMNS[column] if 0 <= column < len(SORT_COLUMNS) else None
+        if key is None:
+            header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+            return
+        self._sort = key
+        self._descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
     def _restore_layout(self) -> None:
         if self._settings is None:
             self.resize(1400, 820)
@@ -482,9 +556,6 @@ class MainWindow(QMainWindow):
         detail = self._settings.value("main/detail_splitter")
         if isinstance(detail, QByteArray):
             self.detail_splitter.restoreState(detail)
-        header = self._settings.value("main/header")
-        if isinstance(header, QByteArray):
-            self.table.horizontalHeader().restoreState(header)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._settings is not None:

@@ -53,6 +53,7 @@ def window(
     main = build_window(workspace, tasks)
     main.show()
     qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main.is_ready, timeout=WAIT_MS)  # menus etc. after the paint
     wait_idle()  # the first page and the queue counts
     yield main
     tasks.wait()
@@ -120,6 +121,7 @@ def sync_window(
         opened.append((main, result.workspace))
         main.show()
         qtbot.waitExposed(main)
+        qtbot.waitUntil(lambda: main.is_ready, timeout=WAIT_MS)  # built after its paint
         wait_idle()
         return main
 

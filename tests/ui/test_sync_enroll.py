@@ -39,6 +39,7 @@ def plain_window(
     main = build_window(workspace, tasks, FAST_CONNECTION)
     main.show()
     qtbot.waitExposed(main)
+    qtbot.waitUntil(lambda: main.is_ready, timeout=WAIT_MS)  # menus etc. after the paint
     wait_idle()
     yield main
     tasks.wait()
