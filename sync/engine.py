@@ -460,7 +460,10 @@ class SyncEngine:
         self._enter("verify")
         with self.ws.db.read() as uow:
             buckets = uow.sync.cases.versions_by_bucket()
-        digests = {bucket: p.digest(pairs) for bucket, pairs in buckets.items()}
+        digests = {
+            bucket: p.digest((case_id, version, p.doc_hash(doc)) for case_id, version, doc in found)
+            for bucket, found in buckets.items()
+        }
         answer = self.client.verify(p.VerifyRequest(buckets=digests))
         for bucket in answer.mismatched:
             if not _BUCKET.match(bucket):
@@ -501,7 +504,7 @@ class SyncEngine:
             after = page.next_after
         with self.ws.db.write() as uow:
             # What we hold in this bucket and the server no longer shows us: out of our scope.
-            for case_id, _version in uow.sync.cases.versions_by_bucket().get(bucket, []):
+            for case_id, _version, _doc in uow.sync.cases.versions_by_bucket().get(bucket, []):
                 if case_id not in seen:
                     self._merger.leave_scope(uow, case_id, self.ws.clock())
             uow.commit()

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import hashlib
 import warnings
+from collections.abc import Iterable
 from typing import Any, Literal
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 PROTOCOL_VERSION = 1
@@ -265,16 +267,24 @@ class Change(_Wire):
     seq: int
     entity: Literal["case"] = "case"
     id: str
-    version: int
-    # upsert: `case` is the case document (case_codec.case_to_json) as the server holds it now.
+    version: int  # the case's version after this change (of the document, where it has one)
+    # upsert: `case` is the case document (case_codec.case_to_json) as the server holds it now,
+    # sent once per page: on the case's last upsert of the page. Its earlier upserts there have
+    # `case` null and take that document (their events are their own). A case that has left the
+    # office's scope since is sent as the office could see it at that change instead.
     # leave_scope: the office no longer sees the case (e.g. made confidential at another office);
     # the client keeps a read-only stub and never deletes unsent local work.
     kind: Literal["upsert", "leave_scope"]
     case: dict[str, Any] | None = None
+    # upsert: the events this change made, or, when the office enters the case's scope with it,
+    # every event of the case so far.
     events: list[EventWire] = Field(default_factory=list)
 
 
 class ChangesPage(_Wire):
+    """Changes in sequence order. A reader applies a page whole, with its cursor, or nothing:
+    an upsert whose document no later upsert of its case on the page carries is malformed."""
+
     changes: list[Change]
     next_cursor: int
     has_more: bool
@@ -310,9 +320,21 @@ def bucket_of(received_at_iso: str) -> str:
     return received_at_iso[:7]
 
 
-def digest(pairs: list[tuple[str, int]]) -> BucketDigest:
-    """Count and order-independent hash of (case id, version) pairs; both sides compute it."""
+def doc_hash(doc_text: str | bytes) -> str:
+    """Hash of a stored case document: its JSON parsed and re-encoded canonically (sorted keys,
+    compact, UTF-8), so neither side's storage format (spacing, key order) matters."""
+    canonical = orjson.dumps(orjson.loads(doc_text), option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha256(canonical).hexdigest()
+
+
+def digest(cases: Iterable[tuple[str, int, str]]) -> BucketDigest:
+    """Count and order-independent hash of `(case id, version, doc_hash)`; both sides compute
+    it. The document's hash is in it: two replicas at one version with different content (a
+    damaged row, a write the server never saw) differ."""
     acc = 0
-    for case_id, version in pairs:
-        acc ^= int.from_bytes(hashlib.sha256(f"{case_id}:{version}".encode()).digest()[:8], "big")
-    return BucketDigest(count=len(pairs), hash=f"{acc:016x}")
+    count = 0
+    for case_id, version, content in cases:
+        item = f"{case_id}:{version}:{content}".encode()
+        acc ^= int.from_bytes(hashlib.sha256(item).digest()[:8], "big")
+        count += 1
+    return BucketDigest(count=count, hash=f"{acc:016x}")

@@ -11,18 +11,19 @@
 - `leave_scope`: the row stays as a read-only stub (`scope_left_at`), never deleted.
 
 A page is applied as a whole (`plan_page`, then `CaseMerger.apply`): the changes of one case
-are folded into its newest document and all their events (the server sends the current
-document with each change, so five edits of a case on one page carried the same document five
-times); only that document is decoded and written, with its due info and search row computed
-once. A case this PC already holds at the change's version, confirmed by the server (it acked
-our own op, or an earlier pull brought it), with nothing pending and a stored document equal
-to the server's, is not rewritten; its events are still inserted by id. The equality check
+are folded into its document and all their events (the server sends each case's document once
+per page, on its last upsert there; the earlier upserts have none); only that document is
+decoded and written, with its due info and search row computed once. A case this PC already
+holds at the change's version, confirmed by the server (it acked our own op, or an earlier
+pull brought it), with nothing pending and a stored document equal to the server's, is not
+rewritten; its events are still inserted by id. The equality check
 matters: an op the server refused or took as a no-op leaves the local document at the server's
 version number with other content, and only the server's document may then win.
 
 Everything the server sent is parsed before any write (`plan_page`), so a malformed page raises
 `InvalidResponse` and the caller's transaction writes nothing. A document superseded by a newer
-one of the same case on the page is checked for its id only: it is never used.
+one of the same case on the page (a server that sends more than one) is checked for its id
+only: it is never used.
 """
 
 from __future__ import annotations
@@ -98,23 +99,16 @@ def parse_events(
     return tuple(parsed)
 
 
-def parse_change(change: p.Change, path: str = "/changes") -> IncomingCase | None:
-    """The case and events of an upsert (None for leave_scope), or InvalidResponse."""
-    where = f"change {change.seq}"
-    if change.kind == "leave_scope":
-        return None
-    if change.case is None:
-        raise InvalidResponse(path, f"{where}: an upsert without a case document")
-    case = parse_case(change.case, path, where)
-    if case.id != change.id:
-        raise InvalidResponse(path, f"{where}: the document is case {case.id}, not {change.id}")
-    return IncomingCase(case, parse_events(change.events, {case.id}, path, where))
-
-
 def plan_page(changes: Sequence[p.Change], path: str = "/changes") -> list[CaseChanges]:
-    """The page's changes folded per case, in order of first appearance, or InvalidResponse."""
+    """The page's changes folded per case, in order of first appearance, or InvalidResponse.
+
+    An upsert whose `case` is null takes the document of a later upsert of the same case on
+    the page (the server sends each document once, on the case's last upsert); a page where
+    no later one carries it is malformed.
+    """
     plans: dict[str, CaseChanges] = {}
     newest: dict[str, p.Change] = {}
+    waiting: dict[str, int] = {}  # case -> seq of an upsert still without a document
     for change in changes:
         plan = plans.get(change.id)
         if plan is None:
@@ -123,19 +117,29 @@ def plan_page(changes: Sequence[p.Change], path: str = "/changes") -> list[CaseC
             plan.leaves = True
             continue
         where = f"change {change.seq}"
-        if change.case is None:
-            raise InvalidResponse(path, f"{where}: an upsert without a case document")
-        if change.case.get("id") != change.id:
-            raise InvalidResponse(path, f"{where}: the document is not case {change.id}")
         plan.leaves = False
         plan.events.extend(parse_events(change.events, {change.id}, path, where))
+        if change.case is None:
+            waiting.setdefault(change.id, change.seq)
+            continue
+        waiting.pop(change.id, None)
+        if change.case.get("id") != change.id:
+            raise InvalidResponse(path, f"{where}: the document is not case {change.id}")
         best = newest.get(change.id)
         if best is None or change.version >= best.version:
             newest[change.id] = change
+    for case_id, seq in waiting.items():
+        raise InvalidResponse(
+            path, f"change {seq}: an upsert of {case_id} without a case document on the page"
+        )
     for case_id, change in newest.items():
-        incoming = parse_change(change, path)
-        assert incoming is not None  # an upsert, chosen above
-        plans[case_id].case = incoming.case
+        assert change.case is not None  # chosen above
+        case = parse_case(change.case, path, f"change {change.seq}")
+        if case.id != change.id:
+            raise InvalidResponse(
+                path, f"change {change.seq}: the document is case {case.id}, not {change.id}"
+            )
+        plans[case_id].case = case
     return list(plans.values())
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.case import Case, TimelineEvent
@@ -232,6 +232,13 @@ class QueuedOp:
     state: str
 
 
+_PENDING_OF = (
+    select(OutboxRow.entity_id, OutboxRow.payload)
+    .where(OutboxRow.state == PENDING, OutboxRow.entity_id.in_(bindparam("ids", expanding=True)))
+    .order_by(OutboxRow.device_seq)
+)
+
+
 class SyncOutbox:
     """The outbox as sync sees it: send pending ops in order, record answers by op_id."""
 
@@ -289,12 +296,8 @@ class SyncOutbox:
         found: dict[str, list[Operation]] = {}
         ids = list(dict.fromkeys(case_ids))
         for part in _chunks(ids):
-            stmt = (
-                select(OutboxRow.entity_id, OutboxRow.payload)
-                .where(OutboxRow.state == PENDING, OutboxRow.entity_id.in_(part))
-                .order_by(OutboxRow.device_seq)
-            )
-            for case_id, payload in self._session.execute(stmt):
+            rows = self._session.connection().execute(_PENDING_OF, {"ids": list(part)})
+            for case_id, payload in rows:
                 found.setdefault(case_id, []).append(Operation.from_json(json_text.loads(payload)))
         return found
 
@@ -463,6 +466,20 @@ _INSERT_EVENT = (
 )
 
 
+# A pull page's lookups, built once with expanding lists: the ORM coerces no list item.
+_HELD = select(
+    CaseRow.id,
+    CaseRow.row_id,
+    CaseRow.version,
+    CaseRow.server_version,
+    CaseRow.scope_left_at,
+    CaseRow.doc,
+).where(CaseRow.id.in_(bindparam("ids", expanding=True)))
+_NUMBERS_TAKEN = select(CaseRow.register_no, CaseRow.id).where(
+    CaseRow.register_no.in_(bindparam("numbers", expanding=True))
+)
+
+
 class ServerCases:
     """Cases as the server sent them: upsert with the search index, events by id."""
 
@@ -491,15 +508,8 @@ class ServerCases:
         found: dict[str, HeldCase] = {}
         ids = list(dict.fromkeys(case_ids))
         for part in _chunks(ids):
-            stmt = select(
-                CaseRow.id,
-                CaseRow.row_id,
-                CaseRow.version,
-                CaseRow.server_version,
-                CaseRow.scope_left_at,
-                CaseRow.doc,
-            ).where(CaseRow.id.in_(part))
-            for case_id, row_id, version, server_version, left, doc in self._session.execute(stmt):
+            rows = self._session.connection().execute(_HELD, {"ids": list(part)})
+            for case_id, row_id, version, server_version, left, doc in rows:
                 found[str(case_id)] = HeldCase(
                     int(row_id), int(version), int(server_version or 0), left is not None, doc
                 )
@@ -520,8 +530,8 @@ class ServerCases:
         ids = set(numbers.values())
         clashes: list[Case] = []
         for part in _chunks(list(numbers)):
-            stmt = select(CaseRow.register_no, CaseRow.id).where(CaseRow.register_no.in_(part))
-            for number, other in self._session.execute(stmt):
+            taken = self._session.connection().execute(_NUMBERS_TAKEN, {"numbers": list(part)})
+            for number, other in taken:
                 if other == numbers[number]:
                     continue
                 if other in ids:
@@ -644,18 +654,19 @@ class ServerCases:
         ).scalar()
         return None if value is None else str(value)
 
-    def versions_by_bucket(self) -> dict[str, list[tuple[str, int]]]:
-        """(id, version) of every case the server should also hold for us, per receipt month.
+    def versions_by_bucket(self) -> dict[str, list[tuple[str, int, str]]]:
+        """(id, version, document text) of every case the server should also hold for us,
+        per receipt month (verify hashes the documents: the same version is not enough).
 
         Left out: cases the server never acknowledged (server_version 0: e.g. a rejected
         create, kept here so nothing typed is lost) and read-only stubs out of our scope.
         """
-        stmt = select(CaseRow.received_month, CaseRow.id, CaseRow.version).where(
+        stmt = select(CaseRow.received_month, CaseRow.id, CaseRow.version, CaseRow.doc).where(
             CaseRow.server_version > 0, CaseRow.scope_left_at.is_(None)
         )
-        buckets: dict[str, list[tuple[str, int]]] = {}
-        for month, case_id, version in self._session.execute(stmt):
-            buckets.setdefault(str(month), []).append((str(case_id), int(version)))
+        buckets: dict[str, list[tuple[str, int, str]]] = {}
+        for month, case_id, version, doc in self._session.execute(stmt):
+            buckets.setdefault(str(month), []).append((str(case_id), int(version), str(doc)))
         return buckets
 
     def open_conflict_count(self) -> int:

@@ -55,6 +55,28 @@ def test_a_damaged_local_case_is_found_and_repaired_without_touching_the_outbox(
     check_invariants(fleet.server, [a, c])
 
 
+def test_a_document_damaged_at_the_same_version_is_found_by_its_content(fleet: Fleet) -> None:
+    a, c = fleet.enroll("a", "ani"), fleet.enroll("c", "citra")
+    cases = register(a, 2)
+    a.sync()
+    c.sync()
+    with closing(sqlite3.connect(c.ws.paths.database)) as con, con:
+        (doc,) = con.execute('SELECT doc FROM "case" WHERE id = ?', (cases[0].id,)).fetchone()
+        damaged = {**json.loads(doc), "title": "RUSAK"}  # the version number is untouched
+        con.execute(
+            'UPDATE "case" SET doc = ?, title = ? WHERE id = ?',
+            (json.dumps(damaged), "RUSAK", cases[0].id),
+        )
+    outbox = _outbox(c)
+
+    report = c.sync()
+    assert report.repaired_buckets == ["2026-03"]
+    assert service(c).find_case(cases[0].id).title == cases[0].title
+    assert _outbox(c) == outbox
+    assert c.sync().repaired_buckets == [] and a.sync().repaired_buckets == []
+    check_invariants(fleet.server, [a, c])
+
+
 def test_a_case_gone_from_the_servers_view_is_found_and_kept_here_as_a_stub(fleet: Fleet) -> None:
     a = fleet.enroll("a", "ani")
     cases = register(a, 2)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from lapor_desktop.domain.ops import OpType
-from sync.protocol import digest
+from sync.protocol import digest, doc_hash
 from tests.server.devices import AT, Device, enroll, setup_offices
 from tests.support.live_server import LiveServer
 
@@ -53,13 +55,19 @@ def test_a_bad_cursor_or_limit_is_400(ani: Device) -> None:
         assert response.json()["error"] == "bad_request"
 
 
+def _items(device: Device, *case_ids: str) -> list[tuple[str, int, str]]:
+    """What a faithful replica holds of these cases: (id, version, doc_hash), from the feed."""
+    docs = {c["id"]: c["case"] for c in device.all_changes() if c["case"] is not None}
+    return [(i, docs[i]["version"], doc_hash(json.dumps(docs[i]))) for i in case_ids]
+
+
 def test_verify_reports_only_the_mismatched_buckets(ani: Device) -> None:
     march = [ani.create_case(number=n)[0] for n in (1, 2)]
     april_at = AT.replace(month=4).isoformat()
     april = ani.create_case(number=3, received_at=april_at)[0]
     mine = {
-        "2026-03": digest([(march[0], 1), (march[1], 1)]).model_dump(),
-        "2026-04": digest([(april, 1)]).model_dump(),
+        "2026-03": digest(_items(ani, *march)).model_dump(),
+        "2026-04": digest(_items(ani, april)).model_dump(),
     }
     body = ani.post("/verify", {"buckets": mine}).json()
     assert body["mismatched"] == []
@@ -73,10 +81,23 @@ def test_verify_reports_only_the_mismatched_buckets(ani: Device) -> None:
             base_version=1,
         )
     )
-    stale = {**mine, "2026-01": digest([("ghost", 1)]).model_dump()}
+    stale = {**mine, "2026-01": digest([("ghost", 1, doc_hash("{}"))]).model_dump()}
     body = ani.post("/verify", {"buckets": stale}).json()
     assert body["mismatched"] == ["2026-01", "2026-04"]
-    assert body["server"]["2026-04"] == digest([(april, 2)]).model_dump()
+    assert body["server"]["2026-04"] == digest(_items(ani, april)).model_dump()
+
+
+def test_verify_compares_content_not_only_versions(ani: Device) -> None:
+    case_id = ani.create_case(number=1)[0]
+    [(_, version, _)] = _items(ani, case_id)
+    docs = [c["case"] for c in ani.all_changes() if c["case"] is not None]
+    damaged = {**docs[-1], "title": "RUSAK"}  # the same version, other content
+    bad = {"2026-03": digest([(case_id, version, doc_hash(json.dumps(damaged)))]).model_dump()}
+    assert ani.post("/verify", {"buckets": bad}).json()["mismatched"] == ["2026-03"]
+    # Spacing and key order of the stored text are no difference.
+    reordered = json.dumps(dict(reversed(list(docs[-1].items()))), indent=1)
+    good = {"2026-03": digest([(case_id, version, doc_hash(reordered))]).model_dump()}
+    assert ani.post("/verify", {"buckets": good}).json()["mismatched"] == []
 
 
 def test_snapshot_pages_one_bucket_by_id_with_events(ani: Device, live_server: LiveServer) -> None:

@@ -104,6 +104,24 @@ CASES = {
         ),
         "/changes",
     ),
+    "changes with an upsert whose document never comes": (
+        Garbage(
+            "GET",
+            "/sync/v1/changes",
+            body=_j(
+                {
+                    "changes": [
+                        {"seq": 1, "id": "c1", "version": 1, "kind": "upsert", "case": None},
+                        {"seq": 2, "id": "c1", "version": 1, "kind": "leave_scope"},
+                    ],
+                    "next_cursor": 2,
+                    "has_more": False,
+                }
+            ),
+            headers=JSON,
+        ),
+        "/changes",
+    ),
     "changes truncated gzip": (
         Garbage(
             "GET",
