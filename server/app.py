@@ -154,7 +154,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
     def blob_get(sha256: str, who: Auth) -> Response:
         return store.get(engine, who, _sha(sha256))
 
-    @router.post("/push", responses=errors)
+    # Defaults left out: most answers are a version in a run (see PushResponse).
+    @router.post("/push", responses=errors, response_model_exclude_defaults=True)
     def push_ops(body: p.PushRequest, who: Auth) -> p.PushResponse:
         return push.push(engine, settings, store, who, body)
 

@@ -16,7 +16,7 @@ import gzip
 import json
 import random
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -151,6 +151,16 @@ class SyncClient:
         response = self._call("POST", "/push", body=request, attempts=attempts)
         return _parse(p.PushResponse, response, "/push")
 
+    def push_payloads(
+        self, device_id: str, payloads: Sequence[str], attempts: int | None = None
+    ) -> p.PushResponse:
+        """`push` of ops as the outbox stores them (each `Operation.to_json()` as JSON text):
+        the PushRequest is joined from that text, not parsed and encoded again op by op. The
+        server validates every op as it would any body (a bad one is a 400 naming it)."""
+        text = f'{{"device_id":{json.dumps(device_id)},"ops":[{",".join(payloads)}]}}'
+        response = self._call("POST", "/push", json_body=text.encode(), attempts=attempts)
+        return _parse(p.PushResponse, response, "/push")
+
     def changes(self, cursor: int, limit: int) -> p.ChangesPage:
         response = self._call("GET", "/changes", params={"cursor": cursor, "limit": limit})
         return _parse(p.ChangesPage, response, "/changes")
@@ -238,6 +248,7 @@ class SyncClient:
         *,
         body: BaseModel | None = None,
         raw: bytes | None = None,
+        json_body: bytes | None = None,
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         auth: bool = True,
@@ -248,7 +259,7 @@ class SyncClient:
         """Send with retries; return a response whose status is in `expect`, else raise."""
         if auth and self._current is None:
             raise AuthFailed("this PC has no login for the server; run 'lapor-desktop enroll'")
-        data, extra = _encode(body, raw)
+        data, extra = _encode(body.model_dump_json().encode() if body else json_body, raw)
         limit = attempts or self.retry.attempts
         deadline = time.monotonic() + self.retry.total_seconds
         refreshed = not refresh
@@ -320,12 +331,13 @@ def normalise_url(url: str) -> str:
     return text
 
 
-def _encode(body: BaseModel | None, raw: bytes | None) -> tuple[bytes | None, dict[str, str]]:
+def _encode(body: bytes | None, raw: bytes | None) -> tuple[bytes | None, dict[str, str]]:
+    """`body` is JSON (gzip'd when large), `raw` a blob chunk."""
     if raw is not None:
         return raw, {}  # blob chunks: JPEG/PDF do not compress, never gzip them
     if body is None:
         return None, {}
-    data = body.model_dump_json().encode()
+    data = body
     headers = {"Content-Type": "application/json"}
     if len(data) > GZIP_ABOVE:
         data = gzip.compress(data, compresslevel=GZIP_LEVEL)

@@ -16,7 +16,7 @@ Endpoints (the server's `/openapi.json` is the detailed reference):
     HEAD /sync/v1/blobs/{sha256}     404 unknown; 200 with Upload-Offset and X-Blob-State
     PATCH /sync/v1/blobs/{sha256}    one chunk (see BLOB_* headers) -> 204 with Upload-Offset
     GET  /sync/v1/blobs/{sha256}     the complete blob's bytes (cases of other offices)
-    POST /sync/v1/push               PushRequest    -> PushResponse
+    POST /sync/v1/push               PushRequest    -> PushResponse (answers by device_seq)
     GET  /sync/v1/changes?cursor=C&limit=L          -> ChangesPage
     POST /sync/v1/verify             VerifyRequest  -> VerifyResponse
     GET  /sync/v1/snapshot?bucket=B&after=ID&limit=L -> SnapshotPage (repair of one bucket)
@@ -228,21 +228,87 @@ class PushRequest(_Wire):
 
 
 class OpResult(_Wire):
-    op_id: str
+    """One op's answer. On the wire an op is named by its `device_seq` alone (unique within
+    the batch the client sent, which knows its `op_id`): random op ids do not compress."""
+
     device_seq: int
     status: OpStatus
+    op_id: str | None = None  # omitted by the server; the client fills it in from its batch
     version: int | None = None  # the case's server version after the op
     code: str | None = None  # rejected: the domain error code; deferred: why
     message: str | None = None
     conflict_ids: list[str] = Field(default_factory=list)
     fields: list[str] = Field(default_factory=list)  # merged/conflict: the fields concerned
 
+    @property
+    def plain(self) -> bool:
+        """An `applied` with nothing but its version: sent in a run (PushResponse.applied)."""
+        return (
+            self.status == "applied"
+            and self.version is not None
+            and self.code is None
+            and self.message is None
+            and not self.conflict_ids
+            and not self.fields
+        )
+
 
 class PushResponse(_Wire):
-    results: list[OpResult]  # in device_seq order, for the ops processed (a prefix of the batch)
+    """The answers for the ops processed (a prefix of the batch, in device_seq order).
+
+    Most answers are a plain `applied` with the case's new version: those travel as runs,
+    `[first_seq, version, version, ...]` answering ops `first_seq, first_seq + 1, ...` (one
+    version each), so 500 answers are a few hundred small numbers. Every other answer is a
+    whole `OpResult` in `results`. Fields with their default value are left out.
+    """
+
+    applied: list[list[int]] = Field(default_factory=list)
+    results: list[OpResult] = Field(default_factory=list)
     # Set when the batch skipped ahead of the device's sequence: resend from `expected_seq`.
     expected_seq: int | None = None
     last_device_seq: int  # the highest device_seq the server has processed for this device
+
+    @classmethod
+    def of(
+        cls, answers: list[OpResult], *, expected_seq: int | None, last_device_seq: int
+    ) -> PushResponse:
+        """The compact form of `answers` (in device_seq order)."""
+        runs: list[list[int]] = []
+        others: list[OpResult] = []
+        for answer in answers:
+            if not answer.plain:
+                others.append(answer.model_copy(update={"op_id": None}))
+                continue
+            assert answer.version is not None
+            run = runs[-1] if runs else None
+            if run is not None and run[0] + len(run) - 1 == answer.device_seq:
+                run.append(answer.version)
+            else:
+                runs.append([answer.device_seq, answer.version])
+        return cls(
+            applied=runs, results=others, expected_seq=expected_seq, last_device_seq=last_device_seq
+        )
+
+    def answers(self) -> list[OpResult]:
+        """Every answer as a whole OpResult, in device_seq order (op_id not filled in).
+
+        Raises ValueError on a malformed response: a run without a version, or two answers
+        for one sequence number.
+        """
+        found: dict[int, OpResult] = {}
+        for run in self.applied:
+            if len(run) < 2:
+                raise ValueError(f"an applied run needs a sequence and a version: {run}")
+            for offset, version in enumerate(run[1:]):
+                seq = run[0] + offset
+                if seq in found:
+                    raise ValueError(f"two answers for op {seq}")
+                found[seq] = OpResult(device_seq=seq, status="applied", version=version)
+        for result in self.results:
+            if result.device_seq in found:
+                raise ValueError(f"two answers for op {result.device_seq}")
+            found[result.device_seq] = result
+        return [found[seq] for seq in sorted(found)]
 
 
 # ----------------------------------------------------------------------------- pull

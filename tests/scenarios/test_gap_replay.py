@@ -51,9 +51,10 @@ def test_an_old_batch_resent_gets_the_stored_results_and_changes_nothing(fleet: 
     before = _server_state(fleet.server)
 
     answer = _push(a, _ops(a, 1, 2, 3))  # the whole old batch, again
-    assert [r.model_dump(mode="json") for r in answer.results] == [
-        acked[op.op_id] for op in _ops(a, 1, 2, 3)
-    ]
+    # Named by device_seq on the wire: the op_id is the one the client sent with it.
+    ops = {op.device_seq: op.op_id for op in _ops(a, 1, 2, 3)}
+    replayed = [{**r.model_dump(mode="json"), "op_id": ops[r.device_seq]} for r in answer.answers()]
+    assert replayed == [acked[op.op_id] for op in _ops(a, 1, 2, 3)]
     assert answer.expected_seq is None and answer.last_device_seq == 3
     assert _server_state(fleet.server) == before
     check_invariants(fleet.server, [a, b])
@@ -71,11 +72,11 @@ def test_a_batch_ahead_of_the_sequence_is_told_where_to_start_and_nothing_applie
     before = _server_state(fleet.server)
 
     answer = _push(a, _ops(a, 3, 4))  # op 2 "lost" on the way
-    assert answer.results == [] and answer.expected_seq == 2 and answer.last_device_seq == 1
+    assert answer.answers() == [] and answer.expected_seq == 2 and answer.last_device_seq == 1
     assert _server_state(fleet.server) == before  # nothing applied out of order
     # Op 2 and op 4 alone: 2 applies, 4 is past the gap at 3 and waits.
     answer = _push(a, _ops(a, 2, 4))
-    assert [r.device_seq for r in answer.results] == [2] and answer.expected_seq == 3
+    assert [r.device_seq for r in answer.answers()] == [2] and answer.expected_seq == 3
 
     report = a.sync()  # the engine holds op 2's answer only by resending: stored result
     assert report.pending_after == 0

@@ -12,10 +12,24 @@ import requests
 
 from lapor_desktop.domain.identifiers import new_op_id, uuid7
 from lapor_desktop.domain.ops import Operation, OpType, iso
+from sync.protocol import PushResponse
 from tests.support.live_server import LiveServer
 
 PASSWORD = "rahasia-123"
 AT = datetime(2026, 3, 2, 2, 0, tzinfo=UTC)  # 09:00 WIB on a Monday
+
+
+def answers(body: dict[str, Any], ops: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A push response's answers, each a whole result with the op_id of the op it names.
+
+    The wire names ops by device_seq and sends plain `applied` answers as runs (see
+    `PushResponse`); tests read every answer whole, as the sync engine does.
+    """
+    by_seq = {op["device_seq"]: op["op_id"] for op in ops}
+    return [
+        {**r.model_dump(mode="json"), "op_id": by_seq[r.device_seq]}
+        for r in PushResponse.model_validate(body).answers()
+    ]
 
 
 def case_data(register_no: str, **overrides: Any) -> dict[str, Any]:
@@ -108,11 +122,20 @@ class Device:
         ).to_json()
 
     def push(self, *ops: dict[str, Any]) -> dict[str, Any]:
-        """POST /push; an empty call just reads `last_device_seq`."""
+        """POST /push; an empty call just reads `last_device_seq`.
+
+        The body as sent, but `results` holds every answer whole (see `answers`); `wire` is
+        the body as it came."""
         response = self.post("/push", {"device_id": self.device_id, "ops": list(ops)})
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
-        return body
+        parsed = PushResponse.model_validate(body)
+        return {
+            "results": answers(body, list(ops)),
+            "expected_seq": parsed.expected_seq,
+            "last_device_seq": parsed.last_device_seq,
+            "wire": body,
+        }
 
     def create_case(
         self, number: int | None = None, **overrides: Any

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from lapor_desktop.domain.identifiers import uuid7
 from lapor_desktop.domain.ops import OpType
 from server.tables import CaseRow, ChangeLog, ProcessedOp
-from tests.server.devices import Device, case_data, enroll, setup_offices
+from tests.server.devices import Device, answers, case_data, enroll, setup_offices
 from tests.support.live_server import LiveServer
 
 POSTS = ["/hello", "/enroll", "/token", "/numbers/lease", "/push", "/verify"]
@@ -109,7 +109,7 @@ def test_malformed_op_data_is_a_per_op_rejection(ani: Device, live_server: LiveS
     ]
     body = ani.post("/push", {"device_id": ani.device_id, "ops": odd})
     assert body.status_code == 200, body.text
-    results = body.json()["results"]
+    results = answers(body.json(), odd)
     assert [r["status"] for r in results] == ["rejected"] * len(odd)
     assert all(r["message"] for r in results)
 
@@ -152,7 +152,7 @@ def test_text_no_database_can_store_is_400_outside_an_ops_content(
         body = json.dumps({"device_id": ani.device_id, "ops": [op]}).replace("PLACEHOLDER", text)
         response = raw_post(ani, "/push", body.encode())
         assert response.status_code == 200, response.text
-        assert response.json()["results"][0]["status"] in ("applied", "merged")
+        assert answers(response.json(), [op])[0]["status"] in ("applied", "merged")
     events = [e["summary"] for c in ani.all_changes() for e in c["events"]]
     assert "\U0001f600" in events and "C:\\u0000" in events
     assert_error_body(ani.get("/snapshot", params={"bucket": "2026-03", "after": "a\x00"}), 400)
@@ -192,7 +192,7 @@ def test_gzip_request_bodies_are_accepted_and_responses_gzipped(ani: Device) -> 
     packed = gzip.compress(json.dumps({"device_id": ani.device_id, "ops": ops}).encode())
     response = raw_post(ani, "/push", packed, **{"Content-Encoding": "gzip"})
     assert response.status_code == 200, response.text
-    assert [r["status"] for r in response.json()["results"]] == ["applied"] * 3
+    assert [r["status"] for r in answers(response.json(), ops)] == ["applied"] * 3
     page = ani.get("/changes")  # requests asks for gzip and decodes it
     assert page.headers["Content-Encoding"] == "gzip"
     assert len(page.json()["changes"]) == 3

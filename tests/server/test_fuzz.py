@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lapor_desktop.domain.ops import OpType
-from tests.server.devices import enroll, setup_offices
+from tests.server.devices import answers, enroll, setup_offices
 from tests.support.live_server import LiveServer
 
 KEYS = [
@@ -56,7 +56,7 @@ def test_random_payloads_of_every_op_type_are_answered_per_op(live_server: LiveS
         ]
         response = device.post("/push", {"device_id": device.device_id, "ops": ops})
         assert response.status_code == 200, response.text
-        results = response.json()["results"]
+        results = answers(response.json(), ops)
         assert [r["op_id"] for r in results] == [op["op_id"] for op in ops][: len(results)]
         for r in results:
             assert r["status"] in ("applied", "merged", "conflict", "rejected", "deferred")

@@ -63,6 +63,8 @@ def test_many_ops_of_one_case_in_one_batch_each_get_their_version_and_change(
     assert answer["last_device_seq"] == 5
     versions = [r["version"] for r in answer["results"]]
     assert versions == sorted(versions) and versions[0] == 1 and versions[-1] == 3
+    # On the wire: one run of versions from the first op's sequence, no op ids, no defaults.
+    assert answer["wire"] == {"applied": [[1, *versions]], "last_device_seq": 5}
     stored = rows(
         live_server,
         select(CaseVersion.version, CaseVersion.doc)
@@ -81,7 +83,7 @@ def test_many_ops_of_one_case_in_one_batch_each_get_their_version_and_change(
     assert events.count("note") == 2 and events[0] == "created"
     # The whole batch again (its response was lost): the same answers, nothing applied twice.
     again = ani.push(*ops)
-    assert again["results"] == answer["results"]
+    assert again["results"] == answer["results"] and again["wire"] == answer["wire"]
     assert len(rows(live_server, select(ChangeLog.seq))) == 5
 
 
@@ -170,3 +172,70 @@ def test_two_devices_pushing_batches_at_once_never_let_a_reader_skip_a_change(
     assert seen == list(range(seen[0], seen[0] + 2 + 80))
     with live_server.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(ProcessedOp)).scalar_one() == 82
+
+
+def test_numbers_taken_earlier_in_the_same_batch_are_duplicates(
+    ani: Pusher, live_server: LiveServer
+) -> None:
+    # The first run of a batch writes its rows at the end: numbers its own ops took must
+    # still be seen as taken by the ops after them.
+    first, second, dry = uuid7(), uuid7(), uuid7()
+    year = ani.enrollment["blocks"][0]["year"]
+    ops = [
+        ani.op(OpType.CASE_CREATE, first, case_data(register_no(ani, 7))),
+        ani.op(OpType.CASE_CREATE, second, case_data(register_no(ani, 7))),
+        ani.op(OpType.CASE_CREATE, dry, case_data(f"DINSOS/{year}/S-1")),
+        ani.op(
+            OpType.CASE_RENUMBER,
+            dry,
+            {"register_no": register_no(ani, 7), "provisional": f"DINSOS/{year}/S-1"},
+            base_version=1,
+        ),
+        ani.op(
+            OpType.CASE_RENUMBER,
+            dry,
+            {"register_no": register_no(ani, 8), "provisional": f"DINSOS/{year}/S-1"},
+            base_version=1,
+        ),
+        ani.op(OpType.CASE_CREATE, second, case_data(register_no(ani, 8))),
+        ani.op(OpType.CASE_CREATE, second, case_data(register_no(ani, 9))),
+    ]
+    results = ani.push(*ops)["results"]
+    assert [(r["status"], r["code"]) for r in results] == [
+        ("applied", None),
+        ("rejected", "duplicate_number"),
+        ("applied", None),
+        ("rejected", "duplicate_number"),
+        ("applied", None),
+        ("rejected", "duplicate_number"),
+        ("applied", None),
+    ]
+    keys = rows(
+        live_server, select(CaseRow.id, CaseRow.register_key).order_by(CaseRow.register_key)
+    )
+    assert sorted(keys) == sorted(
+        [(first, register_no(ani, 7)), (dry, register_no(ani, 8)), (second, register_no(ani, 9))]
+    )
+
+
+def test_an_event_stored_before_the_batch_is_not_written_twice(
+    ani: Pusher, live_server: LiveServer
+) -> None:
+    # The same op (id and time: the same derived event id) sent by a second PC, after an op
+    # of its own in one batch: the batch's first run cannot write it and the batch runs op
+    # by op, answering as one op at a time would.
+    case_id, _ = ani.create_case()
+    live_server.add_user("ani2", "DINSOS", PASSWORD)
+    other = enroll(live_server, "ani2")
+    shared = note(ani, case_id, "Pelapor ditelepon")
+    assert ani.push(shared)["results"][0]["status"] == "applied"
+    events_before = rows(live_server, select(func.count()).select_from(CaseEvent))[0][0]
+    copy = {**shared, "device_id": other.device_id, "device_seq": 2}
+    own = note(other, case_id, "Catatan sendiri")
+    assert own["device_seq"] == 1
+    results = other.push(own, copy)["results"]
+    assert [r["status"] for r in results] == ["applied", "applied"]
+    # Its own note is new; the copy's event was known already.
+    events_after = rows(live_server, select(func.count()).select_from(CaseEvent))[0][0]
+    assert events_after == events_before + 1
+    assert other.push(own, copy)["results"] == results  # replayed: the stored answers

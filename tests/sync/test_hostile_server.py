@@ -67,6 +67,45 @@ CASES = {
         ),
         "/push",
     ),
+    "push applied run for ops never sent": (
+        Garbage(
+            "POST",
+            "/sync/v1/push",
+            body=_j({"applied": [[900, 1, 2]], "last_device_seq": 901}),
+            headers=JSON,
+        ),
+        "/push",
+    ),
+    "push applied run without a version": (
+        Garbage(
+            "POST", "/sync/v1/push", body=_j({"applied": [[1]], "last_device_seq": 1}), headers=JSON
+        ),
+        "/push",
+    ),
+    "push applied run of text": (
+        Garbage(
+            "POST",
+            "/sync/v1/push",
+            body=_j({"applied": [["satu", "dua"]], "last_device_seq": 1}),
+            headers=JSON,
+        ),
+        "/push",
+    ),
+    "push two answers for one op": (
+        Garbage(
+            "POST",
+            "/sync/v1/push",
+            body=_j(
+                {
+                    "applied": [[1, 1]],
+                    "results": [{"device_seq": 1, "status": "rejected", "code": "invalid"}],
+                    "last_device_seq": 1,
+                }
+            ),
+            headers=JSON,
+        ),
+        "/push",
+    ),
     "push unknown status": (
         Garbage(
             "POST",
