@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 
@@ -230,10 +231,27 @@ def _scoped_cases(who: Caller) -> Select[tuple[str, int, str, str]]:
     return stmt
 
 
+# doc_hash by the SHA-256 of the stored text: every device's verify hashes every case in its
+# scope, and hashing the raw text is ~5x cheaper than decoding and re-encoding it. Keyed by
+# content, so it can never answer for another document (or another database).
+_DOC_HASHES: dict[bytes, str] = {}
+_DOC_HASHES_MAX = 200_000
+
+
+def _doc_hash(doc: str) -> str:
+    key = hashlib.sha256(doc.encode()).digest()
+    found = _DOC_HASHES.get(key)
+    if found is None:
+        if len(_DOC_HASHES) >= _DOC_HASHES_MAX:
+            _DOC_HASHES.clear()
+        found = _DOC_HASHES[key] = doc_hash(doc)
+    return found
+
+
 def verify(session: Session, who: Caller, body: VerifyRequest) -> VerifyResponse:
     items: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
     for case_id, version, bucket, doc in session.execute(_scoped_cases(who)):
-        items[bucket].append((case_id, int(version), doc_hash(doc)))
+        items[bucket].append((case_id, int(version), _doc_hash(doc)))
     server = {bucket: digest(found) for bucket, found in sorted(items.items())}
     empty = digest([])
     mismatched = sorted(
