@@ -21,6 +21,7 @@ class AfterFirstPaint(QObject):
         self._view = view
         self._steps: list[Callable[[], object]] = []
         self._started = False
+        self._stopped = False
         self.done = False
         view.viewport().installEventFilter(self)
         QTimer.singleShot(FALLBACK_MS, self, self.start)
@@ -28,6 +29,8 @@ class AfterFirstPaint(QObject):
     def add(self, step: Callable[[], object], first: bool = False) -> None:
         """Run `step` after the first paint (at once when the steps already ran); `first`:
         before the steps still waiting."""
+        if self._stopped:
+            return
         if self.done:
             step()
         elif first:
@@ -58,6 +61,15 @@ class AfterFirstPaint(QObject):
             self._steps.pop(0)()
         self.done = True
         self.finished.emit()
+
+    def stop(self) -> None:
+        """Build nothing more (the window is closing)."""
+        self._stopped = True
+        self._steps.clear()
+        if not self._started:
+            self._started = True
+            self._view.viewport().removeEventFilter(self)
+        self.done = True
 
     def _next(self) -> None:
         if self.done:

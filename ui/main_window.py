@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from ui.case_table_model import CaseTableModel
 from ui.case_view import CaseView
 from ui.errors import show_error
 from ui.tasks import TaskRunner
+from ui.window_layout import restore_header, restore_layout, save_layout
 
 PAGE = 256
 # The page a window asks for when it opens: more than a screen of rows, quick to build;
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         if staged:  # the worker reads the first page while the GUI thread builds the frame
             self.reload(limit=FIRST_PAGE)
         self._build_frame(demo)
-        self._restore_layout()
+        restore_layout(self, self.splitter, self.detail_splitter, self._settings)
         self._later.add(self._build_actions)
         self._later.add(lambda: self.case_view)
         # How a file is handed to the system viewer; tests give a recorder instead.
@@ -529,10 +530,9 @@ class MainWindow(QMainWindow):
     # -- layout persistence --------------------------------------------------------------
     def _restore_header(self) -> None:
         header = self.table.horizontalHeader()
-        state = self._settings.value("main/header") if self._settings is not None else None
-        if not isinstance(state, QByteArray):
+        # Before sortIndicatorChanged is connected: the restored order sets the first query.
+        if not restore_header(header, self._settings):
             return
-        header.restoreState(state)  # before sortIndicatorChanged is connected: no reload
         column = header.sortIndicatorSection()
         key = SORT_COLUMNS[column] if 0 <= column < len(SORT_COLUMNS) else None
         if key is None:
@@ -541,28 +541,11 @@ class MainWindow(QMainWindow):
         self._sort = key
         self._descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
-    def _restore_layout(self) -> None:
-        if self._settings is None:
-            self.resize(1400, 820)
-            return
-        geometry = self._settings.value("main/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 820)
-        splitter = self._settings.value("main/splitter")
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        detail = self._settings.value("main/detail_splitter")
-        if isinstance(detail, QByteArray):
-            self.detail_splitter.restoreState(detail)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._later.stop()  # nothing more is built for a window that goes
         if self._settings is not None:
-            self._settings.setValue("main/geometry", self.saveGeometry())
-            self._settings.setValue("main/splitter", self.splitter.saveState())
-            self._settings.setValue("main/detail_splitter", self.detail_splitter.saveState())
-            self._settings.setValue("main/header", self.table.horizontalHeader().saveState())
+            header = self.table.horizontalHeader()
+            save_layout(self, self.splitter, self.detail_splitter, header, self._settings)
         if self.sync_panel is not None:  # a run stops at its next batch, nothing half-done
             self.sync_panel.cancel_run()
         self.tasks.shutdown()
