@@ -20,8 +20,21 @@ from PySide6.QtGui import QBrush, QColor
 
 from ui.case_rows import CaseRow, Urgency
 
-_ROLE_CASE_ID = Qt.ItemDataRole.UserRole + 1
-_ROLE_URGENCY = Qt.ItemDataRole.UserRole + 2
+_ROLE_CASE_ID = int(Qt.ItemDataRole.UserRole) + 1
+_ROLE_URGENCY = int(Qt.ItemDataRole.UserRole) + 2
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_HANDLED_ROLES = frozenset(
+    {
+        _DISPLAY,
+        _TOOLTIP,
+        _FOREGROUND,
+        int(Qt.ItemDataRole.AccessibleTextRole),
+        _ROLE_CASE_ID,
+        _ROLE_URGENCY,
+    }
+)
 
 
 def _tr(text: str) -> str:
@@ -115,20 +128,25 @@ class CaseTableModel(QAbstractTableModel):
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
         # Every unhandled role returns None itself: PySide6 6.12.0 leaks None through super().
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        # A paint asks each cell for ~7 roles (font, alignment, decoration…) and most are not
+        # ours: those are answered first, with plain ints, before the index is looked at.
+        if role not in _HANDLED_ROLES:
             return None
-        row = self._rows[index.row()]
+        number = index.row()
+        if not index.isValid() or not (0 <= number < len(self._rows)):
+            return None
+        row = self._rows[number]
         column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role in (_DISPLAY, _TOOLTIP):
             return COLUMNS[column].text(row) if 0 <= column < len(COLUMNS) else None
-        if role == Qt.ItemDataRole.ForegroundRole and column == DEADLINE_COLUMN:
-            colour = _COLOURS.get(row.urgency)
+        if role == _FOREGROUND:
+            colour = _COLOURS.get(row.urgency) if column == DEADLINE_COLUMN else None
             return QBrush(colour) if colour is not None else None
-        if role == self.CASE_ID_ROLE:
+        if role == _ROLE_CASE_ID:
             return row.summary.id
-        if role == self.URGENCY_ROLE:
+        if role == _ROLE_URGENCY:
             return row.urgency
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if 0 <= column < len(COLUMNS):  # AccessibleTextRole
             return f"{_tr(COLUMNS[column].title)}: {COLUMNS[column].text(row)}"
         return None
 
