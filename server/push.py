@@ -72,13 +72,25 @@ class _Incoming:
     refusal: str | None  # why its content cannot be stored: a per-op rejection
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _CaseState:
-    """A case as this batch last left it: its stored document and its index rows."""
+    """A case as this batch last left it: its stored document and its index rows.
 
-    case: Case | None  # None: no row yet
+    A document just written is decoded only when a later op of the batch needs it (the
+    case's last write in a batch never is): `doc` holds it parsed until then.
+    """
+
+    decoded: Case | None  # None: no row yet (or not decoded yet: see doc)
     scope: frozenset[str]  # the case_scope rows
     attachments: frozenset[str]  # the case_attachment rows
+    doc: dict[str, Any] | None = None  # the stored document, parsed, not yet decoded
+    version: int = 0  # the stored case's version
+
+    @property
+    def case(self) -> Case | None:
+        if self.doc is not None:
+            self.decoded, self.doc = case_from_json(self.doc), None
+        return self.decoded
 
 
 @dataclass(slots=True)
@@ -93,6 +105,8 @@ class _Done:
     register_key: tuple[str | None] | None = None  # (the case's register key,) when written
     event_ids: tuple[str, ...] = ()  # the events it wrote
 
+
+_PLACEHOLDER = OpResult(device_seq=0, status="applied")
 
 # What a database refuses to write (beyond our own checks): the op's content is at fault.
 _UNSTORABLE_ERRORS = (DataError, UnicodeError, OverflowError)
@@ -397,10 +411,12 @@ class _Batch:
             return known
         # Each prefetched row serves once: an op retried after a race reads the row again.
         if case_id in self.docs:
+            case = case_from_json(json.loads(self.docs.pop(case_id)))
             state = _CaseState(
-                case_from_json(json.loads(self.docs.pop(case_id))),
+                case,
                 frozenset(self.scopes.get(case_id, ())),
                 frozenset(self.files.get(case_id, ())),
+                version=case.version,
             )
             self.cases[case_id] = state
             return state
@@ -414,10 +430,12 @@ class _Batch:
         if doc is None:
             state = _CaseState(None, frozenset(), frozenset())
         else:
+            case = case_from_json(json.loads(doc))
             state = _CaseState(
-                case_from_json(json.loads(doc)),
+                case,
                 frozenset(self.conn.execute(_CASE_SCOPE, params).scalars()),
                 frozenset(self.conn.execute(_CASE_ATTACHMENTS, params).scalars()),
+                version=case.version,
             )
         self.cases[case_id] = state
         return state
@@ -438,7 +456,7 @@ class _Batch:
             return _Done(result, True)
         applied, status = result
         done = self._store_change(op, state, applied, now)
-        version = done.state.case.version if done.state and done.state.case else 0
+        version = done.state.version if done.state else 0
         done.outcome = _result(
             op,
             status,
@@ -539,7 +557,7 @@ class _Batch:
         if before is not None and changed and case.version <= before.version:
             case = case.evolve(version=before.version + 1)  # every stored change has its version
         events = self._new_events(applied.events)
-        placeholder = _result(op, "applied")  # replaced by the caller, which knows the status
+        placeholder = _PLACEHOLDER  # replaced by the caller, which knows the status
         if not changed and not events:
             # A no-op: nothing to tell anyone.
             return _Done(placeholder, True, state=state)
@@ -549,13 +567,12 @@ class _Batch:
         floor: tuple[str, int, int] | None = None
         register_key: tuple[str | None] | None = None
         attachments = state.attachments
-        stored = before
+        decoded: dict[str, Any] | None = None
         if changed:
-            text, decoded = _stored_doc(case_to_json(case))
             # The next op of this case in the batch starts from the document as stored,
             # decoded as a fresh read of the row would decode it: the same case the next
             # transaction would have seen when every op had its own.
-            stored = case_from_json(decoded)
+            text, decoded = _stored_doc(case_to_json(case))
             number = RegisterNumber.parse(case.register_no)
             key = None if number.provisional else case.register_no
             received = iso(case.received_at)
@@ -622,7 +639,10 @@ class _Batch:
         return _Done(
             placeholder,
             True,
-            state=_CaseState(stored, current, attachments),
+            # Unchanged: the case as it was; changed: the document as stored, decoded if needed.
+            state=_CaseState(
+                None if changed else before, current, attachments, decoded, case.version
+            ),
             seq=seq,
             floor=floor,
             register_key=register_key,

@@ -19,6 +19,7 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -316,12 +317,19 @@ class SyncEngine:
         resend_from: int | None = None
         last_gap: int | None = None
         failures = 0
+        # The next ops, read while the server worked on the last batch (see _send).
+        ahead: list[QueuedOp] | None = None
         while True:
             self._check_cancel()
-            with self.ws.db.read() as uow:
-                queued = uow.sync.outbox.queued(
-                    from_seq=resend_from or 0, limit=batch, include_final=resend_from is not None
-                )
+            if ahead is not None:
+                queued, ahead = ahead[:batch], None
+            else:
+                with self.ws.db.read() as uow:
+                    queued = uow.sync.outbox.queued(
+                        from_seq=resend_from or 0,
+                        limit=batch,
+                        include_final=resend_from is not None,
+                    )
             chosen: list[QueuedOp] = []
             size = 0
             for item in queued:
@@ -335,11 +343,7 @@ class SyncEngine:
             sent = {q.device_seq: q.op.op_id for q in chosen}
             self._emit(SyncProgress("push", report.sent, total, 0, size))
             try:
-                # The ops' stored text as it is: parsing and encoding each again cost the
-                # client as much as the rest of its push.
-                answer = self.client.push_payloads(
-                    self.ws.device_id, [q.payload for q in chosen], attempts=1
-                )
+                answer, following = self._send(chosen, ceiling)
             except Unreachable:
                 # A timeout or 5xx may mean "too much at once" on a bad link: send less.
                 failures += 1
@@ -383,6 +387,31 @@ class SyncEngine:
                 raise InvalidResponse("/push", "no result for any op sent")
             resend_from = None
             batch = min(ceiling, batch * 2)
+            if len(results) == len(chosen):
+                # Every op sent is final now: the pending ops after them are the next batch.
+                ahead = following
+
+    def _send(self, chosen: list[QueuedOp], ceiling: int) -> tuple[p.PushResponse, list[QueuedOp]]:
+        """Push `chosen`; meanwhile read the pending ops after them, up to `ceiling`.
+
+        The request runs in a worker thread (its wait releases the GIL) while this thread
+        reads the outbox: reading and parsing the next batch no longer adds to the time the
+        server takes. Only this thread touches the database; the worker only the network.
+        The ops' stored text is sent as it is: parsing and encoding each again cost the
+        client as much as the rest of its push.
+        """
+        payloads = [q.payload for q in chosen]
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as pool:
+            call = pool.submit(self.client.push_payloads, self.ws.device_id, payloads, 1)
+            try:
+                with self.ws.db.read() as uow:
+                    following = uow.sync.outbox.queued(
+                        from_seq=chosen[-1].device_seq + 1, limit=ceiling
+                    )
+            except BaseException:
+                call.cancel()
+                raise
+            return call.result(), following
 
     def _ack(
         self, results: list[tuple[str, p.OpResult]], entities: dict[str, str], report: SyncReport
