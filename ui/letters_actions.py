@@ -30,8 +30,10 @@ from lapor_desktop.domain.errors import DomainError
 from lapor_desktop.letters.model import LetterKind, Paper
 from lapor_desktop.services.letters import IssuedLetter, LetterService
 from ui.errors import show_error
+from ui.letter_output_dialog import ERROR_STYLE
 from ui.letter_preview import make_printer, print_pdfs
-from ui.letters_dialog import ERROR_STYLE, LettersDialog, TodayLettersDialog
+from ui.letters_dialog import LettersDialog
+from ui.todays_letters_dialog import TodayLettersDialog
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

@@ -1851,6 +1851,10 @@
         <translation>DRAFT preview: no number is taken until the letter is issued.</translation>
     </message>
     <message>
+        <source>DRAFT — the letter number is waiting for the next sync</source>
+        <translation>DRAFT — the letter number is waiting for the next sync</translation>
+    </message>
+    <message>
         <source>Disposition sheets of disposed cases</source>
         <translation>Disposition sheets of disposed cases</translation>
     </message>
@@ -1877,6 +1881,10 @@
     <message>
         <source>Letters of this case</source>
         <translation>Letters of this case</translation>
+    </message>
+    <message>
+        <source>No letter number is left on this PC, so the letter was NOT issued: this is only a DRAFT without a number. Issue it again after the next sync.</source>
+        <translation>No letter number is left on this PC, so the letter was NOT issued: this is only a DRAFT without a number. Issue it again after the next sync.</translation>
     </message>
     <message>
         <source>Number</source>

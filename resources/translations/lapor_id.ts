@@ -1782,6 +1782,10 @@
         <translation>Pratinjau DRAF: nomor belum diambil sampai surat diterbitkan.</translation>
     </message>
     <message>
+        <source>DRAFT — the letter number is waiting for the next sync</source>
+        <translation>DRAF — nomor surat menunggu sinkronisasi</translation>
+    </message>
+    <message>
         <source>Disposition sheets of disposed cases</source>
         <translation>Lembar Disposisi pengaduan yang telah didisposisikan</translation>
     </message>
@@ -1808,6 +1812,10 @@
     <message>
         <source>Letters of this case</source>
         <translation>Surat pengaduan ini</translation>
+    </message>
+    <message>
+        <source>No letter number is left on this PC, so the letter was NOT issued: this is only a DRAFT without a number. Issue it again after the next sync.</source>
+        <translation>Nomor surat di PC ini sudah habis, jadi surat TIDAK diterbitkan: ini hanya DRAF tanpa nomor. Terbitkan lagi setelah sinkronisasi berikutnya.</translation>
     </message>
     <message>
         <source>Number</source>

@@ -33,8 +33,9 @@ from tests.lapor_desktop.services.letters_support import (
 )
 from ui.letter_preview import page_count
 from ui.letters_actions import BatchPrintDialog, BatchResult, LettersActions
-from ui.letters_dialog import LettersDialog, TodayLettersDialog
+from ui.letters_dialog import LettersDialog
 from ui.main_window import MainWindow
+from ui.todays_letters_dialog import TodayLettersDialog
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -52,7 +53,7 @@ def workspace(workspace: Workspace, fake_clock) -> Workspace:
 @pytest.fixture(autouse=True)
 def no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[BaseException]:
     shown: list[BaseException] = []
-    for module in ("ui.letters_dialog", "ui.letters_actions", "ui.main_window"):
+    for module in ("ui.letter_output_dialog", "ui.letters_actions", "ui.main_window"):
         monkeypatch.setattr(f"{module}.show_error", lambda _parent, error, *_: shown.append(error))
     return shown
 
