@@ -29,7 +29,7 @@ from lapor_desktop.domain.errors import DomainError
 from lapor_desktop.progress import Progress
 from lapor_desktop.services.cases import CaseDetail
 from ui.errors import show_error
-from ui.settings_pages import ERROR_STYLE, alive
+from ui.inline_form import ERROR_STYLE, alive
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

@@ -26,7 +26,7 @@ from lapor_desktop.clock import Clock
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.progress import Progress
 from ui.errors import show_error
-from ui.settings_pages import ERROR_STYLE, alive
+from ui.inline_form import ERROR_STYLE, alive
 from ui.sync_connection import Enrolled, SyncConnection
 from ui.sync_messages import enroll_message, is_sync_error
 from ui.tasks import TaskRunner

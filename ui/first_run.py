@@ -38,7 +38,8 @@ from lapor_desktop.services.workspace import default_user, init_workspace, open_
 from ui.app import demo_paths
 from ui.errors import is_expected, show_error
 from ui.first_run_server import ServerPage
-from ui.settings_pages import ERROR_STYLE, OfficeFields, SignatoryFields, alive, message_for
+from ui.inline_form import ERROR_STYLE, alive, message_for
+from ui.office_fields import OfficeFields, SignatoryFields
 from ui.sync_connection import SyncConnection
 from ui.tasks import TaskRunner
 

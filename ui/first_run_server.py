@@ -10,7 +10,7 @@ from lapor_desktop.clock import Clock
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.progress import Progress
 from ui.enroll_dialog import EnrollForm
-from ui.settings_pages import alive
+from ui.inline_form import alive
 from ui.sync_connection import Enrolled, SyncConnection
 from ui.tasks import TaskRunner
 

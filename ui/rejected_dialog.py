@@ -38,7 +38,7 @@ from lapor_desktop.progress import Progress
 from lapor_desktop.services.sync_review import RejectedOp
 from ui import labels
 from ui.errors import show_error
-from ui.settings_pages import ERROR_STYLE, alive
+from ui.inline_form import ERROR_STYLE, alive
 
 if TYPE_CHECKING:
     from datetime import tzinfo

@@ -42,18 +42,13 @@ from lapor_desktop.services.office_admin import (
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.settings import AppSettings, load_settings, save_settings
 from ui.errors import is_expected, show_error
+from ui.holidays_page import HolidaysPage
 from ui.i18n import install_translators
+from ui.inline_form import alive, message_for
 from ui.main_window import MainWindow
-from ui.settings_pages import (
-    HolidaysPage,
-    OfficeFields,
-    PreferencesFields,
-    SignatoryFields,
-    SlaPage,
-    UnitsEditor,
-    alive,
-    message_for,
-)
+from ui.office_fields import OfficeFields, SignatoryFields
+from ui.settings_pages import PreferencesFields, UnitsEditor
+from ui.sla_page import SlaPage
 from ui.tasks import TaskRunner
 
 SETTINGS_SHORTCUT = "Ctrl+,"
