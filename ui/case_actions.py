@@ -2,7 +2,8 @@
 
 An action is enabled when the office holds the selected case (`detail.can_act`) and the status
 table of DESIGN §3 (`domain/workflow.py`) allows its move from the case's status. Each opens a
-small dialog (ui/action_dialogs.py); after it succeeded the window reloads and shows the case.
+small dialog (built on ui/action_dialogs.py, one module per dialog family); after it succeeded
+the window reloads and shows the case.
 """
 
 from __future__ import annotations
@@ -21,15 +22,13 @@ from lapor_desktop.domain.codes import CaseStatus, Role
 from lapor_desktop.domain.sla import Stage
 from lapor_desktop.domain.workflow import allowed_next
 from lapor_desktop.services.cases import CaseDetail
-from ui.action_dialogs import (
-    EXTENDABLE_STAGES,
-    ArchiveDialog,
-    AttachDialog,
+from ui.action_dialogs import BulkResult
+from ui.dispose_dialog import DisposeDialog
+from ui.extend_attach_dialogs import EXTENDABLE_STAGES, AttachDialog, ExtendDialog
+from ui.forward_archive_dialogs import ArchiveDialog, ForwardDialog
+from ui.intake_dialog import IntakeDialog, IntakeResult
+from ui.text_action_dialogs import (
     BulkResolveDialog,
-    BulkResult,
-    DisposeDialog,
-    ExtendDialog,
-    ForwardDialog,
     answer_dialog,
     cancel_dialog,
     close_incomplete_dialog,
@@ -40,7 +39,6 @@ from ui.action_dialogs import (
     reopen_dialog,
     resolve_dialog,
 )
-from ui.intake_dialog import IntakeDialog, IntakeResult
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow

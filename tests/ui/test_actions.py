@@ -18,18 +18,13 @@ from lapor_desktop.domain.case import Case
 from lapor_desktop.domain.codes import CaseStatus
 from lapor_desktop.services.cases import NewCase
 from tests.conftest import FakeClock
-from ui.action_dialogs import (
-    INSTRUCTIONS,
-    ActionDialog,
-    ArchiveDialog,
-    AttachDialog,
-    DisposeDialog,
-    ExtendDialog,
-    ForwardDialog,
-    TextActionDialog,
-)
+from ui.action_dialogs import ActionDialog
 from ui.case_actions import SPECS, CaseActions
+from ui.dispose_dialog import INSTRUCTIONS, DisposeDialog
+from ui.extend_attach_dialogs import AttachDialog, ExtendDialog
+from ui.forward_archive_dialogs import ArchiveDialog, ForwardDialog
 from ui.main_window import MainWindow
+from ui.text_action_dialogs import TextActionDialog
 
 pytestmark = pytest.mark.timeout(60)
 
