@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,40 +30,16 @@ from lapor_desktop.services.sync_review import RejectedOp, SyncReviewService
 from lapor_desktop.services.workspace import Workspace
 from ui import labels
 from ui.after_first_paint import AfterFirstPaint
+from ui.attachment_files import copy_out
 from ui.case_filter import CaseFilterBar
-from ui.case_rows import CaseRow, build_rows
+from ui.case_pages import FIRST_PAGE, PAGE, SORT_COLUMNS, Page, read_page
 from ui.case_table_model import CaseTableModel
 from ui.case_view import CaseView
 from ui.errors import show_error
 from ui.tasks import TaskRunner
 from ui.window_layout import restore_header, restore_layout, save_layout
 
-PAGE = 256
-# The page a window asks for when it opens: more than a screen of rows, quick to build;
-# keyset paging brings the next ones (PAGE) as the operator scrolls.
-FIRST_PAGE = 64
-# The sort key of each table column (None: not sortable), in CaseTableModel's column order.
-SORT_COLUMNS = (
-    "register_no",
-    "received",
-    "title",
-    "category",
-    "channel",
-    "status",
-    "holder",
-    "due",
-    None,
-)
 SEARCH_DELAY_MS = 250
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    rows: list[CaseRow]
-    has_more: bool
-    counts: dict[Queue, int] | None
-    pending_ops: int | None
-    generation: int
 
 
 class MainWindow(QMainWindow):
@@ -322,7 +296,7 @@ class MainWindow(QMainWindow):
         only = self._only_ids
         # The page first, so the table paints before the counts are even asked for.
         self.tasks.run(
-            lambda _progress: self._fetch(query, generation, with_counts=False, only_ids=only),
+            lambda _progress: self._fetch(query, generation, only),
             on_done=self._on_first_page,
             on_error=self._on_load_failed,
         )
@@ -336,40 +310,19 @@ class MainWindow(QMainWindow):
         generation = self._generation
         query = self.current_query(after)
         self.tasks.run(
-            lambda _progress: self._fetch(query, generation, with_counts=False),
+            lambda _progress: self._fetch(query, generation),
             on_done=self._on_next_page,
             on_error=self._on_load_failed,
         )
 
     def _fetch(
-        self,
-        query: CaseQuery,
-        generation: int,
-        with_counts: bool,
-        only_ids: tuple[str, ...] | None = None,
+        self, query: CaseQuery, generation: int, only: tuple[str, ...] | None = None
     ) -> Page:
-        # Runs on the worker thread: services only, no widget is touched here.
-        if only_ids is not None:
-            summaries = self.review.summaries(only_ids) if query.after is None else []
-        else:
-            summaries = self.queries.cases(query)
-        reference = self.workspace.list_reference()  # the rules wait for the first dialog
-        # Conflict/rejected badges once sync is installed (or about to be, after the paint).
+        # Runs on the worker thread: services only, no widget is touched here. Conflict and
+        # rejected badges once sync is installed (or about to be, after the paint).
         badges = self._sync_badges or self.sync_panel is not None
-        conflicts, rejected = self.review.attention(s.id for s in summaries if badges)
-        rows = build_rows(
-            summaries,
-            reference.category_names,
-            reference.calendar,
-            self.workspace.tz,
-            self.workspace.clock(),
-            conflicts=conflicts,
-            rejected=rejected,
-        )
-        counts = self.queries.queue_counts() if with_counts else None
-        pending = self.queries.pending_operations() if with_counts else None
-        has_more = len(summaries) >= query.limit and not query.search and only_ids is None
-        return Page(rows, has_more, counts, pending, generation)
+        ws, queries, review = self.workspace, self.queries, self.review
+        return read_page(ws, queries, review, query, generation, badges=badges, only_ids=only)
 
     def _on_first_page(self, page: Page) -> None:
         if page.generation != self._generation:
@@ -502,18 +455,9 @@ class MainWindow(QMainWindow):
     def open_attachment(self, sha256: str, name: str) -> None:
         """Copy the stored file out under its own name, then hand it to the system viewer."""
 
-        def work(_progress: object) -> Path:
-            source = self.workspace.blobs.path_for(sha256)
-            if not source.exists():
-                raise FileNotFoundError(source)
-            target_dir = self.workspace.paths.data_dir / "opened"
-            target_dir.mkdir(exist_ok=True)
-            target = target_dir / Path(name).name
-            shutil.copyfile(source, target)
-            return target
-
+        workspace = self.workspace
         self.tasks.run(
-            work,
+            lambda _progress: copy_out(workspace, sha256, name),
             on_done=lambda path: self.open_url(QUrl.fromLocalFile(str(path))),
             on_error=self._on_action_failed,
             uses_db=False,
