@@ -28,8 +28,11 @@ typecheck: $(STAMP)
 imports: $(STAMP)
 	$(BIN)/lint-imports
 
+# Two workers (this is a 2-core machine; many tests wait on a server or a subprocess); one file
+# per worker at a time, so a module's expensive fixture is built once.
+PYTEST_WORKERS ?= 2
 pytest: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --dist loadfile
 
 test: lint typecheck imports pytest
 
