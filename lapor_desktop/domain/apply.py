@@ -189,7 +189,8 @@ def _start(
     ctx: ApplyContext,
     clocks: tuple[StageClock, ...] | None = None,
 ) -> tuple[StageClock, ...]:
-    rule = ctx.rulebook.rule_for(stage, case.kind.value, case.severity.value)
+    # The enum members themselves: they are the code strings, and `.value` is a slow property.
+    rule = ctx.rulebook.rule_for(stage, case.kind, case.severity)
     base = case.clocks if clocks is None else clocks
     return (*base, StageClock(stage=stage, rule_code=rule.code, started_at=at))
 
@@ -275,7 +276,7 @@ def _create(op: Operation, ctx: ApplyContext) -> Applied:
     clocks = tuple(
         StageClock(
             stage=stage,
-            rule_code=ctx.rulebook.rule_for(stage, kind.value, severity.value).code,
+            rule_code=ctx.rulebook.rule_for(stage, kind, severity).code,
             started_at=received_at,
         )
         for stage in (Stage.VERIFICATION, Stage.RESOLUTION)
@@ -635,6 +636,7 @@ def _require_info_wait_over(case: Case, at: datetime, ctx: ApplyContext) -> None
 
 def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     raw = op.data.get("disposition")
+    hop_id = ""
     if isinstance(raw, Mapping):
         hop_id = str(raw.get("id") or derived_id(op.op_id, "disposition"))
         if any(d.id == hop_id for d in case.dispositions):
@@ -658,7 +660,7 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         clocks = _finish(case, at, ctx, (Stage.VERIFICATION,))
         clocks = _start(case, Stage.FIRST_FOLLOW_UP, at, ctx, clocks)
     new = case
-    follow_rule = ctx.rulebook.rule_for(Stage.FIRST_FOLLOW_UP, case.kind.value, case.severity.value)
+    follow_rule = ctx.rulebook.rule_for(Stage.FIRST_FOLLOW_UP, case.kind, case.severity)
     open_follow = next(
         (c for c in reversed(clocks) if c.stage is Stage.FIRST_FOLLOW_UP and c.is_open), None
     )
@@ -671,7 +673,7 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         open_follow.extension_days if open_follow else 0,
     )
     disposition = Disposition(
-        id=str(raw.get("id") or derived_id(op.op_id, "disposition")),
+        id=hop_id,
         at=at,
         from_office=op.office,
         from_person=str(raw.get("from_person") or op.actor),

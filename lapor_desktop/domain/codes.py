@@ -149,18 +149,20 @@ def parse_code(enum: type[E], value: str, labels: dict[E, str] | None = None, wh
     raise UnknownCode(what or enum.__name__.lower(), value, [m.value for m in enum])
 
 
+_CHANNEL_ALIASES = {
+    "datang langsung": Channel.WALK_IN,
+    "telepon": Channel.PHONE,
+    "surat": Channel.LETTER,
+    "media sosial": Channel.SOCIAL_MEDIA,
+    "kotak saran": Channel.SUGGESTION_BOX,
+    "lainnya": Channel.OTHER,
+    "sp4n lapor!": Channel.LAPOR,
+    "wa": Channel.WHATSAPP,
+}
+
+
 def parse_channel(value: str) -> Channel:
-    aliases = {
-        "datang langsung": Channel.WALK_IN,
-        "telepon": Channel.PHONE,
-        "surat": Channel.LETTER,
-        "media sosial": Channel.SOCIAL_MEDIA,
-        "kotak saran": Channel.SUGGESTION_BOX,
-        "lainnya": Channel.OTHER,
-        "sp4n lapor!": Channel.LAPOR,
-        "wa": Channel.WHATSAPP,
-    }
-    hit = aliases.get(_normalise(value))
+    hit = _CHANNEL_ALIASES.get(_normalise(value))
     return hit if hit is not None else parse_code(Channel, value, CHANNEL_LABELS, "channel")
 
 

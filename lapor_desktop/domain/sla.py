@@ -380,7 +380,8 @@ def compute_due_at(
         _require_aware("now", now)
     if extension_days < 0:
         raise ValueError(f"extension_days must be >= 0, got {extension_days}")
-    paused = _paused_days(started_at, rule, calendar, tz, pauses, now)
+    # Most clocks never paused: skip the merge of no spans.
+    paused = _paused_days(started_at, rule, calendar, tz, pauses, now) if pauses else 0
     due_day = _due_date(
         _local_date(started_at, tz), rule, calendar, rule.days + extension_days + paused
     )
