@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,30 @@ CHANNEL_WEIGHTS = {
     "social_media": 7,
     "suggestion_box": 3,
 }
+PRIORITY_WEIGHTS = {"normal": 70, "tinggi": 18, "rendah": 9, "darurat": 3}
+SIFAT_WEIGHTS = {"biasa": 70, "segera": 25, "sangat-segera": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class _Weighted:
+    """Choices with cumulative weights summed once: `choices(weights=…)` sums them per call
+    and draws the very same values from the same random stream."""
+
+    population: tuple[str, ...]
+    cum_weights: tuple[int, ...]
+
+    @classmethod
+    def of(cls, weights: dict[str, int]) -> _Weighted:
+        return cls(tuple(weights), tuple(accumulate(weights.values())))
+
+    def pick(self, rng: random.Random) -> str:
+        return rng.choices(self.population, cum_weights=self.cum_weights)[0]
+
+
+_INTAKE_HOURS = (7, 8, 8, 9, 9, 10, 10, 11, 13, 13, 14, 15, 19, 21)
+_CHANNELS = _Weighted.of(CHANNEL_WEIGHTS)
+_PRIORITIES = _Weighted.of(PRIORITY_WEIGHTS)
+_SIFATS = _Weighted.of(SIFAT_WEIGHTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,23 +173,26 @@ class DemoGenerator:
             ["Sekretariat"],
         )
         self.span = (now - timedelta(hours=2) - DEMO_START).total_seconds()
+        self.first_names = self.corpus["names"]["male"] + self.corpus["names"]["female"]
+        self.latest = now - timedelta(hours=1)
 
     def received_at(self) -> datetime:
         # More recent years get more reports (LAPOR! adoption grows), office hours mostly.
-        if self.rng.random() < 0.12:
+        # Runs once per case in this process before any worker starts: locals kept local.
+        rng, tz = self.rng, self.ctx.tz
+        if rng.random() < 0.12:
             # A busy recent month, so every work queue has something in it.
-            moment = self.now - timedelta(days=self.rng.random() * 40)
+            moment = self.now - timedelta(days=rng.random() * 40)
         else:
-            fraction = self.rng.random() ** 0.8
+            fraction = rng.random() ** 0.8
             moment = DEMO_START + timedelta(seconds=fraction * self.span)
-        local = moment.astimezone(self.ctx.tz)
-        if local.weekday() >= 5 and self.rng.random() < 0.7:
-            local -= timedelta(days=local.weekday() - 4)
-        hour = self.rng.choice((7, 8, 8, 9, 9, 10, 10, 11, 13, 13, 14, 15, 19, 21))
-        local = datetime.combine(
-            local.date(), time(hour, self.rng.randrange(60)), tzinfo=self.ctx.tz
-        )
-        return min(local.astimezone(UTC), self.now - timedelta(hours=1))
+        local = moment.astimezone(tz)
+        weekday = local.weekday()
+        if weekday >= 5 and rng.random() < 0.7:
+            local -= timedelta(days=weekday - 4)
+        hour = rng.choice(_INTAKE_HOURS)
+        local = datetime.combine(local.date(), time(hour, rng.randrange(60)), tzinfo=tz)
+        return min(local.astimezone(UTC), self.latest)
 
     def _fill(self, text: str, place: dict[str, str]) -> str:
         return text.format(**place)
@@ -176,7 +204,7 @@ class DemoGenerator:
         kecamatan = rng.choice(self.corpus["kecamatan"])
         local = received.astimezone(self.ctx.tz)
         anonymous = rng.random() < 0.1
-        first = rng.choice(self.corpus["names"]["male"] + self.corpus["names"]["female"])
+        first = rng.choice(self.first_names)
         # An anonymous text must not name its writer either.
         place = {
             "desa": rng.choice(kecamatan["desa"]),
@@ -188,7 +216,8 @@ class DemoGenerator:
         }
         reporter = None
         if not anonymous:
-            phone = "08" + "".join(str(rng.randrange(10)) for _ in range(rng.choice((9, 10))))
+            digit = rng.randrange
+            phone = "08" + "".join([str(digit(10)) for _ in range(rng.choice((9, 10)))])
             reporter = {
                 "name": f"{first} {rng.choice(self.corpus['names']['family'])}",
                 "phone": phone if rng.random() < 0.85 else None,
@@ -204,7 +233,7 @@ class DemoGenerator:
             # UUIDv7 like a real intake: time-ordered by receipt, reproducible from the seed.
             uuid7(int(received.timestamp() * 1000), rng.getrandbits(74)),
         )
-        channel = rng.choices(list(CHANNEL_WEIGHTS), weights=list(CHANNEL_WEIGHTS.values()))[0]
+        channel = _CHANNELS.pick(rng)
         story.do(
             OpType.CASE_CREATE,
             received,
@@ -217,9 +246,7 @@ class DemoGenerator:
                 "channel": channel,
                 "received_at": iso(received),
                 "category_code": topic["category"],
-                "priority": rng.choices(("normal", "tinggi", "rendah", "darurat"), (70, 18, 9, 3))[
-                    0
-                ],
+                "priority": _PRIORITIES.pick(rng),
                 "severity": topic.get("severity", "ringan"),
                 "anonymous": anonymous,
                 "confidential": (not anonymous) and rng.random() < 0.05,
@@ -334,7 +361,7 @@ class DemoGenerator:
                     "to_unit": None if external else rng.choice(self.units),
                     "instructions": rng.sample(self.corpus["instructions"], rng.randint(1, 3)),
                     "note": "",
-                    "sifat": rng.choices(("biasa", "segera", "sangat-segera"), (70, 25, 5))[0],
+                    "sifat": _SIFATS.pick(rng),
                 },
             },
         )
