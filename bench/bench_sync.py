@@ -66,7 +66,10 @@ LOSS_STALL = 0.2  # seconds a lost segment costs (about one retransmission timeo
 
 def serve(app: Any) -> tuple[uvicorn.Server, threading.Thread, str]:
     """Serve `app` as tests/support/live_server.py serves the real one: same uvicorn settings."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY on accepted sockets only when the
+    # listener's proto says TCP; with proto 0 every response waited ~40 ms for a delayed ACK,
+    # which padded both sides of every ratio (uvicorn binding its own socket sets it).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]

@@ -506,7 +506,9 @@ class FaultProxy:
             loop = asyncio.new_event_loop()
             self._loop = loop
             try:
-                listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                # proto IPPROTO_TCP: only then does asyncio set TCP_NODELAY on the accepted
+                # sockets; without it each answer to the client waited for a delayed ACK.
+                listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
                 listener.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, CLIENT_RCVBUF)
                 listener.bind(("127.0.0.1", 0))  # accepted sockets inherit the buffer size
                 self._server = loop.run_until_complete(
