@@ -152,14 +152,26 @@ def _require_holder(case: Case, op: Operation) -> None:
         )
 
 
-def _check_from(case: Case, op: Operation, target: CaseStatus) -> bool:
-    """Validate the status the operator saw; True when the op is an idempotent repeat."""
-    seen = op.data.get("from")
-    if seen is not None and parse_status(str(seen)) is not case.status:
-        if case.status is target and target is not S.DISPOSED:
-            return True
-        raise IllegalTransition(case.status, target, allowed_next(case.status))
-    return False
+def _check_from(case: Case, op: Operation, target: CaseStatus) -> CaseStatus | None:
+    """Validate the status the operator saw; that status when the op repeats a move the case
+    already made (another op got there first), else None."""
+    raw = op.data.get("from")
+    if raw is None:
+        return None
+    seen = parse_status(str(raw))
+    if seen is case.status:
+        return None
+    if case.status is target and target is not S.DISPOSED and target in allowed_next(seen):
+        return seen
+    raise IllegalTransition(case.status, target, allowed_next(case.status))
+
+
+def _repeat(case: Case, op: Operation, event: TimelineEvent) -> Applied:
+    """A move the case already made, by another op: the status stays (the first one wins),
+    but the operator's record does not vanish. The event is the one the operator's PC wrote
+    (made from the status they saw, with the same id), so every replica keeps the same
+    timeline and their reason or answer text reaches the other offices too."""
+    return Applied(case, (event,))
 
 
 def _text(data: Mapping[str, Any], key: str, *, required: bool = True) -> str:
@@ -568,16 +580,18 @@ def _resolve(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
 
 def _transition(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     target = parse_status(_text(op.data, "to"))
-    if _check_from(case, op, target):
-        return Applied(case, (), noop=True)
+    seen = _check_from(case, op, target)
     reason = str(op.data.get("reason") or "").strip() or None
+    if seen is not None:
+        if _dedicated(seen, target):
+            raise GuardFailed(target, f"use the {_DEDICATED[target]} action")
+        duplicate = op.data.get("duplicate_of") if target is S.ARCHIVED else None
+        kept = {"duplicate_of": str(duplicate)} if duplicate else None
+        return _repeat(case, op, _status_event(op, seen, target, reason, kept))
     if target not in allowed_next(case.status):
         # An illegal move is reported as such, before any hint about dedicated actions.
         raise IllegalTransition(case.status, target, allowed_next(case.status))
-    if target in (S.DISPOSED, S.FORWARDED, S.AWAITING_REPORTER) or (
-        case.status is S.DISPOSED and target is S.IN_PROGRESS
-    ):
-        # These moves carry data of their own and have their own operations.
+    if _dedicated(case.status, target):
         raise GuardFailed(target, f"use the {_DEDICATED[target]} action")
     if not (target is S.CANCELLED and ctx.role is Role.ADMIN):
         # Even a coordinator cancels only what their office holds; the Kabupaten admin may
@@ -615,6 +629,13 @@ def _transition(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     return Applied(new, (_status_event(op, case.status, target, reason, extra),))
 
 
+def _dedicated(current: CaseStatus, target: CaseStatus) -> bool:
+    # These moves carry data of their own and have their own operations.
+    return target in (S.DISPOSED, S.FORWARDED, S.AWAITING_REPORTER) or (
+        current is S.DISPOSED and target is S.IN_PROGRESS
+    )
+
+
 _DEDICATED = {
     S.DISPOSED: OpType.CASE_DISPOSE.value,
     S.FORWARDED: OpType.CASE_FORWARD.value,
@@ -643,8 +664,7 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             # A replay of a hop already recorded: DISPOSED -> DISPOSED would add it twice.
             return Applied(case, (), noop=True)
     _require_holder(case, op)
-    if _check_from(case, op, S.DISPOSED):
-        return Applied(case, (), noop=True)
+    _check_from(case, op, S.DISPOSED)  # never a repeat: a hop from a stale view is refused
     if not isinstance(raw, Mapping):
         raise ValidationError("disposition", "is required")
     to_office = (str(raw.get("to_office") or "").strip().upper()) or None
@@ -716,10 +736,12 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
 
 def _forward(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     _require_holder(case, op)
-    if _check_from(case, op, S.FORWARDED):
-        return Applied(case, (), noop=True)
+    seen = _check_from(case, op, S.FORWARDED)
     agency = str(op.data.get("agency") or "").strip() or None
     reason = str(op.data.get("reason") or "").strip() or None
+    if seen is not None:
+        event = _status_event(op, seen, S.FORWARDED, reason, {"agency": agency})
+        return _repeat(case, op, event)
     check_transition(case.status, S.FORWARDED, reason=reason, agency=agency, role=ctx.role)
     # Our obligation ends with the forward (No Wrong Door): every clock stops here.
     new = case.evolve(clocks=_finish(case, op.at, ctx))
@@ -767,9 +789,12 @@ def _follow_up(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
 
 def _answer(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     _require_holder(case, op)
-    if _check_from(case, op, S.AWAITING_REPORTER):
-        return Applied(case, (), noop=True)
+    seen = _check_from(case, op, S.AWAITING_REPORTER)
     text = _text(op.data, "text")
+    if seen is not None:
+        return _repeat(
+            case, op, _status_event(op, seen, S.AWAITING_REPORTER, None, {"answer": text})
+        )
     check_transition(case.status, S.AWAITING_REPORTER, role=ctx.role, has_answer=True)
     clocks = _finish(case, op.at, ctx, (Stage.RESOLUTION,))
     clocks = _start(case, Stage.AUTO_CLOSE, op.at, ctx, clocks)

@@ -174,18 +174,15 @@ def test_resolve_vs_resolve(cast: Cast) -> None:
     case = _awaiting_reporter(cast)
     service(cast.ani).resolve(case.id, "Sudah cair")
     service(cast.citra).resolve(case.id, "Sudah cair juga")
-    assert _race(cast.ani, cast.citra) == ("applied", None)
+    # Citra's move was already made: the status and its reason stay Ani's (the first wins), and
+    # her record is merged into the timeline.
+    assert _race(cast.ani, cast.citra) == ("merged", None)
     cast.check()
     for client in (cast.ani, cast.citra, cast.koor):  # the offices that see the case
-        assert service(client).find_case(case.id).status is CaseStatus.RESOLVED
+        shown = service(client).find_case(case.id)
+        assert shown.status is CaseStatus.RESOLVED and shown.status_reason == "Sudah cair"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: a resolve that is a no-op on the server (the case is already RESOLVED) is "
-    "answered 'applied' but its event is never stored; the PC that made it keeps its local "
-    "'resolved' event for good, so its timeline differs from every other office's",
-)
 def test_a_second_resolution_leaves_no_timeline_entry_only_on_the_pc_that_made_it(
     cast: Cast,
 ) -> None:
@@ -199,6 +196,10 @@ def test_a_second_resolution_leaves_no_timeline_entry_only_on_the_pc_that_made_i
         for client in (cast.ani, cast.citra, cast.koor)
     }
     assert timelines["citra"] == timelines["ani"] == timelines["koor"]
+    # Citra's reason reaches every office, in the event her PC wrote.
+    for client in (cast.ani, cast.koor):
+        reasons = [e.data.get("reason") for e in service(client).detail(case.id).timeline]
+        assert "Sudah cair juga" in reasons
 
 
 def test_conflict_resolutions_first_wins(cast: Cast) -> None:

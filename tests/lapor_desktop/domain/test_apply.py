@@ -677,17 +677,44 @@ def test_only_the_holder_office_may_act_and_a_dispose_to_another_office_moves_it
 # =========================================================================== stale "from"
 
 
-def test_transition_with_stale_from_and_same_target_is_a_noop() -> None:
-    case = created()
-    case = run(case, transition_op("NEEDS_INFO", wib(2026, 3, 17), reason="data kurang")).case
+def test_transition_with_stale_from_and_same_target_keeps_the_event_the_pc_wrote() -> None:
+    received = created()
+    case = run(received, transition_op("NEEDS_INFO", wib(2026, 3, 17), reason="data kurang")).case
     # A second workstation did the same move from what it saw (RECEIVED).
-    again = run(
-        case,
-        transition_op(
-            "NEEDS_INFO", wib(2026, 3, 17, 11), reason="data kurang", **{"from": "RECEIVED"}
-        ),
+    second = transition_op(
+        "NEEDS_INFO", wib(2026, 3, 17, 11), reason="  data belum lengkap ", **{"from": "RECEIVED"}
     )
-    assert again.noop and again.case is case and again.events == ()
+    again = run(case, second)
+    # The first move wins: the case is untouched (no status change, no new version) ...
+    assert not again.noop and again.case is case and not again.conflicts
+    # ... but the operator's record is kept: the very event their PC wrote.
+    (on_pc,) = run(received, second).events
+    assert again.events == (on_pc,)
+    assert on_pc.data["reason"] == "data belum lengkap" and on_pc.data["from"] == "RECEIVED"
+
+
+def test_a_repeated_move_keeps_its_event_however_often_it_is_applied() -> None:
+    case = scenario_awaiting()
+    first = transition_op("RESOLVED", wib(2026, 4, 3), reason="Sudah cair")
+    case = run(case, first).case
+    second = transition_op(
+        "RESOLVED", wib(2026, 4, 3, 11), reason="Sudah cair juga", **{"from": "AWAITING_REPORTER"}
+    )
+    once, twice = run(case, second), run(case, second)
+    # Same id every time: storing it again is a no-op for every replica (events go by id).
+    assert once.events == twice.events and once.events[0].op_id == second.op_id
+    assert case.status_reason == "Sudah cair"
+
+
+def test_a_repeat_claiming_an_impossible_view_is_refused() -> None:
+    case = scenario_awaiting()
+    case = run(case, transition_op("RESOLVED", wib(2026, 4, 3), reason="Sudah cair")).case
+    # RECEIVED -> RESOLVED is no move an operator could have made: nothing to keep.
+    refuse(
+        case,
+        transition_op("RESOLVED", wib(2026, 4, 3, 11), reason="x", **{"from": "RECEIVED"}),
+        "illegal_transition",
+    )
 
 
 def test_transition_with_stale_from_and_other_target_is_rejected_naming_next_steps() -> None:
@@ -716,12 +743,15 @@ def test_stale_from_on_dedicated_actions() -> None:
         {"agency": "Dinas PUPR", "reason": "bukan kewenangan", "from": "RECEIVED"},
         wib(2026, 3, 18),
     )
-    assert run(case, forward).noop
+    kept = run(case, forward)
+    assert kept.case is case and [e.data["agency"] for e in kept.events] == ["Dinas PUPR"]
     case = scenario_awaiting()
     answer = make_op(
         OpType.CASE_ANSWER, {"text": "jawaban", "from": "IN_PROGRESS"}, wib(2026, 4, 3)
     )
-    assert run(case, answer).noop
+    kept = run(case, answer)
+    assert kept.case is case and [e.data["answer"] for e in kept.events] == ["jawaban"]
+    assert kept.events[0].data["from"] == "IN_PROGRESS"
     # A dispose is never assumed to be a repeat: a hop from a stale view is refused.
     dispose = make_op(
         OpType.CASE_DISPOSE,
