@@ -17,7 +17,7 @@ import orjson
 
 from lapor_desktop.domain.apply import Applied
 from lapor_desktop.domain.case import Case, TimelineEvent
-from lapor_desktop.domain.case_codec import case_to_json
+from lapor_desktop.domain.case_codec import case_to_json, event_to_json
 from lapor_desktop.domain.identifiers import RegisterNumber
 from lapor_desktop.domain.ops import Operation, iso
 from server.push_cases import CaseState
@@ -123,7 +123,7 @@ def store_change(
             "id": e.id,
             "case_id": e.case_id,
             "change_seq": seq,
-            "doc": json.dumps(event_json(e), ensure_ascii=False, default=str),
+            "doc": json.dumps(event_to_json(e), ensure_ascii=False, default=str),
         }
         for e in events
     )
@@ -168,18 +168,3 @@ def scrub(case: Case) -> Case:
     if case.anonymous and case.reporter is not None:
         return case.evolve(reporter=None)
     return case
-
-
-def event_json(event: TimelineEvent) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "case_id": event.case_id,
-        "kind": event.kind,
-        "at": iso(event.at),
-        "actor": event.actor,
-        "office": event.office,
-        "device_id": event.device_id,
-        "op_id": event.op_id,
-        "summary": event.summary,
-        "data": event.data,
-    }

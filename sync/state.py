@@ -15,11 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from lapor_desktop.services.sync_review import ACKNOWLEDGED_KEY
 from lapor_desktop.services.workspace import Workspace
-from lapor_desktop.storage.rows import OutboxRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +37,7 @@ class SyncStatus:
 def sync_status(workspace: Workspace) -> SyncStatus:
     with workspace.db.read() as uow:
         latest = uow.sync.log.latest_finished()
-        rejected = set(
-            uow.session.execute(
-                select(OutboxRow.op_id).where(OutboxRow.state == "rejected")
-            ).scalars()
-        )
+        rejected = uow.sync.outbox.op_ids("rejected")
         if rejected:  # acknowledged ones were looked at: the badge and the summary drop them
             rejected -= set(uow.reference.get_setting(ACKNOWLEDGED_KEY) or [])
         return SyncStatus(

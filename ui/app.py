@@ -32,11 +32,6 @@ def demo_paths(paths: AppPaths) -> AppPaths:
     return AppPaths(paths.data_dir.with_name(paths.data_dir.name + "-demo"))
 
 
-def is_demo(workspace: Workspace) -> bool:
-    with workspace.db.read() as uow:
-        return bool(uow.reference.get_setting("demo"))
-
-
 def build_window(
     workspace: Workspace, tasks: TaskRunner, connection: SyncConnection | None = None
 ) -> MainWindow:
@@ -44,7 +39,7 @@ def build_window(
     built: menus and actions, the case view and the sync panel come right after that paint
     (window.is_ready / window.ready). Dialogs are made when first opened."""
     settings = QSettings(str(workspace.paths.data_dir / "window.ini"), QSettings.Format.IniFormat)
-    demo = is_demo(workspace)
+    demo = workspace.is_demo()  # one settings row, before the window exists
     window = MainWindow(workspace, tasks, settings=settings, demo=demo, staged=True, sync=not demo)
     window.later(lambda: CaseActions(window))  # the Case menu's actions, intake form (Ctrl+N)
     window.later(lambda: install_settings_action(window))  # File → Settings… (Ctrl+,)

@@ -15,6 +15,7 @@ from lapor_desktop.domain.case import (
     FollowUp,
     Location,
     Reporter,
+    TimelineEvent,
 )
 from lapor_desktop.domain.codes import CaseKind, CaseStatus, Channel, Priority, Severity, Sifat
 from lapor_desktop.domain.ops import iso, parse_instant
@@ -136,6 +137,22 @@ def case_to_json(case: Case) -> JsonDict:
         "reopen_count": case.reopen_count,
         "conflicts": [conflict_to_json(c) for c in case.conflicts],
         "register_aliases": list(case.register_aliases),
+    }
+
+
+def event_to_json(event: TimelineEvent) -> JsonDict:
+    """A timeline event as the wire (`EventWire`) and the stored rows carry it."""
+    return {
+        "id": event.id,
+        "case_id": event.case_id,
+        "kind": event.kind,
+        "at": iso(event.at),
+        "actor": event.actor,
+        "office": event.office,
+        "device_id": event.device_id,
+        "op_id": event.op_id,
+        "summary": event.summary,
+        "data": event.data,
     }
 
 

@@ -87,6 +87,11 @@ class Workspace:
                 )
         return self._list_reference
 
+    def is_demo(self) -> bool:
+        """A demo data dir (services.demo marks it in its first commit): never synced."""
+        with self.db.read() as uow:
+            return bool(uow.reference.get_setting("demo"))
+
     def replace_office(self, office: OfficeProfile) -> None:
         """Call after the stored office profile changed (services.office_admin does)."""
         self.office = office

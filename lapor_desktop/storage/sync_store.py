@@ -265,6 +265,10 @@ class SyncOutbox:
         stmt = select(func.count()).select_from(OutboxRow).where(OutboxRow.state == state)
         return int(self._session.execute(stmt).scalar_one())
 
+    def op_ids(self, state: str) -> set[str]:
+        stmt = select(OutboxRow.op_id).where(OutboxRow.state == state)
+        return set(self._session.execute(stmt).scalars())
+
     def first_pending_seq(self) -> int | None:
         value = self._session.execute(
             select(func.min(OutboxRow.device_seq)).where(OutboxRow.state == PENDING)

@@ -8,24 +8,16 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.case import TimelineEvent
-from lapor_desktop.domain.ops import iso, parse_instant
+from lapor_desktop.domain.case_codec import event_to_json
+from lapor_desktop.domain.ops import parse_instant
 from lapor_desktop.storage import json_text
 from lapor_desktop.storage.rows import CaseEventRow
 
 
 def event_values(event: TimelineEvent) -> dict[str, object]:
-    return {
-        "id": event.id,
-        "case_id": event.case_id,
-        "kind": event.kind,
-        "at": iso(event.at),
-        "actor": event.actor,
-        "office": event.office,
-        "device_id": event.device_id,
-        "op_id": event.op_id,
-        "summary": event.summary,
-        "data": json_text.dumps(event.data),
-    }
+    values: dict[str, object] = event_to_json(event)
+    values["data"] = json_text.dumps(event.data)  # a TEXT column
+    return values
 
 
 class TimelineRepository:

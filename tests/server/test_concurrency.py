@@ -27,6 +27,31 @@ def in_threads(*work: Callable[[], None]) -> None:
     assert not errors, errors
 
 
+def changes_seen_while(reader: Device, limit: int, *writers: Callable[[], None]) -> list[int]:
+    """The change seqs a reader polling `/changes` saw while the writers ran in threads."""
+    seen: list[int] = []
+    done = threading.Event()
+
+    def read() -> None:
+        cursor = 0
+        while True:
+            finished = done.is_set()
+            page = reader.changes(cursor, limit=limit)
+            seen.extend(c["seq"] for c in page["changes"])
+            cursor = page["next_cursor"]
+            if finished and not page["has_more"]:
+                return
+
+    def write_all() -> None:
+        try:
+            in_threads(*writers)
+        finally:
+            done.set()  # the reader stops even when a writer failed
+
+    in_threads(write_all, read)
+    return seen
+
+
 def two_devices(server: LiveServer) -> tuple[Device, Device]:
     setup_offices(server)
     server.add_user("ani2", "DINSOS", PASSWORD)
@@ -58,8 +83,6 @@ def test_a_polling_reader_never_skips_a_change_of_concurrent_writers(
     case_a, _ = first.create_case(number=1)
     case_b, _ = second.create_case(number=201)
     reader = enroll(live_server, "citra")  # a coordinator: sees every change
-    seen: list[int] = []
-    done = threading.Event()
 
     def write(device: Device, case_ids: tuple[str, str]) -> None:
         for i in range(12):
@@ -69,25 +92,9 @@ def test_a_polling_reader_never_skips_a_change_of_concurrent_writers(
             [result] = device.push(note)["results"]
             assert result["status"] in ("applied", "merged")
 
-    def read() -> None:
-        cursor = 0
-        while True:
-            finished = done.is_set()
-            page = reader.changes(cursor, limit=5)
-            seen.extend(c["seq"] for c in page["changes"])
-            cursor = page["next_cursor"]
-            if finished and not page["has_more"]:
-                return
-
-    def writers() -> None:
-        try:
-            in_threads(
-                lambda: write(first, (case_a, case_b)), lambda: write(second, (case_b, case_a))
-            )
-        finally:
-            done.set()  # the reader stops even when a writer failed
-
-    in_threads(writers, read)
+    seen = changes_seen_while(
+        reader, 5, lambda: write(first, (case_a, case_b)), lambda: write(second, (case_b, case_a))
+    )
     assert seen == sorted(seen)
     assert len(seen) == len(set(seen)) == 2 + 24
     assert seen == list(range(seen[0], seen[0] + 26))

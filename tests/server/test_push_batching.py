@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from typing import Any
 
 import pytest
@@ -14,7 +13,7 @@ from lapor_desktop.domain.ops import OpType
 from server.tables import CaseEvent, CaseRow, CaseVersion, ChangeLog, Device, ProcessedOp
 from tests.server.devices import PASSWORD, case_data, enroll, setup_offices
 from tests.server.devices import Device as Pusher  # not Test*: pytest would collect it
-from tests.server.test_concurrency import in_threads
+from tests.server.test_concurrency import changes_seen_while
 from tests.support.live_server import LiveServer
 
 
@@ -141,8 +140,6 @@ def test_two_devices_pushing_batches_at_once_never_let_a_reader_skip_a_change(
     case_a, _ = first.create_case(number=1)
     case_b, _ = second.create_case(number=201)
     reader = enroll(live_server, "citra")  # a coordinator: sees every change
-    seen: list[int] = []
-    done = threading.Event()
 
     def write(device: Pusher, cases: tuple[str, str]) -> None:
         for round_ in range(4):
@@ -150,25 +147,9 @@ def test_two_devices_pushing_batches_at_once_never_let_a_reader_skip_a_change(
             results = device.push(*batch)["results"]
             assert all(r["status"] in ("applied", "merged") for r in results), results
 
-    def read() -> None:
-        cursor = 0
-        while True:
-            finished = done.is_set()
-            page = reader.changes(cursor, limit=7)
-            seen.extend(c["seq"] for c in page["changes"])
-            cursor = page["next_cursor"]
-            if finished and not page["has_more"]:
-                return
-
-    def writers() -> None:
-        try:
-            in_threads(
-                lambda: write(first, (case_a, case_b)), lambda: write(second, (case_b, case_a))
-            )
-        finally:
-            done.set()
-
-    in_threads(writers, read)
+    seen = changes_seen_while(
+        reader, 7, lambda: write(first, (case_a, case_b)), lambda: write(second, (case_b, case_a))
+    )
     assert seen == list(range(seen[0], seen[0] + 2 + 80))
     with live_server.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(ProcessedOp)).scalar_one() == 82

@@ -15,7 +15,7 @@ from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.queries import CaseQuery, QueryService
 from lapor_desktop.services.workspace import open_workspace
 from tests.conftest import FakeClock
-from ui.app import demo_paths, is_demo
+from ui.app import demo_paths
 from ui.first_run import (
     CHOICE_PAGE,
     DEMO_CASES,
@@ -126,7 +126,7 @@ def test_setting_up_creates_the_office_data_dir(
         ).read_bytes()
         with workspace.db.read() as uow:
             assert [a["action"] for a in uow.reference.audit_entries("office.")] == ["office.init"]
-        assert not is_demo(workspace)
+        assert not workspace.is_demo()
     finally:
         workspace.close()
 
@@ -205,7 +205,7 @@ def test_the_demo_branch_makes_the_demo_data_dir_beside_the_real_one(
     assert not data_paths.database.exists()  # the office's own data dir stays empty
     workspace = open_workspace(demo, fake_clock)
     try:
-        assert is_demo(workspace)
+        assert workspace.is_demo()
         cases = QueryService(workspace).cases(CaseQuery(limit=DEMO_CASES + 10))
         assert len(cases) == DEMO_CASES
     finally:
