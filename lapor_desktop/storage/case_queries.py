@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, select, text, tuple_
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.codes import CaseStatus
@@ -29,39 +29,39 @@ class QueueWindow:
     end_of_today: datetime
 
 
-def queue_clause(queue: Queue, window: QueueWindow) -> ColumnElement[bool] | None:
-    mine = CaseRow.holder_office == window.office
-    now, end = iso(window.now), iso(window.end_of_today)
+def queue_clause(queue: Queue, window: QueueWindow) -> tuple[str, tuple[object, ...]] | None:
+    """The queue as SQL over "case" with its `?` parameters (None: every case)."""
+    office, now, end = window.office, iso(window.now), iso(window.end_of_today)
+    mine = "c.holder_office = ?"
+    running = f"c.status IN ({', '.join('?' * len(_RUNNING))})"
     match queue:
         case Queue.ALL:
             return None
         case Queue.NEEDS_VERIFICATION:
-            return and_(mine, CaseRow.status.in_((S.RECEIVED.value, S.DRAFT.value)))
+            return f"{mine} AND c.status IN (?, ?)", (office, S.RECEIVED.value, S.DRAFT.value)
         case Queue.DUE_TODAY:
-            return and_(
-                mine,
-                CaseRow.status.in_(_RUNNING),
-                CaseRow.next_due_at >= now,
-                CaseRow.next_due_at <= end,
+            return (
+                f"{mine} AND {running} AND c.next_due_at >= ? AND c.next_due_at <= ?",
+                (office, *_RUNNING, now, end),
             )
         case Queue.OVERDUE:
-            return and_(mine, CaseRow.status.in_(_RUNNING), CaseRow.next_due_at < now)
+            return f"{mine} AND {running} AND c.next_due_at < ?", (office, *_RUNNING, now)
         case Queue.DISPOSED_TO_US:
-            return and_(mine, CaseRow.status == S.DISPOSED.value)
+            return f"{mine} AND c.status = ?", (office, S.DISPOSED.value)
         case Queue.AWAITING_REPORTER:
-            return and_(mine, CaseRow.status == S.AWAITING_REPORTER.value)
+            return f"{mine} AND c.status = ?", (office, S.AWAITING_REPORTER.value)
         case Queue.NEEDS_INFO:
-            return and_(mine, CaseRow.status == S.NEEDS_INFO.value)
+            return f"{mine} AND c.status = ?", (office, S.NEEDS_INFO.value)
         case Queue.MONITORED:
             # Read-only here: held by another office (we disposed it there), or forwarded out.
-            return or_(
-                CaseRow.holder_office != window.office,
-                and_(mine, CaseRow.status == S.FORWARDED.value),
+            return (
+                f"(c.holder_office != ? OR ({mine} AND c.status = ?))",
+                (office, office, S.FORWARDED.value),
             )
         case Queue.CONFLICTS:
             # Every case here with an open conflict, held here or not: a former holder sees
             # that its edits were not applied; the holder (or a coordinator) resolves them.
-            return CaseRow.open_conflicts > 0
+            return "c.open_conflicts > 0", ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,39 +76,48 @@ class ListFilter:
     descending: bool = True
 
 
-# What the table can be sorted by. NULL deadlines sort last, as a far-away text, so that the
-# keyset comparison (value, row_id) never meets a NULL.
+# What the table can be sorted by, as SQL over "case" AS c. NULL deadlines sort last, as a
+# far-away text, so that the keyset comparison (value, row_id) never meets a NULL.
 NO_DEADLINE = "9999"
-SORT_KEYS: dict[str, ColumnElement[str]] = {
-    "received": CaseRow.received_at.expression,
-    "register_no": CaseRow.register_no.expression,
-    "title": CaseRow.title.expression,
-    "category": CaseRow.category_code.expression,
-    "channel": CaseRow.channel.expression,
-    "status": CaseRow.status.expression,
-    "holder": CaseRow.holder_office.expression,
-    "due": func.coalesce(CaseRow.next_due_at, NO_DEADLINE),
+SORT_KEYS: dict[str, str] = {
+    "received": "c.received_at",
+    "register_no": "c.register_no",
+    "title": "c.title",
+    "category": "c.category_code",
+    "channel": "c.channel",
+    "status": "c.status",
+    "holder": "c.holder_office",
+    "due": f"coalesce(c.next_due_at, '{NO_DEADLINE}')",
 }
 
 
 def list_cases(session: Session, flt: ListFilter, window: QueueWindow) -> list[CaseSummary]:
-    where: list[object] = []
+    """Hand-written SQL on the driver (storage.driver_sql): every page of the window's table
+    comes through here, the first one while the window opens, and SQLAlchemy's compile and
+    row processing cost ~5 ms of a first page whose SQL takes ~0.6 ms."""
+    where: list[str] = []
+    params: list[object] = []
     clause = queue_clause(flt.queue, window)
     if clause is not None:
-        where.append(clause)
+        where.append(clause[0])
+        params.extend(clause[1])
     if flt.statuses:
-        where.append(CaseRow.status.in_([s.value for s in flt.statuses]))
+        where.append(f"c.status IN ({', '.join('?' * len(flt.statuses))})")
+        params.extend(s.value for s in flt.statuses)
     if flt.ids is not None:
-        where.append(CaseRow.id.in_(flt.ids))
+        if not flt.ids:
+            return []
+        where.append(f"c.id IN ({', '.join('?' * len(flt.ids))})")
+        params.extend(flt.ids)
     key = SORT_KEYS[flt.sort]
     if flt.after is not None:
-        mine = tuple_(key, CaseRow.row_id)
-        cursor = tuple_(literal(flt.after[0]), literal(flt.after[1]))
-        where.append(mine < cursor if flt.descending else mine > cursor)
-    order = (key.desc(), CaseRow.row_id.desc()) if flt.descending else (key, CaseRow.row_id)
+        where.append(f"({key}, c.row_id) {'<' if flt.descending else '>'} (?, ?)")
+        params.extend(flt.after)
+    way = " DESC" if flt.descending else ""
     return CaseRepository(session).summaries(
-        where=where,
-        order_by=order,
+        where=" AND ".join(f"({w})" for w in where),
+        params=params,
+        order_by=f"{key}{way}, c.row_id{way}",
         limit=flt.limit,
         ranked_match=flt.match,
     )

@@ -14,6 +14,7 @@ from lapor_desktop.domain.calendar import Holiday, HolidayKind, WorkingCalendar
 from lapor_desktop.domain.categories import Category, CategoryTree
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.domain.sla import SlaRuleBook
+from lapor_desktop.storage.driver_sql import driver_rows
 from lapor_desktop.storage.rows import AuditRow, CategoryRow, HolidayRow, SettingRow, SlaRuleRow
 
 
@@ -48,8 +49,10 @@ class ReferenceRepository:
 
     def category_names(self) -> dict[str, str]:
         """Code → name, without building the tree (what a page of cases shows)."""
-        rows = self._session.execute(select(CategoryRow.code, CategoryRow.name)).tuples()
-        return dict(rows.all())
+        return {
+            str(code): str(name)
+            for code, name in driver_rows(self._session, "SELECT code, name FROM category")
+        }
 
     # holidays -----------------------------------------------------------------
     def add_holidays(self, holidays: Iterable[Holiday], source: str) -> int:
@@ -84,15 +87,17 @@ class ReferenceRepository:
         self._session.execute(delete(HolidayRow).where(HolidayRow.day == day.isoformat()))
 
     def holidays(self, year: int | None = None) -> list[tuple[Holiday, bool, str]]:
-        # Columns, not entities: the window loads these before its first page; quicker.
-        stmt = select(
-            HolidayRow.day, HolidayRow.name, HolidayRow.kind, HolidayRow.working, HolidayRow.source
-        ).order_by(HolidayRow.day)
+        # On the driver (storage.driver_sql): the window loads these before its first page.
+        sql = "SELECT day, name, kind, working, source FROM holiday"
+        params: tuple[str, ...] = ()
         if year is not None:
-            stmt = stmt.where(HolidayRow.day.like(f"{year}-%"))
+            sql, params = sql + " WHERE day LIKE ?", (f"{year}-%",)
+        kinds = {kind.value: kind for kind in HolidayKind}
         return [
-            (Holiday(date.fromisoformat(day), name, HolidayKind(kind)), bool(working), source)
-            for day, name, kind, working, source in self._session.execute(stmt)
+            (Holiday(date.fromisoformat(day), name, kinds[kind]), bool(working), source)
+            for day, name, kind, working, source in driver_rows(
+                self._session, sql + " ORDER BY day", params
+            )
         ]
 
     def calendar(self) -> WorkingCalendar:
@@ -123,10 +128,9 @@ class ReferenceRepository:
 
     # settings -----------------------------------------------------------------
     def get_setting(self, key: str) -> Any:
-        value = self._session.execute(
-            select(SettingRow.value).where(SettingRow.key == key)
-        ).scalar()
-        return None if value is None else json.loads(value)
+        # On the driver (storage.driver_sql): opening a data dir reads four of these.
+        rows = driver_rows(self._session, "SELECT value FROM setting WHERE key = ?", (key,))
+        return json.loads(rows[0][0]) if rows and rows[0][0] is not None else None
 
     def set_setting(self, key: str, value: Any) -> None:
         encoded = json.dumps(value, ensure_ascii=False)
