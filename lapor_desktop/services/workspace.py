@@ -62,6 +62,9 @@ class Workspace:
     clock: Clock
     _reference: Reference | None = field(default=None, repr=False)
     _list_reference: ListReference | None = field(default=None, repr=False)
+    # Read with the office when the data dir opens: the mark never changes afterwards (a demo
+    # sets it in its first commit, before anything opens the data dir).
+    _demo: bool | None = field(default=None, repr=False)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -89,8 +92,10 @@ class Workspace:
 
     def is_demo(self) -> bool:
         """A demo data dir (services.demo marks it in its first commit): never synced."""
-        with self.db.read() as uow:
-            return bool(uow.reference.get_setting("demo"))
+        if self._demo is None:
+            with self.db.read() as uow:
+                self._demo = bool(uow.reference.get_setting("demo"))
+        return self._demo
 
     def replace_office(self, office: OfficeProfile) -> None:
         """Call after the stored office profile changed (services.office_admin does)."""
@@ -152,6 +157,7 @@ def open_workspace(paths: AppPaths, clock: Clock) -> Workspace:
         office_raw = uow.reference.get_setting("office")
         user_raw = uow.reference.get_setting("user")
         device_id = uow.reference.get_setting("device_id")
+        demo = bool(uow.reference.get_setting("demo"))
     if office_raw is None or user_raw is None or device_id is None:
         db.dispose()
         raise NotInitialised(f"{paths.data_dir} has a database but no office; run 'init'")
@@ -163,6 +169,7 @@ def open_workspace(paths: AppPaths, clock: Clock) -> Workspace:
         user=LocalUser(user_raw["name"], Role(user_raw["role"])),
         device_id=str(device_id),
         clock=clock,
+        _demo=demo,
     )
 
 
