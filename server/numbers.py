@@ -9,19 +9,21 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import case, select, update
+from sqlalchemy import case, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.ops import iso
 from server.errors import ApiError
-from server.tables import NumberBlockRow, NumberFloor
+from server.tables import Device, NumberBlockRow, NumberFloor, Office
 from sync.protocol import NumberBlock
 
 MAX_BLOCK = 10_000
 # Far above any office's yearly register (a few thousand), far below a BIGINT: a larger number
 # is a client bug or an attack, refused before it could poison a floor.
 MAX_NUMBER = 10**9
+# The sequences a device may lease; anything else of an office is not a number of its own.
+LEASED_KINDS = ("register", "letter")
 
 
 def register_office(register: str) -> str | None:
@@ -30,6 +32,31 @@ def register_office(register: str) -> str | None:
     if not kind or not rest:
         return None
     return rest.split(":", 1)[0]
+
+
+def device_ordinal(session: Session, device: Device) -> int:
+    """The device's ordinal within its office, given the next free one on first need.
+
+    Ordinals are never reused (a revoked device's stuck provisional numbers stay its own), so
+    the next is one above the office's highest. The office row's lock serialises two
+    assignments of one office on PostgreSQL; SQLite's write transaction is serial anyway;
+    the unique (office, ordinal) constraint holds should either ever fail.
+    """
+    if device.ordinal is not None:
+        return device.ordinal
+    office = select(Office.code).where(Office.code == device.office)
+    if session.get_bind().dialect.name == "postgresql":
+        # FOR NO KEY UPDATE: serialises two assignments of one office, yet does not wait for
+        # the KEY SHARE lock an enrollment's device insert (its foreign key) holds on the
+        # office row, which FOR UPDATE would, deadlocking two enrollments.
+        office = office.with_for_update(key_share=True)
+    session.execute(office)
+    highest = session.execute(
+        select(func.max(Device.ordinal)).where(Device.office == device.office)
+    ).scalar()
+    device.ordinal = int(highest or 0) + 1
+    session.flush()
+    return device.ordinal
 
 
 def _ensure_floor(session: Session, register: str, year: int) -> None:
@@ -61,7 +88,8 @@ def lease(
     count: int,
     now: datetime,
 ) -> NumberBlock:
-    if register_office(register) != office:
+    kind = register.partition(":")[0]
+    if register_office(register) != office or kind not in LEASED_KINDS:
         raise ApiError(403, "forbidden", f"{register!r} is not a number sequence of {office}")
     if not 1 <= count <= MAX_BLOCK:
         raise ApiError(400, "bad_request", f"count must be 1–{MAX_BLOCK}")
@@ -91,4 +119,8 @@ def lease(
             leased_at=iso(now),
         )
     )
-    return NumberBlock(register=register, year=year, start=start, end=int(end))
+    device = session.get(Device, device_id)
+    ordinal = None if device is None else device_ordinal(session, device)
+    return NumberBlock(
+        register=register, year=year, start=start, end=int(end), device_ordinal=ordinal
+    )

@@ -53,6 +53,10 @@ class Device(Base):
     last_device_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     enrolled_at: Mapped[str] = mapped_column(String)
+    # 1, 2, … in enrollment order within the office, never reused (server/numbers.py): it
+    # keeps the provisional register numbers of two PCs apart. NULL until first needed.
+    ordinal: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    __table_args__ = (UniqueConstraint("office", "ordinal", name="uq_device_office_ordinal"),)
 
 
 class Token(Base):

@@ -33,6 +33,7 @@ from sync.crash import crash_point
 from sync.errors import InvalidResponse, ProtocolMismatch, SyncCancelled, SyncError
 from sync.lock import SyncLock
 from sync.master import apply_master
+from sync.numbers import lease_numbers
 from sync.pull import CaseMerger, PageReader, plan_page
 from sync.push import START_BATCH, PushPhase
 from sync.report import ProgressCallback, SyncProgress, SyncReport
@@ -182,31 +183,9 @@ class SyncEngine:
 
     def _numbers(self, report: SyncReport) -> None:
         self._enter("numbers")
-        office = self.ws.office.code
-        today = self.ws.clock().astimezone(self.ws.tz)
-        # In December, next year's numbers too: an office may work offline over New Year.
-        years = (today.year, today.year + 1) if today.month == 12 else (today.year,)
-        sequences = [(f"{kind}:{office}", y) for y in years for kind in ("register", "letter")]
-        for register, year in sequences:
-            with self.ws.db.read() as uow:
-                remaining = uow.sync.blocks.remaining(register, year)
-            if remaining * 2 >= self._block_size:
-                continue
-            block = self.client.lease(
-                p.LeaseRequest(register=register, year=year, count=self._block_size)
-            )
-            if (
-                block.register != register
-                or block.year != year
-                or not 1 <= block.start <= block.end
-            ):
-                raise InvalidResponse(
-                    "/numbers/lease", f"block {block.model_dump()} for {register} {year}"
-                )
-            with self.ws.db.write() as uow:
-                if uow.sync.blocks.add(register, year, block.start, block.end, self.ws.clock()):
-                    report.blocks_leased += 1
-                uow.commit()
+        leased = lease_numbers(self.ws, self.client, self._block_size)
+        report.blocks_leased += leased.blocks
+        report.warnings.extend(leased.warnings)
 
     # ------------------------------------------------------------------ files
     def _files(self, report: SyncReport) -> None:

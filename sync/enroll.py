@@ -21,7 +21,7 @@ from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.errors import NotInitialised
 from lapor_desktop.services.office import LocalUser, OfficeProfile
 from lapor_desktop.services.workspace import Workspace, init_workspace, open_workspace
-from lapor_desktop.storage.numbers import sequence_highs
+from lapor_desktop.storage.numbers import sequence_highs, set_device_ordinal
 from lapor_desktop.storage.sync_store import Enrollment
 from sync import protocol as p
 from sync.client import APP_NAME, RetryPolicy, SyncClient, normalise_url
@@ -153,6 +153,10 @@ def _store(
             raise InvalidResponse("/enroll", f"a block of {block.register}")
         if not 1 <= block.start <= block.end:
             raise InvalidResponse("/enroll", f"an empty block {block.start}..{block.end}")
+        if block.device_ordinal is not None and block.device_ordinal < 1:
+            raise InvalidResponse("/enroll", f"device ordinal {block.device_ordinal}")
+    # The ordinal keeps this PC's provisional numbers apart from its office's other PCs'.
+    ordinal = next((b.device_ordinal for b in blocks if b.device_ordinal is not None), None)
     TokenStore(workspace.paths.data_dir).save(
         Tokens(answer.access_token, answer.refresh_token, answer.access_expires_at)
     )
@@ -161,6 +165,8 @@ def _store(
         uow.reference.set_setting("user", {"name": user.name, "role": user.role.value})
         for block in blocks:
             uow.sync.blocks.add(block.register, block.year, block.start, block.end, now)
+        if ordinal is not None:
+            set_device_ordinal(uow.session, ordinal)
         uow.sync.state.set_server_url(url)
         uow.sync.state.set_enrollment(
             Enrollment(

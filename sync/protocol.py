@@ -136,6 +136,9 @@ class NumberBlock(_Wire):
     year: int
     start: int
     end: int
+    # The ordinal of the device within its office (1, 2, …): it goes into the device's
+    # provisional register numbers (`…/S{ordinal}-{n}`). None from a server that has none.
+    device_ordinal: int | None = None
 
 
 class EnrollRequest(_Wire):

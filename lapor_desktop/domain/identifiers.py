@@ -60,7 +60,12 @@ def derived_id(parent: str, purpose: str) -> str:
 
 
 _OFFICE_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,19}$")
-_REGISTER = re.compile(r"^(?P<office>[A-Z0-9][A-Z0-9_-]*)/(?P<year>\d{4})/(?P<seq>S-\d+|\d{5,})$")
+# The tail: official `00042`, provisional `S2-7` (device ordinal 2, its 7th) or, as issued
+# before devices had ordinals, `S-7`.
+_REGISTER = re.compile(
+    r"^(?P<office>[A-Z0-9][A-Z0-9_-]*)/(?P<year>\d{4})/"
+    r"(?:S(?P<device>[1-9]\d*)?-(?P<provisional>\d+)|(?P<seq>\d{5,}))$"
+)
 
 
 def validate_office_code(code: str) -> str:
@@ -74,26 +79,42 @@ def validate_office_code(code: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class RegisterNumber:
-    """`{office}/{year}/{seq:05d}`; a provisional one (`…/S-{n}`) is replaced at sync."""
+    """`{office}/{year}/{seq:05d}`; a provisional one (`…/S{device}-{n}`) is replaced at sync.
+
+    `device` is the issuing PC's ordinal in its office (from the server at enrollment): each
+    PC counts its own provisional numbers, and the ordinal keeps two PCs' numbers apart. None
+    for an official number, and for a provisional one issued before ordinals (`…/S-{n}`).
+    """
 
     office: str
     year: int
     seq: int
     provisional: bool = False
+    device: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.device is not None:
+            if not self.provisional:
+                raise ValueError("only a provisional register number names its device")
+            if self.device < 1:
+                raise ValueError(f"a device ordinal starts at 1, not {self.device}")
 
     def __str__(self) -> str:
-        tail = f"S-{self.seq}" if self.provisional else f"{self.seq:05d}"
-        return f"{self.office}/{self.year}/{tail}"
+        if not self.provisional:
+            return f"{self.office}/{self.year}/{self.seq:05d}"
+        device = "" if self.device is None else str(self.device)
+        return f"{self.office}/{self.year}/S{device}-{self.seq}"
 
     @classmethod
     def parse(cls, text: str) -> RegisterNumber:
         match = _REGISTER.match(text.strip().upper())
         if match is None:
             raise ValidationError("register_no", f"{text!r} is not OFFICE/YEAR/NNNNN")
-        seq = match["seq"]
-        if seq.startswith("S-"):
-            return cls(match["office"], int(match["year"]), int(seq[2:]), provisional=True)
-        return cls(match["office"], int(match["year"]), int(seq))
+        office, year = match["office"], int(match["year"])
+        if match["provisional"] is not None:
+            device = int(match["device"]) if match["device"] else None
+            return cls(office, year, int(match["provisional"]), provisional=True, device=device)
+        return cls(office, year, int(match["seq"]))
 
 
 def looks_like_register_no(text: str) -> bool:

@@ -34,9 +34,9 @@ from lapor_desktop.services.deadlines import deadlines, due_info
 from lapor_desktop.services.workspace import Reference, Workspace
 from lapor_desktop.storage.blobs import AttachmentTooLarge
 from lapor_desktop.storage.cases import DueInfo
-from lapor_desktop.storage.numbers import NumbersExhausted, provisional_register
+from lapor_desktop.storage.numbers import NumbersExhausted, next_provisional
 from lapor_desktop.storage.outbox import OutboxEntry, scrub_identity
-from lapor_desktop.storage.rows import CaseRow
+from lapor_desktop.storage.rows import CaseRow, OutboxRow
 from lapor_desktop.storage.unit_of_work import UnitOfWork
 
 # A received time may run a little ahead of this PC's clock (another device set it).
@@ -225,8 +225,7 @@ class CaseService:
             except NumbersExhausted:
                 # Dry offline (DESIGN §3): a visibly provisional number, replaced at the next
                 # sync (renumber_provisional) and kept as an alias. Intake never stops.
-                seq = uow.numbers.next_number(provisional_register(office), year)
-                number = RegisterNumber(office, year, seq, provisional=True)
+                number = next_provisional(uow.numbers, uow.session, office, year)
             data["register_no"] = str(number)
             op = self._operation(uow, OpType.CASE_CREATE, uuid7(), 0, data, now)
             result = self._apply(None, op)
@@ -244,23 +243,11 @@ class CaseService:
         Sync calls it after leasing and before the push, so the server gets the create (with
         the S-number) and then the `case.renumber`. One transaction per case: a case that
         gets no number (the blocks ran out again) keeps its S-number until the next sync.
+        Only the cases this PC registered (their create is in its outbox): another PC's
+        provisional case that arrived by pull is that PC's to renumber, from its own blocks.
         """
-        office = self._ws.office.code
         with self._ws.db.read() as uow:
-            candidates = list(
-                uow.session.execute(
-                    select(CaseRow.id, CaseRow.register_no).where(
-                        CaseRow.register_no.like(f"{office}/%/S-%"),
-                        or_(CaseRow.holder_office == office, CaseRow.origin_office == office),
-                        CaseRow.scope_left_at.is_(None),
-                    )
-                )
-            )
-        numbers = [(RegisterNumber.parse(no), case_id) for case_id, no in candidates]
-        ordered = sorted(
-            ((n, i) for n, i in numbers if n.provisional and n.office == office),
-            key=lambda pair: (pair[0].year, pair[0].seq),
-        )
+            ordered = own_provisional(uow, self._ws.office.code)
         renumbered: list[tuple[str, str]] = []
         waiting: list[str] = []
         problems: list[str] = []
@@ -276,6 +263,16 @@ class CaseService:
             if new is not None:
                 renumbered.append((str(old), new))
         return Renumbering(tuple(renumbered), tuple(waiting), tuple(problems))
+
+    def waiting_years(self) -> dict[int, int]:
+        """Year -> how many of this PC's cases wait there for an official number (sync leases
+        those years too: a December provisional case is renumbered in January)."""
+        with self._ws.db.read() as uow:
+            numbers = own_provisional(uow, self._ws.office.code)
+        years: dict[int, int] = {}
+        for number, _ in numbers:
+            years[number.year] = years.get(number.year, 0) + 1
+        return years
 
     def _renumber(self, case_id: str, old: RegisterNumber) -> str | None:
         now = self._ws.clock()
@@ -336,6 +333,11 @@ class CaseService:
                 data["value"] = to_json(value)
             return data
 
+        case = self.find_case(ref)
+        if not self._conflict(case, conflict_id).is_open:
+            # Settled already, as this PC sees it: nothing to record (the domain would keep a
+            # "not applied" event, meant for a resolution made before the first one was seen).
+            return case
         return self._act(ref, OpType.CONFLICT_RESOLVE, build)
 
     @staticmethod
@@ -427,13 +429,15 @@ class CaseService:
     def attach(self, ref: str, file: Path) -> Case:
         if not file.is_file():
             raise ValidationError("file", f"{file} does not exist or is not a file")
-        self.find_case(ref)  # an unknown case is refused before the file is copied in
+        case = self.find_case(ref)  # an unknown case is refused before the file is copied in
         try:
             stored = self._ws.blobs.put_file(file)
         except AttachmentTooLarge as error:
             raise ValidationError("file", str(error)) from error
         except OSError as error:
             raise ValidationError("file", f"cannot read {file}: {error.strerror}") from error
+        if any(a.sha256 == stored.sha256 for a in case.attachments):
+            return case  # attached already: nothing to record (the domain would keep an event)
         mime = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
 
         def build(case: Case) -> dict[str, Any]:
@@ -574,3 +578,31 @@ def _default_extension_stage(case: Case) -> Stage:
         if preferred in open_stages:
             return preferred
     raise ValidationError("stage", "the case has no running deadline to extend")
+
+
+def own_provisional(uow: UnitOfWork, office: str) -> list[tuple[RegisterNumber, str]]:
+    """(number, case id) of the provisional cases this PC registered for `office`, in order."""
+    # Looked up by the outbox's entity_id index for each provisional case, not a list of
+    # every create this PC ever sent.
+    created_here = (
+        select(OutboxRow.device_seq)
+        .where(OutboxRow.entity_id == CaseRow.id, OutboxRow.op_type == OpType.CASE_CREATE.value)
+        .exists()
+    )
+    rows = uow.session.execute(
+        select(CaseRow.id, CaseRow.register_no).where(
+            CaseRow.register_no.like(f"{office}/%/S%"),
+            or_(CaseRow.holder_office == office, CaseRow.origin_office == office),
+            CaseRow.scope_left_at.is_(None),
+            created_here,
+        )
+    )
+    numbers: list[tuple[RegisterNumber, str]] = []
+    for case_id, text in rows:
+        try:
+            number = RegisterNumber.parse(text)
+        except DomainError:
+            continue  # not a register number this code issued: nothing to renumber
+        if number.provisional and number.office == office:
+            numbers.append((number, str(case_id)))
+    return sorted(numbers, key=lambda pair: (pair[0].year, pair[0].device or 0, pair[0].seq))

@@ -8,6 +8,7 @@ issue the same number; `device_seq` and any other counter stay local.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -16,6 +17,7 @@ from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.errors import DomainError
+from lapor_desktop.domain.identifiers import RegisterNumber
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.storage.rows import (
     NumberBlockRow,
@@ -28,13 +30,52 @@ from lapor_desktop.storage.rows import (
 ENROLLED_SETTING = "sync.enrolled"
 # Sequences the server leases; everything else (device_seq) is this PC's own counter.
 LEASED_PREFIXES = ("register:", "letter:")
-# This PC's own counter of provisional register numbers (`…/S-{n}`), drawn only when the
-# leased register numbers ran out offline; each is replaced by an official number at sync.
+# This PC's own counter of provisional register numbers (`…/S{ordinal}-{n}`), drawn only when
+# the leased register numbers ran out offline; each is replaced by an official number at sync.
 PROVISIONAL_PREFIX = "provisional:"
+# This PC's ordinal among the devices of its office, given by the server at enrollment: it goes
+# into every provisional number (`…/S{ordinal}-{n}`), so two PCs of one office never issue the
+# same one even though each counts its own.
+DEVICE_ORDINAL_SETTING = "sync.device_ordinal"
 
 
 def provisional_register(office: str) -> str:
     return f"{PROVISIONAL_PREFIX}{office}"
+
+
+def device_ordinal(session: Session) -> int | None:
+    """This PC's ordinal in its office; None before the server gave one (an older server)."""
+    raw = session.execute(
+        select(SettingRow.value).where(SettingRow.key == DEVICE_ORDINAL_SETTING)
+    ).scalar()
+    if raw is None:
+        return None
+    value = json.loads(raw)
+    return value if isinstance(value, int) and value >= 1 else None
+
+
+def set_device_ordinal(session: Session, ordinal: int) -> None:
+    if ordinal < 1:
+        raise ValueError(f"a device ordinal starts at 1, not {ordinal}")
+    row = session.get(SettingRow, DEVICE_ORDINAL_SETTING)
+    if row is None:
+        session.add(SettingRow(key=DEVICE_ORDINAL_SETTING, value=json.dumps(ordinal)))
+    elif row.value != json.dumps(ordinal):
+        row.value = json.dumps(ordinal)
+    session.flush()
+
+
+def next_provisional(
+    numbers: NumberSource, session: Session, office: str, year: int
+) -> RegisterNumber:
+    """The next provisional register number of this PC (`…/S{ordinal}-{n}`).
+
+    Without an ordinal (enrolled with a server that gives none, not yet synced since) it is
+    the old `…/S-{n}`, which another PC of the office may also issue; the next lease brings
+    the ordinal.
+    """
+    seq = numbers.next_number(provisional_register(office), year)
+    return RegisterNumber(office, year, seq, provisional=True, device=device_ordinal(session))
 
 
 class NumbersExhausted(DomainError):

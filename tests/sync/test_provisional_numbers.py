@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import insert, text
 
-from lapor_desktop.domain.errors import ValidationError
 from lapor_desktop.domain.identifiers import RegisterNumber
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.cases import CaseService, NewCase
@@ -78,9 +77,9 @@ def test_pcs_that_ran_dry_offline_get_official_numbers_at_sync_and_never_collide
     ani, citra = pcs
     mine = [CaseService(ani).register(NEW) for _ in range(BLOCK + 2)]
     theirs = [CaseService(citra).register(NEW) for _ in range(BLOCK + 2)]
-    provisional = ["DINSOS/2026/S-1", "DINSOS/2026/S-2"]
-    assert [c.register_no for c in mine[BLOCK:]] == provisional
-    assert [c.register_no for c in theirs[BLOCK:]] == provisional  # each PC counts its own
+    # Each PC counts its own, under the ordinal the server gave it: never the same number.
+    assert [c.register_no for c in mine[BLOCK:]] == ["DINSOS/2026/S1-1", "DINSOS/2026/S1-2"]
+    assert [c.register_no for c in theirs[BLOCK:]] == ["DINSOS/2026/S2-1", "DINSOS/2026/S2-2"]
 
     for ws in (ani, citra, ani):  # the last run brings Citra's cases to Ani
         report = sync(ws, tiny.base_url)
@@ -95,23 +94,22 @@ def test_pcs_that_ran_dry_offline_get_official_numbers_at_sync_and_never_collide
         assert _local_numbers(ws) == {no for no, _ in numbers}
     for case in (mine[BLOCK], theirs[BLOCK]):
         doc = server_case(tiny, case.id)
-        assert doc["register_aliases"] == ["DINSOS/2026/S-1"]
+        assert doc["register_aliases"] == [case.register_no]
         assert doc["register_no"] != case.register_no
         local = CaseService(ani).find_case(case.id)
         assert (local.register_no, local.register_aliases) == (
             doc["register_no"],
-            ("DINSOS/2026/S-1",),
+            (case.register_no,),
         )
     # Official numbers were issued as they were, never reissued.
     kept = {c.register_no for c in mine[:BLOCK] + theirs[:BLOCK]}
     assert kept <= {no for no, _ in numbers}
 
-    # The receipt printed offline carries the S-number: search still finds the case by it.
-    found = [r.id for r in QueryService(ani).search("DINSOS/2026/S-2")]
-    assert mine[BLOCK + 1].id in found and theirs[BLOCK + 1].id in found
-    # Both PCs used S-2: opening it by that number names both cases instead of guessing.
-    with pytest.raises(ValidationError, match="was the provisional number of"):
-        CaseService(ani).find_case("DINSOS/2026/S-2")
+    # The receipt printed offline carries the S-number: search still finds the case by it,
+    # and opening it by that number opens that one case.
+    found = [r.id for r in QueryService(ani).search("DINSOS/2026/S2-2")]
+    assert theirs[BLOCK + 1].id in found and mine[BLOCK + 1].id not in found
+    assert CaseService(ani).find_case("DINSOS/2026/S2-2").id == theirs[BLOCK + 1].id
 
 
 def test_a_provisional_case_found_by_its_old_number_after_the_renumber(
@@ -122,11 +120,11 @@ def test_a_provisional_case_found_by_its_old_number_after_the_renumber(
     for _ in range(BLOCK):
         service.register(NEW)
     extra = service.register(NEW)
-    assert extra.register_no == "DINSOS/2026/S-1"
+    assert extra.register_no == "DINSOS/2026/S1-1"
     service.note(extra.id, "Pelapor datang lagi membawa KTP")  # worked on offline
     report = sync(ani, tiny.base_url)
     assert (report.applied, report.rejected) == (BLOCK + 3, 0)  # creates, note, renumber
-    official = service.find_case("DINSOS/2026/S-1")
+    official = service.find_case("DINSOS/2026/S1-1")
     assert official.id == extra.id and not RegisterNumber.parse(official.register_no).provisional
     assert server_case(tiny, extra.id)["register_no"] == official.register_no
     kinds = [e.kind for e in service.detail(official.register_no).timeline]
