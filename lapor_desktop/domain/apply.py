@@ -43,7 +43,7 @@ from lapor_desktop.domain.errors import (
     ValidationError,
 )
 from lapor_desktop.domain.identifiers import RegisterNumber, derived_id, derived_time_id
-from lapor_desktop.domain.ops import Operation, OpType, parse_day, parse_instant
+from lapor_desktop.domain.ops import Operation, OpType, iso, parse_day, parse_instant
 from lapor_desktop.domain.sla import (
     Pause,
     SlaRuleBook,
@@ -356,6 +356,9 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     known = {c.id for c in case.conflicts}
     current = case
     applied: dict[str, Any] = {}
+    # What the operator changed, as their PC recorded it (every field whose value differed
+    # from the one they saw): applied here, made already by another op, or a conflict.
+    made: dict[str, Any] = {}
     conflicts: list[FieldConflict] = []
     replayed: list[FieldConflict] = []
     for name, change in changes.items():
@@ -364,6 +367,10 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             raise ValidationError(name, "a change needs {old, new}")
         new = spec.normalise(change.get("new"), ctx.categories)
         theirs = spec.read(current)
+        if "old" in change and _base(spec, change["old"], ctx) != new:
+            made[name] = case_fields.to_json(new)
+        elif theirs != new:
+            made[name] = case_fields.to_json(new)  # no base: as the case held it
         if theirs == new:
             continue
         if current.anonymous and name in case_fields.IDENTITY_FIELDS:
@@ -393,18 +400,22 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         # Made anonymous by this edit: no identity may survive, not even inside a conflict.
         conflicts = [c for c in conflicts if c.field not in case_fields.IDENTITY_FIELDS]
     if not applied and not conflicts:
-        # Nothing new: a replay reports the conflicts it recorded the first time.
-        return Applied(case, (), noop=True, conflicts=tuple(replayed))
+        if replayed or not made:
+            # Nothing new: a replay reports the conflicts it recorded the first time.
+            return Applied(case, (), noop=True, conflicts=tuple(replayed))
+        # Another op made these very changes first: the case stays as it is, but the record
+        # the operator's PC wrote is kept, or that PC's timeline would differ from all others.
+        return Applied(case, (_edited_event(op, made),))
     events: list[TimelineEvent] = []
     if applied:
         if current.anonymous and (current.reporter is not None or case.conflicts):
             current = _forget_identity(current, op)
         if "severity" in applied or "kind" in applied:
             current = _rerule_resolution(current, ctx)
-        # Identity values never go into the timeline: only the names of what changed.
-        shown = {k: _shown(k, v) for k, v in applied.items()}
-        summary = "Data diubah: " + ", ".join(sorted(applied))
-        events.append(_event(op, "edited", summary, {"changed": shown}))
+    if made:
+        # The event the operator's PC wrote, whatever became of each change here: what was
+        # not applied is named by the conflict event that follows it.
+        events.append(_edited_event(op, made))
     if conflicts:
         recorded = tuple(
             CaseConflict(
@@ -421,8 +432,14 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             for c in conflicts
         )
         current = current.evolve(conflicts=(*current.conflicts, *recorded))
-        events.append(_conflict_event(op, conflicts, suffix=":conflict" if applied else ""))
+        events.append(_conflict_event(op, conflicts, suffix=":conflict" if made else ""))
     return Applied(_bump(current, op), tuple(events), conflicts=(*replayed, *conflicts))
+
+
+def _edited_event(op: Operation, made: Mapping[str, Any]) -> TimelineEvent:
+    # Identity values never go into the timeline: only the names of what changed.
+    shown = {k: _shown(k, v) for k, v in made.items()}
+    return _event(op, "edited", "Data diubah: " + ", ".join(sorted(made)), {"changed": shown})
 
 
 def in_scope(case: Case, office: str) -> bool:
@@ -508,13 +525,19 @@ def _resolve(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     conflict = next((c for c in case.conflicts if c.id == wanted), None)
     if conflict is None:
         raise ValidationError("conflict_id", f"case {case.register_no} has no conflict {wanted}")
-    if not conflict.is_open:
-        return Applied(case, (), noop=True)  # the first resolution wins
     if ctx.role not in (Role.COORDINATOR, Role.ADMIN):
         _require_holder(case, op)
     choice = _text(op.data, "choice")
     if choice not in RESOLUTION_CHOICES:
         raise ValidationError("choice", f"is one of: {', '.join(RESOLUTION_CHOICES)}")
+    if not conflict.is_open:
+        if (conflict.resolved_at, conflict.resolved_by, conflict.resolved_office) == (
+            op.at,
+            op.actor,
+            op.office,
+        ):
+            return Applied(case, (), noop=True)  # this very resolution, applied again
+        return _late_resolution(case, op, ctx, conflict, choice)
     spec = case_fields.editable(conflict.field)
     current = case
     if choice == "theirs":
@@ -556,15 +579,24 @@ def _resolve(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     )
     if current.anonymous:
         current = _forget_identity(current, op)
-    outcome = {
+    return Applied(_bump(current, op), (_resolved_event(op, conflict, choice, resolved_value),))
+
+
+def _outcome(conflict: CaseConflict, choice: str | None) -> str:
+    return {
         "ours": f"nilai dari {conflict.office} dipakai",
         "theirs": "nilai yang ada dipertahankan",
         "value": "nilai baru ditetapkan",
-    }[choice]
-    event = _event(
+    }.get(choice or "", str(choice))
+
+
+def _resolved_event(
+    op: Operation, conflict: CaseConflict, choice: str, resolved_value: Any
+) -> TimelineEvent:
+    return _event(
         op,
         "conflict_resolved",
-        f"Konflik diselesaikan: {_label(conflict.field)} ({outcome})",
+        f"Konflik diselesaikan: {_label(conflict.field)} ({_outcome(conflict, choice)})",
         {
             "conflict_id": conflict.id,
             "field": conflict.field,
@@ -572,7 +604,52 @@ def _resolve(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             "value": _shown(conflict.field, resolved_value),
         },
     )
-    return Applied(_bump(current, op), (event,))
+
+
+def _late_resolution(
+    case: Case, op: Operation, ctx: ApplyContext, conflict: CaseConflict, choice: str
+) -> Applied:
+    """A resolution of a conflict another op settled first: that first one wins, the case
+    stays as it is. The operator's PC wrote its "resolved" event when it still saw the
+    conflict open; that event is kept (rebuilt from the conflict and the choice, as their PC
+    built it), or its timeline would differ from every other office's, and a second event
+    says it was not applied and which resolution stands."""
+    spec = case_fields.editable(conflict.field)
+    if choice == "theirs":
+        # What the operator's case held: the value the conflict kept (as their PC read it).
+        value: Any = conflict.theirs
+    else:
+        if choice == "value" and "value" not in op.data:
+            raise ValidationError("value", "is required for the choice 'value'")
+        raw = conflict.ours if choice == "ours" else op.data["value"]
+        try:
+            value = case_fields.to_json(spec.normalise(raw, ctx.categories))
+        except DomainError:
+            if choice == "value":
+                raise  # refused on the operator's PC too
+            value = raw  # a stored value that no longer parses (a retired category)
+    field = _label(conflict.field)
+    first = f"{conflict.resolved_by} ({conflict.resolved_office})"
+    summary = (
+        f"Penyelesaian konflik {field} dari {op.office} tidak diterapkan: sudah diselesaikan "
+        f"oleh {first}, {_outcome(conflict, conflict.resolution)}"
+    )
+    late = _event(
+        op,
+        "conflict_resolve_late",
+        summary,
+        {
+            "conflict_id": conflict.id,
+            "field": conflict.field,
+            "choice": choice,
+            "resolution": conflict.resolution,
+            "resolved_by": conflict.resolved_by,
+            "resolved_office": conflict.resolved_office,
+            "resolved_at": iso(conflict.resolved_at) if conflict.resolved_at else None,
+        },
+        suffix=":late",
+    )
+    return Applied(case, (_resolved_event(op, conflict, choice, value), late))
 
 
 # --------------------------------------------------------------------------- transitions
@@ -844,8 +921,6 @@ def _attach(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     sha = _text(op.data, "sha256").lower()
     if len(sha) != 64 or any(ch not in "0123456789abcdef" for ch in sha):
         raise ValidationError("sha256", "must be 64 hex digits")
-    if any(a.sha256 == sha for a in case.attachments):
-        return Applied(case, (), noop=True)
     ref = AttachmentRef(
         sha256=sha,
         size=int(op.data["size"]),
@@ -856,14 +931,18 @@ def _attach(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     )
     if ref.size < 0:
         raise ValidationError("size", "cannot be negative")
-    new = _bump(case, op, attachments=(*case.attachments, ref))
     event = _event(
         op,
         "attachment",
         f"Lampiran ditambahkan: {ref.name}",
         {"sha256": sha, "name": ref.name, "size": ref.size},
     )
-    return Applied(new, (event,))
+    if any(a.sha256 == sha for a in case.attachments):
+        # The case has this file already (a set keyed by hash: the first one stays), added by
+        # another op. Its PC wrote this event when it did not have it yet: kept, or that PC's
+        # timeline would differ. (A PC that has the file makes no op for it: CaseService.)
+        return Applied(case, (event,))
+    return Applied(_bump(case, op, attachments=(*case.attachments, ref)), (event,))
 
 
 def _renumber(case: Case, op: Operation, ctx: ApplyContext) -> Applied:

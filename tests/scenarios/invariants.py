@@ -5,7 +5,9 @@ client data dirs after every scenario (Jepsen-style: state, not logs).
    devices that their outboxes do not know).
 2. No duplicate case, event or blob, on the server and in each client.
 3. After quiescence (every client syncs until nothing moves) each client's scoped data equals
-   the server's: case ids, versions and documents, events by id.
+   the server's: case ids, versions and documents, events by id and content (one id reads
+   the same everywhere); the only events a client has beyond the server's are those of its
+   own rejected ops.
 4. Each outbox holds no pending op; what is not applied/merged is conflict/rejected, and is
    visible (`sync_status`, the conflicts in the case and the conflicts queue,
    `SyncReviewService.rejected`).
@@ -37,8 +39,6 @@ from tests.support.live_server import LiveServer
 
 FINAL = {"applied", "merged", "conflict", "rejected"}
 MAX_ROUNDS = 8
-# See _server_noops: a known gap the suite tolerates, for these op types only.
-TOLERATE_NOOP_EVENTS = frozenset({"conflict.resolve"})
 
 
 def quiesce(clients: Sequence[Client], max_rounds: int = MAX_ROUNDS) -> int:
@@ -219,48 +219,34 @@ def converged(server: LiveServer, client: Client) -> None:
     ids = sorted(expected)
     marks = ",".join(f":i{n}" for n in range(len(ids)))
     on_server = {
-        str(i)
-        for (i,) in _server(
+        str(i): _content(json.loads(doc))
+        for i, doc in _server(
             server,
-            f"SELECT id FROM case_event WHERE case_id IN ({marks})",
+            f"SELECT id, doc FROM case_event WHERE case_id IN ({marks})",
             **{f"i{n}": v for n, v in enumerate(ids)},
         )
     }
-    here = {
-        str(i): op_id
-        for i, case_id, op_id in _local(client, "SELECT id, case_id, op_id FROM case_event")
-        if case_id in expected
-    }
-    missing = on_server - set(here)
+    local = _local(client, "SELECT id, case_id, op_id, kind, summary, data FROM case_event")
+    here = {str(i): op_id for i, case_id, op_id, *_rest in local if case_id in expected}
+    missing = set(on_server) - set(here)
     assert not missing, f"{client.name}: {len(missing)} server events missing here"
-    extra = {i: op for i, op in here.items() if i not in on_server}
-    # Only this PC's own refused work may stay in its timeline (nothing typed is lost).
-    kinds = {op_id: op_type for _s, op_id, op_type, _st in _outbox(client)}
-    noops = {op for op in _server_noops(server, client) if kinds.get(op) in TOLERATE_NOOP_EVENTS}
-    unexplained = {
-        i for i, op in extra.items() if states.get(str(op)) != "rejected" and op not in noops
+    # One id, one record: an event this PC wrote for an op must read as the server stored it.
+    differs = {
+        str(i): (on_server[str(i)], (kind, summary, json.loads(data)))
+        for i, _c, _o, kind, summary, data in local
+        if str(i) in on_server and on_server[str(i)] != (kind, summary, json.loads(data))
     }
+    assert not differs, f"{client.name}: events that read otherwise here: {differs}"
+    extra = {i: op for i, op in here.items() if i not in on_server}
+    # Only this PC's own refused work may stay in its timeline (nothing typed is lost). An op
+    # the server finds already done (a status move, an edit to the same value, the same file,
+    # a second resolution) keeps the event its PC wrote there too: no exception for those.
+    unexplained = {i: op for i, op in extra.items() if states.get(str(op)) != "rejected"}
     assert not unexplained, f"{client.name}: events here the server lacks: {unexplained}"
 
 
-def _server_noops(server: LiveServer, client: Client) -> set[str]:
-    """This client's ops the server answered `applied` but stored as a no-op (no new version).
-
-    KNOWN GAP: a second resolution of a conflict another office already settled is a no-op
-    on the server ("the first resolution wins", docs/sync.md), so the PC that made it keeps its
-    local "conflict resolved" event and its timeline differs from everyone else's. Tolerated
-    (only for the op types in TOLERATE_NOOP_EVENTS); a status move another op already made is
-    no longer one: the server keeps that op's event (test_edit_matrix.py::test_a_second_
-    resolution_leaves_no_timeline_entry_only_on_the_pc_that_made_it).
-    """
-    rows = _server(
-        server,
-        "SELECT p.op_id FROM processed_op p WHERE p.device_id = :d AND NOT EXISTS "
-        "(SELECT 1 FROM case_version v WHERE v.op_id = p.op_id) AND NOT EXISTS "
-        "(SELECT 1 FROM case_event e WHERE e.doc LIKE '%' || p.op_id || '%')",
-        d=client.ws.device_id,
-    )
-    return {str(op_id) for (op_id,) in rows}
+def _content(event: dict[str, Any]) -> tuple[str, str, Any]:
+    return event["kind"], event["summary"], event["data"]
 
 
 def _diff(a: dict[str, Any], b: dict[str, Any]) -> dict[str, tuple[Any, Any]]:

@@ -8,8 +8,9 @@ arrive wins, the second gets its expected outcome, and everyone converges (invar
     status vs edit       -> merged (an open status); rejected (the case was closed first)
     dispose vs edit      -> conflict (a former holder's edit is never lost)
     dispose vs dispose   -> rejected not_permitted (the case went to the first target only)
-    resolve vs resolve   -> applied as an idempotent no-op (one resolution)
-    conflict resolutions -> the first wins, the later is a no-op
+    resolve vs resolve   -> merged: the status stays the first's, the second's event is kept
+    conflict resolutions -> the first wins; the later is merged: recorded, not applied
+    already done         -> the same value, the same file: one change, both ops' events kept
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -213,9 +215,118 @@ def test_conflict_resolutions_first_wins(cast: Cast) -> None:
     service(cast.eko).resolve_conflict(case.id, conflict.id, "theirs")  # keep Budi's
     first = cast.budi.sync()
     second = cast.eko.sync()
-    assert first.applied == 1 and second.rejected == 0 and second.conflicts == 0
+    assert first.applied == 1 and second.merged == 1  # recorded, not applied
     cast.check()
     shown = service(cast.ani).find_case(case.id)
     assert shown.title == "Judul Eko" and not shown.open_conflicts
     (settled,) = shown.conflicts
     assert settled.resolution == "ours" and settled.resolved_office == "DPU"
+
+
+# ------------------------------------------------- ops the server finds already done
+# The PC that made such an op wrote its timeline event locally; the server must keep that
+# very event (same id, same words), or that PC's timeline differs from every other office's.
+
+
+def _timeline(client: Client, case_id: str) -> list[tuple[str, str, str, str]]:
+    return sorted(
+        (e.id, e.kind, e.summary, json.dumps(e.data, sort_keys=True))
+        for e in service(client).detail(case_id).timeline
+    )
+
+
+def _same_timelines(case_id: str, clients: list[Client]) -> list[tuple[str, str, str, str]]:
+    first, *others = (_timeline(client, case_id) for client in clients)
+    for client, timeline in zip(clients[1:], others, strict=True):
+        assert timeline == first, f"{client.name}: {set(timeline) ^ set(first)}"
+    return first
+
+
+def _by_op(client: Client) -> str:
+    with closing(sqlite3.connect(client.ws.paths.database)) as con:
+        (op_id,) = con.execute("SELECT op_id FROM outbox ORDER BY device_seq DESC").fetchone()
+    return str(op_id)
+
+
+def test_a_second_resolution_is_on_every_timeline_and_the_first_one_stands(cast: Cast) -> None:
+    case = _at_dpu(cast)
+    service(cast.budi).edit(case.id, {"title": "Judul Budi"})
+    service(cast.eko).edit(case.id, {"title": "Judul Eko"})
+    _race(cast.budi, cast.eko)
+    cast.sync_all()
+    (conflict,) = service(cast.budi).find_case(case.id).open_conflicts
+    service(cast.budi).resolve_conflict(case.id, conflict.id, "ours")  # take Eko's edit
+    service(cast.eko).resolve_conflict(case.id, conflict.id, "theirs")  # keep Budi's
+    # Eko's choice came second: recorded, not applied.
+    assert _race(cast.budi, cast.eko) == ("merged", None)
+    late = _by_op(cast.eko)
+    cast.check()
+    timeline = _same_timelines(case.id, [cast.budi, cast.eko, cast.ani, cast.koor])
+    shown = service(cast.ani).detail(case.id)
+    eko = [e for e in shown.timeline if e.op_id == late]
+    # The event Eko's PC wrote (her choice), and the reason it changed nothing.
+    assert {e.kind for e in eko} == {"conflict_resolved", "conflict_resolve_late"}
+    assert [e.data["choice"] for e in eko if e.kind == "conflict_resolved"] == ["theirs"]
+    (note,) = (e for e in eko if e.kind == "conflict_resolve_late")
+    assert note.data["resolution"] == "ours" and note.data["resolved_office"] == "DPU"
+    assert len(timeline) == len({row[0] for row in timeline})
+    # The first resolution stands everywhere.
+    for client in (cast.budi, cast.eko, cast.ani, cast.koor):
+        found = service(client).find_case(case.id)
+        assert found.title == "Judul Eko" and not found.open_conflicts
+        (settled,) = found.conflicts
+        assert (settled.resolution, settled.resolved_by) == ("ours", "Budi")
+
+
+def test_the_same_value_set_by_two_offices_is_one_change_and_two_records(cast: Cast) -> None:
+    case = _at_dpu(cast)
+    service(cast.budi).edit(case.id, {"title": "Judul Sama"})
+    service(cast.eko).edit(case.id, {"title": "Judul Sama"})
+    assert _race(cast.budi, cast.eko) == ("merged", None)
+    cast.check()
+    _same_timelines(case.id, [cast.budi, cast.eko, cast.ani, cast.koor])
+    edits = [e for e in service(cast.ani).detail(case.id).timeline if e.kind == "edited"]
+    assert sorted(e.actor for e in edits) == ["Budi", "Eko"]
+    shown = service(cast.ani).find_case(case.id)
+    assert shown.title == "Judul Sama" and not shown.conflicts
+
+
+def test_an_edit_partly_made_already_reads_the_same_everywhere(cast: Cast) -> None:
+    case = _at_dpu(cast)
+    service(cast.budi).edit(case.id, {"title": "Judul Sama"})
+    service(cast.eko).edit(case.id, {"title": "Judul Sama", "summary": "Ringkasan Eko"})
+    assert _race(cast.budi, cast.eko) == ("merged", None)
+    cast.check()
+    _same_timelines(case.id, [cast.budi, cast.eko, cast.ani, cast.koor])
+    shown = service(cast.ani).find_case(case.id)
+    assert (shown.title, shown.summary) == ("Judul Sama", "Ringkasan Eko")
+
+
+def test_an_edit_that_became_a_conflict_reads_the_same_everywhere(cast: Cast) -> None:
+    case = _at_dpu(cast)
+    service(cast.budi).edit(case.id, {"title": "Judul Budi"})
+    service(cast.eko).edit(case.id, {"title": "Judul Eko"})
+    assert _race(cast.budi, cast.eko) == ("conflict", None)
+    cast.check()
+    _same_timelines(case.id, [cast.budi, cast.eko, cast.ani, cast.koor])
+
+
+def test_the_same_file_attached_by_two_offices_is_one_attachment_and_two_records(
+    cast: Cast, tmp_path: Path
+) -> None:
+    case = _at_dpu(cast)
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"\xff\xd8 the same photo, sent by two PCs " * 100)
+    copy = tmp_path / "foto-jalan.jpg"
+    copy.write_bytes(photo.read_bytes())
+    service(cast.budi).attach(case.id, photo)
+    service(cast.eko).attach(case.id, copy)
+    assert _race(cast.budi, cast.eko) == ("merged", None)
+    cast.check()
+    _same_timelines(case.id, [cast.budi, cast.eko, cast.ani, cast.koor])
+    shown = service(cast.ani).find_case(case.id)
+    assert [a.name for a in shown.attachments] == ["foto.jpg"]  # the first one stays
+    names = [
+        e.data["name"] for e in service(cast.ani).detail(case.id).timeline if e.kind == "attachment"
+    ]
+    assert sorted(names) == ["foto-jalan.jpg", "foto.jpg"]

@@ -893,8 +893,10 @@ def test_attachment_add_is_a_set_keyed_by_hash() -> None:
     assert case.version == 2
     (ref,) = case.attachments
     assert ref.sha256 == "ab" * 32 and ref.size == 20480 and ref.added_by == "sari"
+    # The same file from another op: the first one stays, the op's record is kept.
     same = run(case, attach_op(at, name="salinan.pdf"))
-    assert same.noop and same.case is case
+    assert not same.noop and same.case is case
+    assert [e.data["name"] for e in same.events] == ["salinan.pdf"]
     case = run(case, attach_op(at, sha="cd" * 32, name="foto.jpg")).case
     assert case.version == 3 and len(case.attachments) == 2
     refuse(case, attach_op(at, sha="xyz"), "invalid")
@@ -935,8 +937,14 @@ def test_edit_applies_and_records_only_what_changed() -> None:
     assert event.kind == "edited"
     assert set(event.data["changed"]) == {"title", "priority", "category_code"}
     assert not result.conflicts
-    nothing = run(edited, edit_op(at, {"title": {"old": "x", "new": "BPNT tidak cair"}}))
+    nothing = run(
+        edited, edit_op(at, {"title": {"old": "BPNT tidak cair", "new": "BPNT tidak cair"}})
+    )
     assert nothing.noop and nothing.case is edited
+    # Made already by another op (the operator saw "x"): no change, the op's record is kept.
+    again = run(edited, edit_op(at, {"title": {"old": "x", "new": "BPNT tidak cair"}}))
+    assert not again.noop and again.case is edited and not again.conflicts
+    assert [e.data["changed"] for e in again.events] == [{"title": "BPNT tidak cair"}]
 
 
 def test_original_text_is_immutable() -> None:
@@ -988,7 +996,13 @@ def test_three_way_edit_keeps_their_value_and_applies_the_rest() -> None:
     assert conflict.base == "Bantuan sosial tidak diterima"
     assert conflict.ours == "Bansos tidak diterima"
     assert conflict.theirs == "BPNT belum cair"
-    assert result.events[0].data["changed"] == {"summary": "Pelapor terdaftar DTKS sejak 2024"}
+    # Every field the operator changed, as their PC recorded it (desa was made already, the
+    # title is a conflict, named by the event after it).
+    assert result.events[0].data["changed"] == {
+        "summary": "Pelapor terdaftar DTKS sejak 2024",
+        "location.desa": "Sukamulya",
+        "title": "Bansos tidak diterima",
+    }
 
 
 def test_edit_with_only_conflicts_keeps_the_fields_and_records_them() -> None:

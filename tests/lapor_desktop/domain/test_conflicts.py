@@ -68,11 +68,13 @@ def test_only_ours_changed_is_applied_without_a_conflict() -> None:
     assert [e.kind for e in result.events] == ["edited"]
 
 
-def test_both_changed_to_the_same_value_is_a_noop_without_a_conflict() -> None:
+def test_both_changed_to_the_same_value_changes_nothing_and_keeps_the_record() -> None:
     _, theirs = _changed_title()
     result = apply_edit(theirs, {"title": {"old": TITLE, "new": "BPNT belum cair"}})
-    assert result.noop and result.case is theirs
+    assert result.case is theirs and not result.noop
     assert result.conflicts == () and theirs.conflicts == ()
+    # The event the operator's PC wrote (it saw the old title): every timeline keeps it.
+    assert [e.data for e in result.events] == [{"changed": {"title": "BPNT belum cair"}}]
 
 
 def apply_edit(case: Case, changes: dict[str, Any], **kwargs: Any) -> Applied:
@@ -107,7 +109,9 @@ def test_both_changed_differently_keeps_the_server_value_and_records_the_conflic
         "Bansos tidak diterima",
         "BPNT belum cair",
     )
-    (event,) = result.events
+    # The operator's record (as their PC wrote it), then what became of it here.
+    edited, event = result.events
+    assert edited.kind == "edited" and edited.data["changed"] == {"title": "Bansos tidak diterima"}
     assert event.kind == "conflict" and event.op_id == op.op_id
     assert event.summary == f"Konflik data: judul (nilai dari {OFFICE} tidak diterapkan)"
     assert event.data["conflicts"][0]["id"] == conflict.id
@@ -168,7 +172,11 @@ def test_some_fields_apply_and_others_conflict_in_one_op() -> None:
     assert [c.field for c in result.conflicts] == ["title"]
     assert [e.kind for e in result.events] == ["edited", "conflict"]
     assert len({e.id for e in result.events}) == 2
-    assert result.events[0].data["changed"] == {"summary": "Terdaftar DTKS sejak 2024"}
+    # What the operator changed, as their PC recorded it; the conflict event names the rest.
+    assert result.events[0].data["changed"] == {
+        "summary": "Terdaftar DTKS sejak 2024",
+        "title": "Bansos tidak diterima",
+    }
 
 
 def test_identity_values_never_reach_the_timeline() -> None:
@@ -182,11 +190,11 @@ def test_identity_values_never_reach_the_timeline() -> None:
         },
     )
     assert {c.field for c in result.case.open_conflicts} == {"reporter.phone", "reporter.name"}
-    (event,) = result.events
-    shown = json.dumps(event.data, ensure_ascii=False) + event.summary
+    assert [e.kind for e in result.events] == ["edited", "conflict"]
+    shown = "".join(json.dumps(e.data, ensure_ascii=False) + e.summary for e in result.events)
     for value in (*IDENTITY_VALUES, "0813 2222 3333", "0814 4444 5555", "Siti R.", "Siti Rahma"):
         assert value not in shown
-    assert "nama pelapor" in event.summary and "***" in shown
+    assert "nama pelapor" in result.events[1].summary and "***" in shown
     # ...and not when it is settled either.
     phone = next(c for c in result.case.conflicts if c.field == "reporter.phone")
     settled = run(result.case, resolve_op(phone.id, "ours"))
@@ -218,8 +226,12 @@ def test_making_a_case_anonymous_erases_identity_inside_its_conflicts() -> None:
     dumped = json.dumps(case_to_json(anonymous))
     for value in (*IDENTITY_VALUES, "0813 2222 3333", "0814 4444 5555"):
         assert value not in dumped
-    # Settling it later is a no-op; it cannot bring the identity back.
-    assert run(anonymous, resolve_op(phone.id, "ours")).noop
+    # Settling it later changes nothing; it cannot bring the identity back.
+    late = run(anonymous, resolve_op(phone.id, "ours"))
+    assert late.case is anonymous
+    shown = "".join(json.dumps(e.data) + e.summary for e in late.events)
+    for value in (*IDENTITY_VALUES, "0813 2222 3333", "0814 4444 5555"):
+        assert value not in shown
 
 
 # =========================================================================== scope change
@@ -251,7 +263,9 @@ def test_a_former_holders_edit_becomes_conflicts_and_applies_nothing() -> None:
         "summary": (None, "Terdaftar DTKS", None),
     }
     assert all(c.office == OFFICE for c in after.conflicts)
-    assert [e.kind for e in result.events] == ["conflict"]
+    # The operator's record (as their PC wrote it), then the conflicts it became.
+    assert [e.kind for e in result.events] == ["edited", "conflict"]
+    assert set(result.events[0].data["changed"]) == {"summary", "title"}
     assert sorted(c.field for c in result.conflicts) == ["summary", "title"]
     # The new holder settles them.
     title = next(c for c in after.conflicts if c.field == "title")
@@ -349,8 +363,14 @@ def test_the_first_resolution_wins() -> None:
     case, conflict = _conflicted()
     first = run(case, resolve_op(conflict.id, "theirs")).case
     second = run(first, resolve_op(conflict.id, "ours", wib(2026, 3, 19)))
-    assert second.noop and second.case is first and second.events == ()
-    assert first.title == "BPNT belum cair"
+    assert second.case is first and first.title == "BPNT belum cair"
+    # The later one is recorded (the event its PC wrote, and why it changed nothing).
+    made, late = second.events
+    assert (made.kind, made.data["choice"]) == ("conflict_resolved", "ours")
+    assert (late.kind, late.data["resolution"]) == ("conflict_resolve_late", "theirs")
+    # The first one applied again is no second record.
+    again = run(first, resolve_op(conflict.id, "theirs"))
+    assert again.noop and again.events == ()
 
 
 def test_an_unknown_conflict_is_a_validation_error() -> None:

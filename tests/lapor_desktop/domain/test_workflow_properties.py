@@ -322,8 +322,8 @@ def _check_case_invariants(case: Case, first: Case) -> None:
 
 def _event_ids(op: Operation) -> set[str]:
     ms = int(op.at.timestamp() * 1000)
-    # An edit that applies some fields and records conflicts on others has a second event.
-    return {derived_time_id(ms, op.op_id, "event"), derived_time_id(ms, op.op_id, "event:conflict")}
+    # An edit that records conflicts has a second event, so has a resolution that came late.
+    return {derived_time_id(ms, op.op_id, f"event{s}") for s in ("", ":conflict", ":late")}
 
 
 def _check_event(event: TimelineEvent, op: Operation) -> None:
