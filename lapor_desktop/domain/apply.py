@@ -531,12 +531,8 @@ def _resolve(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     if choice not in RESOLUTION_CHOICES:
         raise ValidationError("choice", f"is one of: {', '.join(RESOLUTION_CHOICES)}")
     if not conflict.is_open:
-        if (conflict.resolved_at, conflict.resolved_by, conflict.resolved_office) == (
-            op.at,
-            op.actor,
-            op.office,
-        ):
-            return Applied(case, (), noop=True)  # this very resolution, applied again
+        # Settled by another op (the server never applies one op twice, and a PC that sees
+        # the conflict settled makes no op): recorded, not applied.
         return _late_resolution(case, op, ctx, conflict, choice)
     spec = case_fields.editable(conflict.field)
     current = case

@@ -292,3 +292,58 @@ def test_push_needs_a_token(live_server: LiveServer) -> None:
         live_server.api + "/push", json={"device_id": "x", "ops": []}, timeout=30
     )
     assert response.status_code == 401
+
+
+def _events_of(device: Device, op: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for c in device.all_changes() for e in c["events"] if e["op_id"] == op["op_id"]]
+
+
+def test_an_edit_another_op_already_made_is_merged_with_its_event_and_no_version(
+    ani: Device, live_server: LiveServer
+) -> None:
+    case_id, _ = ani.create_case()
+    change = {"changes": {"summary": {"old": "", "new": "Ringkas"}}}
+    first = ani.op(OpType.CASE_EDIT, case_id, change, base_version=1)
+    second = ani.op(OpType.CASE_EDIT, case_id, change, base_version=1)  # another PC, same edit
+    results = ani.push(first, second)["results"]
+    assert [(r["status"], r["version"]) for r in results] == [("applied", 2), ("merged", 2)]
+    assert count(live_server, CaseVersion) == 2  # the create and the first edit only
+    # The event the second op's PC wrote reaches everyone.
+    (event,) = _events_of(ani, second)
+    assert event["kind"] == "edited" and event["data"] == {"changed": {"summary": "Ringkas"}}
+
+
+def test_a_second_resolution_is_merged_recorded_and_changes_nothing(
+    ani: Device, live_server: LiveServer
+) -> None:
+    case_id, _ = ani.create_case()
+    edits = [
+        ani.op(
+            OpType.CASE_EDIT,
+            case_id,
+            {"changes": {"title": {"old": "Jalan berlubang di Desa Kolor", "new": title}}},
+            base_version=1,
+        )
+        for title in ("Judul A", "Judul B")
+    ]
+    (conflict_id,) = ani.push(*edits)["results"][1]["conflict_ids"]
+    resolves = [
+        ani.op(
+            OpType.CONFLICT_RESOLVE,
+            case_id,
+            {"conflict_id": conflict_id, "choice": choice},
+            base_version=3,
+        )
+        for choice in ("ours", "theirs")
+    ]
+    results = ani.push(*resolves)["results"]
+    assert [(r["status"], r["version"]) for r in results] == [("applied", 4), ("merged", 4)]
+    with live_server.engine.connect() as conn:
+        doc = json.loads(
+            conn.execute(select(CaseRow.doc).where(CaseRow.id == case_id)).scalar_one()
+        )
+    assert doc["title"] == "Judul B"  # the first resolution ("ours": B's edit) stands
+    assert [c["resolution"] for c in doc["conflicts"]] == ["ours"]
+    kinds = {e["kind"]: e["data"] for e in _events_of(ani, resolves[1])}
+    assert kinds["conflict_resolved"]["choice"] == "theirs"
+    assert kinds["conflict_resolve_late"]["resolution"] == "ours"

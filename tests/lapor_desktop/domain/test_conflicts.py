@@ -368,9 +368,6 @@ def test_the_first_resolution_wins() -> None:
     made, late = second.events
     assert (made.kind, made.data["choice"]) == ("conflict_resolved", "ours")
     assert (late.kind, late.data["resolution"]) == ("conflict_resolve_late", "theirs")
-    # The first one applied again is no second record.
-    again = run(first, resolve_op(conflict.id, "theirs"))
-    assert again.noop and again.events == ()
 
 
 def test_an_unknown_conflict_is_a_validation_error() -> None:
