@@ -66,6 +66,8 @@ class LettersDialog(LetterOutputDialog):
         self.resize(1150, 780)
         self._texts: dict[str, str] = {}  # the body as edited, per choice
         self._drafts: dict[str, str] = {}  # the template's text, per choice
+        self._copy_texts: dict[str, str] = {}  # the tembusan as edited, per choice
+        self._default_copies: dict[str, str] = {}  # the kind's own tembusan, per choice
         self._shown_choice: str | None = None
         self.issued_letters: list[IssuedLetter] = []
 
@@ -96,10 +98,17 @@ class LettersDialog(LetterOutputDialog):
         self.body_edit.setPlaceholderText(_t("The text of the letter (editable)"))
         self.body_hint = QLabel()
         self.body_hint.setWordWrap(True)
+        # Each office sends copies to its own superiors (Inspektorat, Camat…): one a line.
+        self.copies_edit = QPlainTextEdit()
+        self.copies_edit.setAccessibleName(_t("Tembusan recipients, one per line"))
+        self.copies_edit.setPlaceholderText(_t("One recipient per line; empty: no tembusan"))
+        self.copies_edit.setMaximumHeight(90)
+        self.copies_edit.setTabChangesFocus(True)
         form = QFormLayout()
         form.addRow(_t("Paper:"), self.paper_combo)
         form.addRow(_t("Text:"), self.body_edit)
         form.addRow("", self.body_hint)
+        form.addRow(_t("Tembusan:"), self.copies_edit)
 
         self.preview_button = QPushButton(_t("Pre&view"))
         self.preview_button.clicked.connect(self.show_preview)
@@ -177,11 +186,17 @@ class LettersDialog(LetterOutputDialog):
     def _on_choice_toggled(self, *_args: object) -> None:
         if self._shown_choice is not None and CHOICE[self._shown_choice].editable:
             self._texts[self._shown_choice] = self.body_edit.toPlainText()
+            if self._shown_choice in self._default_copies:  # else nothing was shown yet
+                self._copy_texts[self._shown_choice] = self.copies_edit.toPlainText()
         choice = self.choice()
         self._shown_choice = choice.key if choice else None
         editable = choice is not None and choice.editable
         self.body_edit.setEnabled(editable)
         self.body_edit.setPlainText(self._texts.get(choice.key, "") if editable and choice else "")
+        self.copies_edit.setEnabled(editable)
+        self.copies_edit.setPlainText(
+            self._copy_texts.get(choice.key, "") if editable and choice else ""
+        )
         self.body_hint.setText(
             _t("The text may be edited before issuing; the letterhead and signature are fixed.")
             if editable
@@ -195,19 +210,36 @@ class LettersDialog(LetterOutputDialog):
     def _load_draft(self, choice: Choice) -> None:
         case_id = self.case.id
 
-        def work() -> str:
-            return self.letters.draft_body(
-                case_id, choice.kind, anonymous_document=choice.anonymous_document
+        def work() -> tuple[str, tuple[str, ...]]:
+            anonymous = choice.anonymous_document
+            return (
+                self.letters.draft_body(case_id, choice.kind, anonymous_document=anonymous),
+                self.letters.draft_copies(choice.kind, anonymous_document=anonymous),
             )
 
-        def done(text: str) -> None:
+        def done(result: tuple[str, tuple[str, ...]]) -> None:
+            text, copies = result
             self._drafts[choice.key] = text
+            self._default_copies[choice.key] = "\n".join(copies)
             if not self._texts.get(choice.key):
                 self._texts[choice.key] = text
                 if self._shown_choice == choice.key and not self.body_edit.toPlainText():
                     self.body_edit.setPlainText(text)
+            if choice.key not in self._copy_texts:
+                self._copy_texts[choice.key] = self._default_copies[choice.key]
+                if self._shown_choice == choice.key and not self.copies_edit.toPlainText():
+                    self.copies_edit.setPlainText(self._default_copies[choice.key])
 
         self._run(work, done)
+
+    def copies_override(self) -> list[str] | None:
+        """The tembusan as edited, or None while it is the kind's own (or not loaded yet)."""
+        choice = self.choice()
+        if choice is None or not choice.editable or choice.key not in self._default_copies:
+            return None
+        lines = [line for line in self.copies_edit.toPlainText().splitlines() if line.strip()]
+        default = [line for line in self._default_copies[choice.key].splitlines() if line]
+        return None if [" ".join(x.split()) for x in lines] == default else lines
 
     def body_override(self) -> str | None:
         """The edited text, or None when it is the template's own (the core fills it then)."""
@@ -220,19 +252,19 @@ class LettersDialog(LetterOutputDialog):
             return None
         return text
 
-    def _request(self) -> tuple[Choice, Paper, str | None] | None:
+    def _request(self) -> tuple[Choice, Paper, str | None, list[str] | None] | None:
         choice = self.choice()
         if choice is None:
             self._set_error(_t("Choose a letter first."))
             return None
-        return choice, self.paper(), self.body_override()
+        return choice, self.paper(), self.body_override(), self.copies_override()
 
     # -- preview and issue -----------------------------------------------------------------
     def show_preview(self) -> None:
         request = self._request()
         if request is None:
             return
-        choice, paper, body = request
+        choice, paper, body, copies = request
         case_id = self.case.id
 
         def work() -> bytes:
@@ -243,6 +275,7 @@ class LettersDialog(LetterOutputDialog):
                 body,
                 anonymous_document=choice.anonymous_document,
                 blank=choice.blank,
+                copies=copies,
             )
 
         self._run(work, self._on_preview)
@@ -257,7 +290,7 @@ class LettersDialog(LetterOutputDialog):
         request = self._request()
         if request is None:
             return
-        choice, paper, body = request
+        choice, paper, body, copies = request
         case_id = self.case.id
 
         def work() -> tuple[IssuedLetter, bytes, list[IssuedLetter]]:
@@ -268,6 +301,7 @@ class LettersDialog(LetterOutputDialog):
                 body,
                 anonymous_document=choice.anonymous_document,
                 blank=choice.blank,
+                copies=copies,
             )
             return letter, self.letters.reprint(letter.id), self.letters.list_for_case(case_id)
 

@@ -91,6 +91,14 @@ def check_args(args: argparse.Namespace) -> None:
             raise UsageError(f"--body-file: the text of a {args.kind} letter is not editable")
         if args.body_file is not None:
             args.body = _read_body(args.body_file)
+        if (args.copy is not None or args.no_copies) and args.kind not in (
+            "tanggapan",
+            "penerusan",
+            "kelengkapan",
+        ):
+            raise UsageError(f"--copy/--no-copies: a {args.kind} letter has no tembusan")
+        if args.copy is not None and not all(c.strip() for c in args.copy):
+            raise UsageError("--copy must not be empty")
     if args.command == "letters":
         given = [x for x in (args.case, args.date, args.today or None) if x]
         if len(given) != 1:
@@ -165,6 +173,7 @@ def _issue(args: argparse.Namespace, workspace: Workspace, service: LetterServic
             getattr(args, "body", None),
             anonymous_document=args.anonymous_document,
             blank=args.blank,
+            copies=() if args.no_copies else args.copy,
         )
     except LetterNumberPending as pending:
         # Offline with no leased number: the operator still gets the DRAFT to read and check;

@@ -263,6 +263,15 @@ def _letter_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     letter.add_argument(
         "--body-file", default=None, metavar="FILE", help="the letter's text (UTF-8), edited"
     )
+    copies = letter.add_mutually_exclusive_group()
+    copies.add_argument(
+        "--copy",
+        action="append",
+        default=None,
+        metavar="RECIPIENT",
+        help="a tembusan recipient, repeatable; replaces the default tembusan",
+    )
+    copies.add_argument("--no-copies", action="store_true", help="a letter without tembusan")
 
     reprint = _sub(sub, "letter-reprint", "save an issued letter again, identical")
     reprint.add_argument("letter", help="the letter's id or number")

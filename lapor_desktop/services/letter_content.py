@@ -427,6 +427,32 @@ def place_date(data: LetterInput) -> str:
     return f"{place_name(data.office)}, {indonesian_date(data.now, data.tz)}"
 
 
+MAX_COPIES = 12
+MAX_COPY_LENGTH = 200
+
+
+def clean_copies(lines: Iterable[str]) -> tuple[str, ...]:
+    """The tembusan as the operator typed it: one recipient a line, blank lines dropped."""
+    copies = tuple(" ".join(line.split()) for line in lines if line.strip())
+    if len(copies) > MAX_COPIES:
+        raise ValidationError("copies", f"at most {MAX_COPIES} tembusan recipients")
+    long = next((c for c in copies if len(c) > MAX_COPY_LENGTH), None)
+    if long is not None:
+        raise ValidationError(
+            "copies", f"a tembusan line is longer than {MAX_COPY_LENGTH} characters: {long[:40]}…"
+        )
+    return copies
+
+
+def letter_copies(
+    kind: LetterKind, office: OfficeProfile, *, anonymous_document: bool = False
+) -> tuple[str, ...]:
+    """The tembusan a letter gets unless the operator changes it (what the editor shows)."""
+    if kind not in TEMPLATES or anonymous_document:
+        return ()
+    return default_copies(kind, office)
+
+
 def default_copies(kind: LetterKind, office: OfficeProfile) -> tuple[str, ...]:
     head = region_head(office.regency)
     admin = "Kepala Dinas Komunikasi dan Informatika selaku Admin Instansi SP4N-LAPOR!"
@@ -484,8 +510,13 @@ def _reporter_lines(case: Case) -> tuple[tuple[str, ...], str]:
 
 
 def response_letter(
-    data: LetterInput, override: str | None = None, *, anonymous_document: bool = False
+    data: LetterInput,
+    override: str | None = None,
+    *,
+    anonymous_document: bool = False,
+    copies: tuple[str, ...] | None = None,
 ) -> FormalLetter:
+    """`copies`: the tembusan the operator chose (None: the default one)."""
     case = data.case
     if anonymous_document:
         addressee: tuple[str, ...] = ("Pelapor SP4N-LAPOR!",)
@@ -496,11 +527,11 @@ def response_letter(
             else f"Nomor Registrasi {case.register_no}"
         )
         subject = f"Tanggapan atas Pengaduan {reference}"
-        copies: tuple[str, ...] = ()
+        default: tuple[str, ...] = ()
     else:
         addressee, place = _reporter_lines(case)
         subject = f"Tanggapan atas Pengaduan Nomor Registrasi {case.register_no}"
-        copies = default_copies(LetterKind.RESPONSE, data.office)
+        default = default_copies(LetterKind.RESPONSE, data.office)
     letter = FormalLetter(
         kind=LetterKind.RESPONSE,
         paper=data.paper,
@@ -514,15 +545,17 @@ def response_letter(
         addressee_place=place,
         paragraphs=_body(data, LetterKind.RESPONSE, override, anonymous_document),
         signatory=signatory(data.office),
-        copies=copies,
+        copies=default if copies is None else copies,
         confidential=case.confidential,
     )
-    if anonymous_document:
+    if anonymous_document:  # the tembusan too may not name the reporter
         check_no_identity(case, letter)
     return letter
 
 
-def forward_letter(data: LetterInput, override: str | None = None) -> FormalLetter:
+def forward_letter(
+    data: LetterInput, override: str | None = None, *, copies: tuple[str, ...] | None = None
+) -> FormalLetter:
     case = data.case
     body = _body(data, LetterKind.FORWARD, override, False)
     reporter = case.reporter
@@ -543,12 +576,14 @@ def forward_letter(data: LetterInput, override: str | None = None) -> FormalLett
         addressee_place="TEMPAT",
         paragraphs=body,
         signatory=signatory(data.office),
-        copies=default_copies(LetterKind.FORWARD, data.office),
+        copies=default_copies(LetterKind.FORWARD, data.office) if copies is None else copies,
         confidential=case.confidential,
     )
 
 
-def completion_letter(data: LetterInput, override: str | None = None) -> FormalLetter:
+def completion_letter(
+    data: LetterInput, override: str | None = None, *, copies: tuple[str, ...] | None = None
+) -> FormalLetter:
     case = data.case
     addressee, place = _reporter_lines(case)
     return FormalLetter(
@@ -564,7 +599,7 @@ def completion_letter(data: LetterInput, override: str | None = None) -> FormalL
         addressee_place=place,
         paragraphs=_body(data, LetterKind.COMPLETION, override, False),
         signatory=signatory(data.office),
-        copies=default_copies(LetterKind.COMPLETION, data.office),
+        copies=default_copies(LetterKind.COMPLETION, data.office) if copies is None else copies,
         confidential=case.confidential,
     )
 

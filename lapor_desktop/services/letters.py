@@ -21,7 +21,7 @@ import logging
 import os
 import re
 import signal
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -399,6 +399,14 @@ class LetterService:
             anonymous_document=anonymous_document,
         )
 
+    def draft_copies(
+        self, kind: LetterKind | str, *, anonymous_document: bool = False
+    ) -> tuple[str, ...]:
+        """The tembusan a letter of this kind gets unless `copies` says otherwise."""
+        return content.letter_copies(
+            parse_letter_kind(kind), self._ws.office, anonymous_document=anonymous_document
+        )
+
     def preview(
         self,
         case_ref: str,
@@ -408,17 +416,21 @@ class LetterService:
         *,
         anonymous_document: bool = False,
         blank: bool = False,
+        copies: Sequence[str] | None = None,
     ) -> bytes:
-        """The letter as it would be issued now, marked DRAFT, without a number; stores nothing."""
+        """The letter as it would be issued now, marked DRAFT, without a number; stores nothing.
+
+        `copies`: the tembusan, one recipient each (None: the default of the kind)."""
         kind = parse_letter_kind(kind)
         chosen = self._paper(paper)
-        _check_options(kind, body_override, anonymous_document, blank)
+        _check_options(kind, body_override, anonymous_document, blank, copies)
+        cc = None if copies is None else content.clean_copies(copies)
         with self._ws.db.read() as uow:
             case = self._cases.find(uow, case_ref)
             numbering = self._numbering(uow)
         now = self._ws.clock()
         document = self._build(
-            case, kind, chosen, now, numbering, body_override, anonymous_document, blank
+            case, kind, chosen, now, numbering, body_override, anonymous_document, blank, cc
         )
         if isinstance(document, FormalLetter):
             document = dataclasses.replace(document, number=DRAFT_NUMBER, draft=True)
@@ -435,6 +447,7 @@ class LetterService:
         *,
         anonymous_document: bool = False,
         blank: bool = False,
+        copies: Sequence[str] | None = None,
     ) -> IssuedLetter:
         """Issue a letter: number, PDF in the blob store and its row, in one transaction.
 
@@ -444,7 +457,8 @@ class LetterService:
         """
         kind = parse_letter_kind(kind)
         chosen = self._paper(paper)
-        _check_options(kind, body_override, anonymous_document, blank)
+        _check_options(kind, body_override, anonymous_document, blank, copies)
+        cc = None if copies is None else content.clean_copies(copies)
         office = self._ws.office
         now = self._ws.clock()
         with self._ws.db.write() as uow:
@@ -452,7 +466,7 @@ class LetterService:
             numbering = self._numbering(uow)
             # Everything that can refuse runs before a number is drawn.
             document = self._build(
-                case, kind, chosen, now, numbering, body_override, anonymous_document, blank
+                case, kind, chosen, now, numbering, body_override, anonymous_document, blank, cc
             )
             number: str | None = None
             if kind in NUMBERED_KINDS:
@@ -581,6 +595,7 @@ class LetterService:
         body_override: str | None,
         anonymous_document: bool,
         blank: bool,
+        copies: tuple[str, ...] | None = None,
     ) -> Document:
         content.check_allowed(case, kind, blank=blank, anonymous_document=anonymous_document)
         office = self._ws.office
@@ -602,12 +617,12 @@ class LetterService:
         )
         if kind is LetterKind.RESPONSE:
             return content.response_letter(
-                data, body_override, anonymous_document=anonymous_document
+                data, body_override, anonymous_document=anonymous_document, copies=copies
             )
         if kind is LetterKind.FORWARD:
-            return content.forward_letter(data, body_override)
+            return content.forward_letter(data, body_override, copies=copies)
         if kind is LetterKind.COMPLETION:
-            return content.completion_letter(data, body_override)
+            return content.completion_letter(data, body_override, copies=copies)
         if kind is LetterKind.RECEIPT:
             return content.receipt(data)
         return content.disposition_sheet(data, blank=blank)
@@ -621,7 +636,11 @@ class LetterService:
 
 
 def _check_options(
-    kind: LetterKind, body_override: str | None, anonymous_document: bool, blank: bool
+    kind: LetterKind,
+    body_override: str | None,
+    anonymous_document: bool,
+    blank: bool,
+    copies: Sequence[str] | None = None,
 ) -> None:
     if anonymous_document and kind is not LetterKind.RESPONSE:
         raise ValidationError(
@@ -631,6 +650,10 @@ def _check_options(
         raise ValidationError("blank", "only the Lembar Disposisi has a blank form")
     if body_override is not None and kind not in FORMAL_KINDS:
         raise ValidationError("body", f"the text of a {TITLES[kind]} is not editable")
+    if isinstance(copies, str):  # a str is a Sequence[str] too: one letter per recipient
+        raise ValidationError("copies", "give the tembusan as a list, one recipient each")
+    if copies is not None and kind not in FORMAL_KINDS:
+        raise ValidationError("copies", f"a {TITLES[kind]} has no tembusan")
 
 
 def _draft(document: Document) -> Document:

@@ -1891,6 +1891,10 @@
         <translation>Number</translation>
     </message>
     <message>
+        <source>One recipient per line; empty: no tembusan</source>
+        <translation>One recipient per line; empty: no tembusan</translation>
+    </message>
+    <message>
         <source>Only for anonymous cases.</source>
         <translation>Only for anonymous cases.</translation>
     </message>
@@ -1956,6 +1960,14 @@
     <message>
         <source>State</source>
         <translation>State</translation>
+    </message>
+    <message>
+        <source>Tembusan recipients, one per line</source>
+        <translation>Tembusan recipients, one per line</translation>
+    </message>
+    <message>
+        <source>Tembusan:</source>
+        <translation>Tembusan:</translation>
     </message>
     <message>
         <source>Text of the letter</source>

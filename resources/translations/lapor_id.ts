@@ -1822,6 +1822,10 @@
         <translation>Nomor</translation>
     </message>
     <message>
+        <source>One recipient per line; empty: no tembusan</source>
+        <translation>Satu penerima per baris; kosong: tanpa tembusan</translation>
+    </message>
+    <message>
         <source>Only for anonymous cases.</source>
         <translation>Hanya untuk pengaduan anonim.</translation>
     </message>
@@ -1886,6 +1890,14 @@
     <message>
         <source>State</source>
         <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Tembusan recipients, one per line</source>
+        <translation>Penerima tembusan, satu per baris</translation>
+    </message>
+    <message>
+        <source>Tembusan:</source>
+        <translation>Tembusan:</translation>
     </message>
     <message>
         <source>Text of the letter</source>
