@@ -851,11 +851,14 @@ def _follow_up(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     else:
         # Name what the case can do next, not where a follow-up would have been accepted.
         raise IllegalTransition(case.status, S.IN_PROGRESS, allowed_next(case.status))
+    # The status the operator saw (their PC wrote this event from it), not the one another
+    # follow-up may have moved the case to since: one event reads the same on every replica.
+    seen = parse_status(str(op.data["from"])) if op.data.get("from") else case.status
     event = _event(
         op,
         "follow_up",
         f"Tindak lanjut: {text}",
-        {"follow_up_id": follow_up.id, "text": text, "from": case.status.value},
+        {"follow_up_id": follow_up.id, "text": text, "from": seen.value},
     )
     return Applied(new, (event,))
 

@@ -409,7 +409,12 @@ class CaseService:
         )
 
     def follow_up(self, ref: str, text: str) -> Case:
-        return self._act(ref, OpType.CASE_FOLLOW_UP, lambda case: {"id": uuid7(), "text": text})
+        # "from": the status the operator saw, for the event (the case may move on meanwhile).
+        return self._act(
+            ref,
+            OpType.CASE_FOLLOW_UP,
+            lambda case: {"id": uuid7(), "text": text, "from": case.status.value},
+        )
 
     def answer(self, ref: str, text: str) -> Case:
         return self._act(

@@ -330,3 +330,14 @@ def test_the_same_file_attached_by_two_offices_is_one_attachment_and_two_records
         e.data["name"] for e in service(cast.ani).detail(case.id).timeline if e.kind == "attachment"
     ]
     assert sorted(names) == ["foto-jalan.jpg", "foto.jpg"]
+
+
+def test_two_follow_ups_from_one_view_read_the_same_everywhere(cast: Cast) -> None:
+    case = _at_dpu(cast)
+    service(cast.budi).follow_up(case.id, "Survei lokasi")  # DISPOSED -> IN_PROGRESS
+    service(cast.eko).follow_up(case.id, "Koordinasi dengan desa")  # saw DISPOSED too
+    assert _race(cast.budi, cast.eko) == ("merged", None)
+    cast.check()
+    _same_timelines(case.id, [cast.budi, cast.eko, cast.ani, cast.koor])
+    shown = service(cast.ani).find_case(case.id)
+    assert shown.status is CaseStatus.IN_PROGRESS and len(shown.follow_ups) == 2

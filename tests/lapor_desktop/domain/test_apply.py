@@ -790,6 +790,11 @@ def test_event_ids_are_derived_from_the_op_id() -> None:
     # Replaying an applied follow-up on the resulting case is a noop.
     replay = run(first.case, op)
     assert replay.noop and replay.case is first.case
+    # A second follow-up made from the same view: its event says what the operator saw, as
+    # their PC wrote it, not the status the first one moved the case to.
+    seen = make_op(OpType.CASE_FOLLOW_UP, {"text": "lagi", "from": "DISPOSED"}, wib(2026, 3, 27))
+    (event,) = run(first.case, seen).events
+    assert first.case.status is S.IN_PROGRESS and event.data["from"] == "DISPOSED"
 
 
 def test_disposition_id_is_deterministic_and_a_replayed_hop_is_a_noop() -> None:
