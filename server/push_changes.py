@@ -95,7 +95,9 @@ def store_change(
             },
             new=before is None,
         )
-        if before is None and not number.provisional:
+        # A renumber too: its number came from a lease, but a floor restored from an older
+        # backup may be behind it, and the next lease must not hand it out again.
+        if not number.provisional and (before is None or case.register_no != before.register_no):
             floor = (f"register:{number.office}", number.year, number.seq)
         writes.versions.append(
             {
