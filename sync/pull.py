@@ -16,9 +16,10 @@ per page, on its last upsert there; the earlier upserts have none); only that do
 decoded and written, with its due info and search row computed once. A case this PC already
 holds at the change's version, confirmed by the server (it acked our own op, or an earlier
 pull brought it), with nothing pending and a stored document equal to the server's, is not
-rewritten; its events are still inserted by id. The equality check
-matters: an op the server refused or took as a no-op leaves the local document at the server's
-version number with other content, and only the server's document may then win.
+rewritten; its events are still inserted by id. The equality check matters: an op the server
+refused or took without a new version (a second resolution, an edit another op already made)
+leaves the local document at the server's version number with other content, and only the
+server's document may then win.
 
 Everything the server sent is parsed before any write (`plan_page`), so a malformed page raises
 `InvalidResponse` and the caller's transaction writes nothing. A document superseded by a newer
@@ -184,7 +185,8 @@ class CaseMerger:
             ):
                 # This very document is here already (our own pushed op). The same version
                 # number alone is not enough: the local version also counts this PC's ops the
-                # server refused or took as a no-op (a second resolve), with other content.
+                # server refused or took without a new version (a second resolution), with
+                # other content.
                 continue
             shown = server_case
             if ops and context is not None:
