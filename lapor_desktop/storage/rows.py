@@ -82,11 +82,13 @@ class OutboxRow(Base):
     """Operations waiting for the server, written in the transaction of the change they record."""
 
     __tablename__ = "outbox"
+    # A case's pending operations in one search (migration 0005 says why).
+    __table_args__ = (Index("ix_outbox_entity_state", "entity_id", "state"),)
 
     device_seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     op_id: Mapped[str] = mapped_column(String(36), unique=True)
     entity: Mapped[str] = mapped_column(String(20))
-    entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    entity_id: Mapped[str] = mapped_column(String(36))
     op_type: Mapped[str] = mapped_column(String(30))
     op_v: Mapped[int] = mapped_column(Integer)
     base_version: Mapped[int] = mapped_column(Integer)

@@ -232,10 +232,11 @@ class QueuedOp:
     state: str
 
 
-_PENDING_OF = (
-    select(OutboxRow.entity_id, OutboxRow.payload)
-    .where(OutboxRow.state == PENDING, OutboxRow.entity_id.in_(bindparam("ids", expanding=True)))
-    .order_by(OutboxRow.device_seq)
+# No ORDER BY: sorting by device_seq in SQL made SQLite walk the state index (it is in rowid
+# order) through every pending op; without it the (entity_id, state) index finds the page's
+# cases' ops at once, and the few found are sorted in Python.
+_PENDING_OF = select(OutboxRow.entity_id, OutboxRow.device_seq, OutboxRow.payload).where(
+    OutboxRow.state == PENDING, OutboxRow.entity_id.in_(bindparam("ids", expanding=True))
 )
 
 
@@ -299,10 +300,11 @@ class SyncOutbox:
         """`pending_for` of many cases in one query per chunk of ids (a pull page's cases)."""
         found: dict[str, list[Operation]] = {}
         ids = list(dict.fromkeys(case_ids))
+        rows: list[tuple[str, int, str]] = []
         for part in _chunks(ids):
-            rows = self._session.connection().execute(_PENDING_OF, {"ids": list(part)})
-            for case_id, payload in rows:
-                found.setdefault(case_id, []).append(Operation.from_json(json_text.loads(payload)))
+            rows += self._session.connection().execute(_PENDING_OF, {"ids": list(part)}).tuples()
+        for case_id, _seq, payload in sorted(rows, key=lambda row: row[1]):
+            found.setdefault(case_id, []).append(Operation.from_json(json_text.loads(payload)))
         return found
 
     def cases_with_pending(self, case_ids: Iterable[str]) -> set[str]:
