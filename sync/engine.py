@@ -25,6 +25,7 @@ from collections.abc import Callable
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.progress import CancelToken
 from lapor_desktop.services.cases import CaseService
+from lapor_desktop.services.withheld_letters import discard_withheld_pdfs
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage import schema
 from sync import protocol as p
@@ -118,6 +119,9 @@ class SyncEngine:
             pending = uow.sync.outbox.count("pending")
         if pending == 0:
             self._verify(report)
+        # Pulled edits may have made cases anonymous: their letters were withheld in those
+        # commits (a trigger); their PDFs go now (a failed run leaves them for the next one).
+        discard_withheld_pdfs(self.ws)
 
     def _finish(self, report: SyncReport, outcome: str, error: str | None) -> None:
         report.bytes_sent = self.client.bytes_sent

@@ -61,6 +61,8 @@ def documents_dir() -> Path:
 
 
 def state_text(letter: IssuedLetter) -> str:
+    if letter.withheld:
+        return _t("Withheld: the reporter's identity was removed")
     if letter.voided:
         return _t("Void: %1").replace("%1", letter.void_reason or "")
     return _t("Valid")

@@ -145,7 +145,7 @@ class BatchPrintDialog(QDialog):
                 existing = [
                     letter
                     for letter in self.letters.list_for_case(case_id)
-                    if not letter.voided and not letter.variant
+                    if not letter.voided and not letter.withheld and not letter.variant
                 ]
             except DomainError as error:
                 result.refused.append((register_no, str(error)))

@@ -135,6 +135,7 @@ def letter_json(letter: IssuedLetter, file: Path | None = None) -> dict[str, Any
         "issued_by": letter.issued_by,
         "voided_at": iso(letter.voided_at) if letter.voided_at else None,
         "void_reason": letter.void_reason,
+        "withheld_at": iso(letter.withheld_at) if letter.withheld_at else None,
     }
     if file is not None:
         data["file"] = str(file)
@@ -221,6 +222,8 @@ def _list(args: argparse.Namespace, workspace: Workspace, service: LetterService
         sys.stdout.write("(tidak ada surat)\n")
     for letter in letters:
         void = f"  [DIBATALKAN: {letter.void_reason}]" if letter.voided else ""
+        if letter.withheld:
+            void += "  [DITAHAN: identitas pelapor dihapus]"
         sys.stdout.write(
             f"{indonesian_datetime(letter.issued_at, workspace.tz):<28} "
             f"{letter.number or '-':<34} {letter.title:<30} {letter.register_no:<20} "

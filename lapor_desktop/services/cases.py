@@ -31,6 +31,7 @@ from lapor_desktop.domain.identifiers import (
 from lapor_desktop.domain.ops import Operation, OpType, iso
 from lapor_desktop.domain.sla import Deadline, Stage
 from lapor_desktop.services.deadlines import deadlines, due_info
+from lapor_desktop.services.withheld_letters import discard_withheld_pdfs
 from lapor_desktop.services.workspace import Reference, Workspace
 from lapor_desktop.storage.blobs import AttachmentTooLarge
 from lapor_desktop.storage.cases import DueInfo
@@ -316,7 +317,11 @@ class CaseService:
                 case = self.find(uow, ref)
                 scrub_identity(uow.session, case.id)
 
-        return self._act(ref, OpType.CASE_EDIT, build, before_commit)
+        edited = self._act(ref, OpType.CASE_EDIT, build, before_commit)
+        if changes.get("anonymous"):
+            # That commit withheld the letters naming the reporter (a trigger); now their PDFs.
+            discard_withheld_pdfs(self._ws)
+        return edited
 
     def resolve_conflict(self, ref: str, conflict_id: str, choice: str, value: Any = None) -> Case:
         """Settle a sync conflict: keep "ours" (the edit that was not applied), "theirs" (what

@@ -134,6 +134,20 @@ class LetterFileDamaged(DomainError):
     code = "letter_file"
 
 
+class LetterWithheld(DomainError):
+    """The letter named a reporter who later withdrew their identity: no copy is kept here."""
+
+    code = "letter_withheld"
+
+    def __init__(self, letter: IssuedLetter) -> None:
+        self.letter = letter
+        super().__init__(
+            f"{letter.title} {letter.number or letter.id} is no longer kept on this PC: the "
+            "reporter's identity was removed from the case, and the letter named them; its "
+            "number stays used. Issue a new letter if one is needed"
+        )
+
+
 # --------------------------------------------------------------------------- numbering
 
 
@@ -276,6 +290,7 @@ class IssuedLetter:
     issued_by: str
     voided_at: datetime | None = None
     void_reason: str | None = None
+    withheld_at: datetime | None = None  # the case became anonymous; the PDF is deleted
 
     @property
     def title(self) -> str:
@@ -288,6 +303,10 @@ class IssuedLetter:
     @property
     def voided(self) -> bool:
         return self.voided_at is not None
+
+    @property
+    def withheld(self) -> bool:
+        return self.withheld_at is not None
 
 
 def _issued(record: LetterRecord) -> IssuedLetter:
@@ -305,6 +324,7 @@ def _issued(record: LetterRecord) -> IssuedLetter:
         issued_by=record.issued_by,
         voided_at=record.voided_at,
         void_reason=record.void_reason,
+        withheld_at=record.withheld_at,
     )
 
 
@@ -517,6 +537,8 @@ class LetterService:
     def reprint(self, letter_ref: str, *, include_void: bool = False) -> bytes:
         """The stored PDF, byte for byte as issued; never a new number."""
         letter = self.get(letter_ref)
+        if letter.withheld:
+            raise LetterWithheld(letter)
         if letter.voided and not include_void:
             raise LetterAlreadyVoid(letter)
         try:
@@ -688,6 +710,7 @@ __all__ = [
     "LetterNumberPending",
     "LetterNumbering",
     "LetterService",
+    "LetterWithheld",
     "NumberingRule",
     "OfficeSettingsMissing",
     "Paper",

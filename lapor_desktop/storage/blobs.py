@@ -41,6 +41,17 @@ class BlobStore:
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
 
+    def discard(self, sha256: str) -> bool:
+        """Delete a blob nothing may keep any more (a withheld letter); False if it was gone.
+
+        Only after the commit that stopped referencing it: a crash before leaves the file
+        for the next sweep, never a reference to a missing file."""
+        try:
+            self.path_for(sha256).unlink()
+        except FileNotFoundError:
+            return False
+        return True
+
     def put_file(self, source: Path) -> StoredBlob:
         """Copy `source` in: temp file, fsync, rename; the same content is stored once.
 

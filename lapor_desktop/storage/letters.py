@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, insert, select, update
+from sqlalchemy import ColumnElement, except_, insert, select, update
 from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.ops import iso, parse_instant
-from lapor_desktop.storage.rows import CaseRow, IssuedLetterRow
+from lapor_desktop.storage.rows import BlobRow, CaseRow, IssuedLetterRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,8 @@ class LetterRecord:
     issued_by: str
     voided_at: datetime | None
     void_reason: str | None
+    # The case became anonymous after this letter named the reporter: its PDF is deleted.
+    withheld_at: datetime | None = None
 
 
 class LetterRepository:
@@ -75,6 +77,13 @@ class LetterRepository:
             .values(voided_at=iso(at), void_reason=reason)
         )
 
+    def withheld_files(self) -> set[str]:
+        """PDFs of withheld letters that nothing else stored needs (same bytes elsewhere)."""
+        withheld = select(IssuedLetterRow.sha256).where(IssuedLetterRow.withheld_at.is_not(None))
+        kept = select(IssuedLetterRow.sha256).where(IssuedLetterRow.withheld_at.is_(None))
+        attached = select(BlobRow.sha256)
+        return set(self._session.execute(except_(withheld, kept, attached)).scalars())
+
     def _query(self, *where: ColumnElement[bool]) -> list[LetterRecord]:
         stmt = (
             select(IssuedLetterRow, CaseRow.register_no)
@@ -100,4 +109,5 @@ def _record(row: IssuedLetterRow, register_no: str) -> LetterRecord:
         issued_by=row.issued_by,
         voided_at=parse_instant(row.voided_at) if row.voided_at else None,
         void_reason=row.void_reason,
+        withheld_at=parse_instant(row.withheld_at) if row.withheld_at else None,
     )

@@ -216,6 +216,8 @@ class IssuedLetterRow(Base):
     issued_by: Mapped[str] = mapped_column(String(100))
     voided_at: Mapped[str | None] = mapped_column(String(40))
     void_reason: Mapped[str | None] = mapped_column(Text)
+    # Set (by a trigger, migration 0006) when the case became anonymous: the PDF is deleted.
+    withheld_at: Mapped[str | None] = mapped_column(String(40))
 
 
 class SyncLogRow(Base):

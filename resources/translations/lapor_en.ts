@@ -2041,6 +2041,10 @@
         <source>Voided: %1.</source>
         <translation>Voided: %1.</translation>
     </message>
+    <message>
+        <source>Withheld: the reporter&apos;s identity was removed</source>
+        <translation>Withheld: the reporter&apos;s identity was removed</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -1971,6 +1971,10 @@
         <source>Voided: %1.</source>
         <translation>Dibatalkan: %1.</translation>
     </message>
+    <message>
+        <source>Withheld: the reporter&apos;s identity was removed</source>
+        <translation>Ditahan: identitas pelapor telah dihapus</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
