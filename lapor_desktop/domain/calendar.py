@@ -14,6 +14,7 @@ __all__ = ["Holiday", "HolidayKind", "WorkingCalendar"]
 # constructing dates: weekday(ordinal) == (ordinal - 1) % 7.
 _WORKDAYS_PER_WEEK = 5
 _DAYS_PER_WEEK = 7
+_MEMO_LIMIT = 1 << 16
 
 
 def _weekdays_upto(ordinal: int) -> int:
@@ -61,6 +62,12 @@ class WorkingCalendar:
     _name_by_day: dict[date, str] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
     )
+    # add_working_days memo, (start ordinal, n) -> day: bulk paths (demo, sync pages) ask for
+    # the same few thousand (day, SLA length) pairs again and again. Pure, since the calendar
+    # is frozen; bounded so a long-lived process does not grow it forever.
+    _added: dict[tuple[int, int], date] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         off = sorted(
@@ -106,6 +113,10 @@ class WorkingCalendar:
         if n == 0:
             return start
         current = start.toordinal()
+        key = (current, n)
+        known = self._added.get(key)
+        if known is not None:
+            return known
         remaining = n
         # Jump n weekdays at once, then take back the holidays crossed on the way; each round
         # only looks at the span just added, so it ends after a few bisects even for large n.
@@ -113,7 +124,11 @@ class WorkingCalendar:
             target = _ordinal_of_weekday_index(_weekdays_upto(current) + remaining)
             remaining = self._off_between(current, target)
             current = target
-        return date.fromordinal(current)
+        day = date.fromordinal(current)
+        if len(self._added) >= _MEMO_LIMIT:
+            self._added.clear()
+        self._added[key] = day
+        return day
 
     def working_days_between(self, start: date, end: date) -> int:
         """Working days d with start < d <= end (0 when end <= start)."""

@@ -258,3 +258,25 @@ def test_add_working_days_is_fast() -> None:
     # Generous bound (well under 1 s locally): catches a slide back to per-day loops with
     # allocation, not small slowdowns.
     assert time.perf_counter() - began < 5.0
+
+
+def test_remembered_answers_are_the_computed_ones() -> None:
+    # The second ask of each pair is answered from the calendar's memo; a fresh calendar
+    # (nothing remembered) must agree with both.
+    holidays = national_holidays([2026, 2027])
+    cal = WorkingCalendar.from_holidays(holidays)
+    start = d("2026-01-01")
+    asks = [(start + timedelta(days=i % 400), 1 + i % 45) for i in range(3000)]
+    for day, n in asks + asks:
+        fresh = WorkingCalendar.from_holidays(holidays)
+        assert cal.add_working_days(day, n) == fresh.add_working_days(day, n)
+    assert len(cal._added) == len(set(asks))
+
+
+def test_the_memo_stays_bounded() -> None:
+    cal = WorkingCalendar.from_holidays(national_holidays([2026]))
+    start = d("2026-01-01")
+    for i in range(70_000):
+        cal.add_working_days(start + timedelta(days=i % 700), 1 + i // 700)
+    assert len(cal._added) <= 1 << 16
+    assert cal.add_working_days(d("2026-12-23"), 5) == CAL_2026.add_working_days(d("2026-12-23"), 5)
