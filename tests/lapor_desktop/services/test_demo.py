@@ -12,10 +12,12 @@ import pytest
 
 from lapor_desktop.domain.case_codec import case_from_json
 from lapor_desktop.domain.codes import CaseStatus
+from lapor_desktop.domain.ops import iso
+from lapor_desktop.domain.sla import Stage, evaluate
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.progress import Cancelled, CancelToken, Progress
 from lapor_desktop.services.demo import generate_demo
-from lapor_desktop.services.workspace import WorkspaceError
+from lapor_desktop.services.workspace import WorkspaceError, open_workspace
 from tests.conftest import WIB, FakeClock
 
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=WIB)
@@ -80,6 +82,37 @@ def test_demo_data_is_a_realistic_spread(demo_dirs) -> None:
             int(c.register_no.split("/")[2]) for c in cases if c.register_no.split("/")[1] == year
         )
         assert numbers == list(range(1, n + 1))
+
+
+def test_each_stored_next_deadline_is_the_nearest_open_operator_deadline(demo_dirs) -> None:
+    # The queues sort by these columns; evaluate() is the reference the case view shows.
+    first, _, _ = demo_dirs
+    workspace = open_workspace(first, FakeClock(NOW))
+    try:
+        ref, tz = workspace.reference(), workspace.tz
+    finally:
+        workspace.close()
+    con = sqlite3.connect(first.database)
+    try:
+        rows = con.execute('SELECT doc, next_due_at, next_due_stage, paused FROM "case"').fetchall()
+    finally:
+        con.close()
+    stages = {Stage.VERIFICATION, Stage.FIRST_FOLLOW_UP, Stage.RESOLUTION}
+    paused_seen = 0
+    for doc, due_at, stage, paused in rows:
+        case = case_from_json(json.loads(doc))
+        open_ones = [
+            evaluate(c, ref.rulebook, ref.calendar, tz, case.pauses, NOW)
+            for c in case.clocks
+            if c.is_open and c.stage in stages
+        ]
+        nearest = min(open_ones, key=lambda x: x.due_at, default=None)
+        assert (due_at, stage) == (
+            (iso(nearest.due_at), nearest.stage.value) if nearest else (None, None)
+        ), case.register_no
+        assert paused == (case.status is CaseStatus.NEEDS_INFO)
+        paused_seen += paused
+    assert paused_seen > 0  # a waiting case's clocks ran under a pause
 
 
 def test_demo_timeline_and_search_index_cover_every_case(demo_dirs) -> None:
