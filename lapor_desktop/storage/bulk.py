@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import cast
 
 import orjson
@@ -18,11 +19,11 @@ from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.case import Case, TimelineEvent
 from lapor_desktop.domain.case_codec import case_to_json
+from lapor_desktop.domain.ops import iso
 from lapor_desktop.storage import json_text
 from lapor_desktop.storage.cases import DueInfo, case_row_values
 from lapor_desktop.storage.rows import CaseEventRow, CaseRow
 from lapor_desktop.storage.search import fts_row
-from lapor_desktop.storage.timeline import event_values
 
 CASE_COLUMNS = tuple(c.name for c in CaseRow.__table__.columns)
 EVENT_COLUMNS = tuple(
@@ -78,22 +79,40 @@ def case_document(case: Case) -> str:
     return orjson.dumps(case).decode("utf-8")
 
 
+# The columns read out of the row dicts in one C call each (a generator per row cost more).
+_CASE_ROW = itemgetter(*CASE_COLUMNS)
+_FTS_ROW = itemgetter(*FTS_COLUMNS)
+
+
 def case_tuple(row_id: int, case: Case, due: DueInfo) -> tuple[object, ...]:
     values = case_row_values(case, due, document=case_document(case))
     values["row_id"] = row_id
     values.setdefault("server_version", 0)
     values.setdefault("scope_left_at", None)  # set only by sync (a case out of scope)
-    return tuple(values[c] for c in CASE_COLUMNS)
+    row: tuple[object, ...] = _CASE_ROW(values)
+    return row
 
 
 def event_tuple(event: TimelineEvent) -> tuple[object, ...]:
-    values = event_values(event)
-    return tuple(values[c] for c in EVENT_COLUMNS)
+    """`event_values(event)` in EVENT_COLUMNS order, without the dict in between (a test holds
+    the two equal): the demo writes ~4 events per case."""
+    return (
+        event.id,
+        event.case_id,
+        event.kind,
+        iso(event.at),
+        event.actor,
+        event.office,
+        event.device_id,
+        event.op_id,
+        event.summary,
+        json_text.dumps(event.data),
+    )
 
 
 def fts_tuple(row_id: int, case: Case) -> tuple[object, ...]:
-    values = fts_row(case)
-    return (row_id, *(values[c] for c in FTS_COLUMNS))
+    values: tuple[object, ...] = _FTS_ROW(fts_row(case))
+    return (row_id, *values)
 
 
 @dataclass

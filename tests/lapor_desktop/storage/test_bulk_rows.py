@@ -1,0 +1,69 @@
+"""The bulk writer's row tuples hold exactly what the repositories' row dicts hold."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from lapor_desktop.domain.case import TimelineEvent
+from lapor_desktop.storage.bulk import (
+    CASE_COLUMNS,
+    EVENT_COLUMNS,
+    FTS_COLUMNS,
+    case_tuple,
+    event_tuple,
+    fts_tuple,
+)
+from lapor_desktop.storage.cases import DueInfo, case_row_values
+from lapor_desktop.storage.search import fts_row
+from lapor_desktop.storage.timeline import event_values
+from tests.conftest import WIB
+from tests.lapor_desktop.storage.test_bulk_document import rich_case
+
+
+def _event(at: datetime, data: dict[str, object]) -> TimelineEvent:
+    return TimelineEvent(
+        id="0190f0a0-0000-8000-8000-000000000009",
+        case_id="0190f0a0-0000-7000-8000-000000000001",
+        kind="status",
+        at=at,
+        actor="operator",
+        office="DINSOS",
+        device_id="dev-1",
+        op_id="op-1",
+        summary="Status: Diterima → Didisposisikan — “segera”",
+        data=data,
+    )
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        _event(datetime(2026, 3, 2, 2, 0, 0, 123456, tzinfo=UTC), {}),
+        # Another zone: stored in UTC like the repository stores it.
+        _event(
+            datetime(2026, 3, 2, 9, 0, tzinfo=WIB),
+            {"from": "RECEIVED", "reason": "Tidak lengkap — “KTP”", "n": [1, 2.5, None]},
+        ),
+    ],
+    ids=["utc-empty", "wib-nested"],
+)
+def test_an_event_tuple_is_the_repositorys_row(event: TimelineEvent) -> None:
+    values = event_values(event)
+    assert set(values) == set(EVENT_COLUMNS)
+    assert event_tuple(event) == tuple(values[c] for c in EVENT_COLUMNS)
+
+
+def test_a_case_tuple_is_the_repositorys_row() -> None:
+    case = rich_case()
+    due = DueInfo(datetime(2026, 3, 9, 16, 59, 59, 999999, tzinfo=UTC), "resolution", False)
+    values = case_row_values(case, due)
+    values.update(row_id=42, server_version=0, scope_left_at=None)
+    assert case_tuple(42, case, due) == tuple(values[c] for c in CASE_COLUMNS)
+
+
+def test_an_fts_tuple_is_the_search_row() -> None:
+    case = rich_case()
+    values = fts_row(case)
+    assert fts_tuple(7, case) == (7, *(values[c] for c in FTS_COLUMNS))
