@@ -17,7 +17,8 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -87,6 +88,10 @@ class _Weighted:
 
 
 _INTAKE_HOURS = (7, 8, 8, 9, 9, 10, 10, 11, 13, 13, 14, 15, 19, 21)
+# Every minute of a day as an offset from midnight: moments are planned at whole minutes.
+_MINUTES = tuple(timedelta(minutes=m) for m in range(24 * 60))
+_FIVE_MINUTES = timedelta(minutes=5)
+_UNSEEN = datetime.min.replace(tzinfo=UTC)  # a day not converted yet (None: its offset changes)
 _CHANNELS = _Weighted.of(CHANNEL_WEIGHTS)
 _PRIORITIES = _Weighted.of(PRIORITY_WEIGHTS)
 _SIFATS = _Weighted.of(SIFAT_WEIGHTS)
@@ -96,6 +101,23 @@ _SIFATS = _Weighted.of(SIFAT_WEIGHTS)
 class DemoCase:
     case: Case
     events: tuple[TimelineEvent, ...]
+
+
+def _digits(rng: random.Random, count: int) -> str:
+    """`count` draws of `rng.randrange(10)` as text, the same draws: randrange(10) takes 4
+    random bits until they are below 10 (CPython's _randbelow), done here without its two
+    Python calls per digit; a demo phone number has 9 or 10 of them."""
+    bits = rng.getrandbits
+    out = []
+    for _ in range(count):
+        r = bits(4)
+        while r >= 10:
+            r = bits(4)
+        out.append(_DIGIT_TEXT[r])
+    return "".join(out)
+
+
+_DIGIT_TEXT = "0123456789"
 
 
 def _uuid4_text(bits: int) -> str:
@@ -152,11 +174,19 @@ class _Story:
         return True
 
 
+@cache
+def _corpus() -> dict[str, Any]:
+    """Read once per process (~8 ms): a worker builds a generator for each of its chunks.
+    Treated as read-only."""
+    corpus: dict[str, Any] = load_json("demo/corpus.json")
+    return corpus
+
+
 class DemoGenerator:
     def __init__(
         self, ctx: ApplyContext, office: OfficeProfile, now: datetime, seed: int, device_id: str
     ) -> None:
-        self.corpus = load_json("demo/corpus.json")
+        self.corpus = _corpus()
         self.ctx = ctx
         self.coordinator = ApplyContext(
             ctx.categories, ctx.rulebook, ctx.calendar, ctx.tz, Role.COORDINATOR
@@ -175,6 +205,26 @@ class DemoGenerator:
         self.span = (now - timedelta(hours=2) - DEMO_START).total_seconds()
         self.first_names = self.corpus["names"]["male"] + self.corpus["names"]["female"]
         self.latest = now - timedelta(hours=1)
+        self._midnights: dict[date, datetime | None] = {}
+
+    def _at(self, day: date, hour: int, minute: int) -> datetime:
+        """`datetime.combine(day, time(hour, minute), tzinfo=tz)` in UTC, without a zone lookup.
+
+        The day's local midnight is converted once; adding the minutes to it in UTC gives the
+        same moment whenever the zone's offset holds all day, which is checked (Indonesia's
+        zones have no DST). A day with a change takes the zone conversion.
+        """
+        midnight = self._midnights.get(day, _UNSEEN)
+        if midnight is _UNSEEN:
+            tz = self.ctx.tz
+            start = datetime.combine(day, time(0), tzinfo=tz)
+            end = datetime.combine(day, time(23, 59), tzinfo=tz)
+            steady = start.utcoffset() == end.utcoffset()
+            midnight = start.astimezone(UTC) if steady else None
+            self._midnights[day] = midnight
+        if midnight is None:
+            return datetime.combine(day, time(hour, minute), tzinfo=self.ctx.tz).astimezone(UTC)
+        return midnight + _MINUTES[hour * 60 + minute]
 
     def received_at(self) -> datetime:
         # More recent years get more reports (LAPOR! adoption grows), office hours mostly.
@@ -191,8 +241,7 @@ class DemoGenerator:
         if weekday >= 5 and rng.random() < 0.7:
             local -= timedelta(days=weekday - 4)
         hour = rng.choice(_INTAKE_HOURS)
-        local = datetime.combine(local.date(), time(hour, rng.randrange(60)), tzinfo=tz)
-        return min(local.astimezone(UTC), self.latest)
+        return min(self._at(local.date(), hour, rng.randrange(60)), self.latest)
 
     def _fill(self, text: str, place: dict[str, str]) -> str:
         return text.format(**place)
@@ -216,8 +265,7 @@ class DemoGenerator:
         }
         reporter = None
         if not anonymous:
-            digit = rng.randrange
-            phone = "08" + "".join([str(digit(10)) for _ in range(rng.choice((9, 10)))])
+            phone = "08" + _digits(rng, rng.choice((9, 10)))
             reporter = {
                 "name": f"{first} {rng.choice(self.corpus['names']['family'])}",
                 "phone": phone if rng.random() < 0.85 else None,
@@ -269,10 +317,8 @@ class DemoGenerator:
         """A moment `working_days` (fractional) after start, or None if that is in the future."""
         days = max(int(working_days), 0)
         day = self.ctx.calendar.add_working_days(start.astimezone(self.ctx.tz).date(), days)
-        moment = datetime.combine(
-            day, time(self.rng.randrange(8, 16), self.rng.randrange(60)), tzinfo=self.ctx.tz
-        ).astimezone(UTC)
-        moment = max(moment, start + timedelta(minutes=5))
+        hour = self.rng.randrange(8, 16)
+        moment = max(self._at(day, hour, self.rng.randrange(60)), start + _FIVE_MINUTES)
         return moment if moment < self.now else None
 
     def _delay(self, typical: float, late_chance: float) -> float:
@@ -464,7 +510,8 @@ def build_chunk(spec: ChunkSpec) -> tuple[bytes, dict[str, int]]:
         batch.cases.append(case_tuple(row_id, item.case, due))
         batch.events.extend(event_tuple(e) for e in item.events)
         batch.fts.append(fts_tuple(row_id, item.case))
-        statuses[item.case.status.value] = statuses.get(item.case.status.value, 0) + 1
+        status = item.case.status.value
+        statuses[status] = statuses.get(status, 0) + 1
     return marshal.dumps((batch.cases, batch.events, batch.fts)), statuses
 
 
@@ -521,7 +568,7 @@ def generate_demo(
     """
     if paths.database.exists():
         raise WorkspaceError(f"{paths.data_dir} already has data; demo needs an empty data dir")
-    corpus = load_json("demo/corpus.json")
+    corpus = _corpus()
     office_raw = next(o for o in corpus["offices"] if o["code"] == DEMO_OFFICE)
     office = OfficeProfile(
         code=DEMO_OFFICE,
