@@ -115,22 +115,62 @@ def run_db(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
 
 
 def run_backup(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
-    open_workspace(paths, clock).close()  # refuses what is not ours before copying it
-    size = maintenance.backup(paths, Path(args.file))
+    # No open_workspace: it may upgrade (write) the live database. The backup checks its own
+    # snapshot the way restore will, and refuses what is not ours.
+    summary = maintenance.backup(paths, Path(args.file), clock())
     if args.json:
-        output.emit_json({"file": args.file, "bytes": size})
+        output.emit_json(
+            {
+                "file": args.file,
+                "bytes": summary.bytes,
+                "cases": summary.cases,
+                "blobs": summary.blobs,
+                "office_files": summary.office_files,
+                "missing_blobs": list(summary.missing_blobs),
+                "damaged_blobs": list(summary.damaged_blobs),
+                "remote_blobs": summary.remote_blobs,
+            }
+        )
     else:
-        sys.stdout.write(f"Cadangan disimpan: {args.file} ({size} bytes)\n")
+        sys.stdout.write(
+            f"Cadangan disimpan: {args.file} ({summary.bytes} bytes; {summary.cases} pengaduan, "
+            f"{summary.blobs} berkas lampiran/surat, {summary.office_files} berkas kantor)\n"
+        )
+    # The backup is still made (it saves everything that is left), but the operator must
+    # hear that some files were already gone: a later restore cannot bring them back.
+    lost = len(summary.missing_blobs) + len(summary.damaged_blobs)
+    if lost:
+        sys.stderr.write(
+            f"lapor-desktop: peringatan: {lost} berkas lampiran/surat hilang atau rusak di "
+            f"{paths.blobs} dan tidak ikut dicadangkan\n"
+        )
     return 0
 
 
 def run_restore(args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
-    kept = maintenance.restore(paths, Path(args.file))
+    summary = maintenance.restore(paths, Path(args.file))
+    kept = summary.previous
     if args.json:
-        output.emit_json({"restored": args.file, "previous": str(kept) if kept else None})
+        output.emit_json(
+            {
+                "restored": args.file,
+                "previous": str(kept) if kept else None,
+                "kind": summary.kind,
+                "blobs_added": summary.blobs_added,
+                "blobs_in_archive": summary.blobs_in_archive,
+                "office_files": summary.office_files,
+                "office_files_kept_aside": summary.office_files_kept_aside,
+            }
+        )
     else:
         note = f"; basis data lama disimpan sebagai {kept}" if kept else ""
-        sys.stdout.write(f"Dipulihkan dari {args.file}{note}\n")
+        files = (
+            f" ({summary.blobs_added} berkas lampiran/surat ditambahkan, "
+            f"{summary.office_files} berkas kantor)"
+            if summary.kind == "archive"
+            else " (hanya basis data: cadangan lama tanpa lampiran)"
+        )
+        sys.stdout.write(f"Dipulihkan dari {args.file}{files}{note}\n")
     return 0
 
 

@@ -99,10 +99,20 @@ def build_parser() -> _Parser:
     _sub(db_commands, "upgrade", "bring the database to this version's schema")
     _sub(db_commands, "check", "integrity, schema and index checks")
 
-    backup = _sub(commands, "backup", "online backup of the database to FILE")
-    backup.add_argument("file")
-    restore = _sub(commands, "restore", "replace the database with a LAPOR backup FILE")
-    restore.add_argument("file")
+    backup = _sub(
+        commands,
+        "backup",
+        "write the whole data dir (database, attachments, letters, logo) to one new FILE; "
+        "safe while the app runs",
+    )
+    backup.add_argument("file", help="a new .zip file, e.g. on a USB stick (never overwritten)")
+    restore = _sub(
+        commands,
+        "restore",
+        "check a LAPOR backup FILE, then bring back its database, attachments and logo "
+        "(the old database is kept beside it)",
+    )
+    restore.add_argument("file", help="a backup .zip, or a .db file from earlier versions")
     return parser
 
 

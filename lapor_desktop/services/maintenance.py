@@ -1,14 +1,21 @@
-"""Keeping a data dir healthy: schema upgrade and check, online backup, and a guarded restore."""
+"""Keeping a data dir healthy: schema check, a complete backup, and a guarded restore.
+
+The archive itself is written in backup_archive and read back in restore_archive.
+"""
 
 from __future__ import annotations
 
 import shutil
 import sqlite3
 import tempfile
+from contextlib import closing
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from lapor_desktop.paths import AppPaths
+from lapor_desktop.services import backup_archive, restore_archive
+from lapor_desktop.services.backup_archive import BackupSummary
 from lapor_desktop.services.errors import MaintenanceError
 from lapor_desktop.storage import schema
 from lapor_desktop.storage.engine import SQLITE_MAGIC, create_sqlite_engine
@@ -35,7 +42,7 @@ class CheckReport:
 
 
 def check(paths: AppPaths) -> CheckReport:
-    with sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True) as con:
+    with closing(sqlite3.connect(f"file:{paths.database}?mode=ro", uri=True)) as con:
         integrity = con.execute("PRAGMA integrity_check").fetchone()[0]
         fk_errors = len(con.execute("PRAGMA foreign_key_check").fetchall())
         revision = con.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -53,19 +60,9 @@ def check(paths: AppPaths) -> CheckReport:
     )
 
 
-def backup(paths: AppPaths, target: Path) -> int:
-    """SQLite online backup: consistent while the app runs. Attachments stay in blobs/."""
-    if target.exists():
-        raise MaintenanceError(f"{target} already exists; choose a new file name")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    source = sqlite3.connect(paths.database)
-    dest = sqlite3.connect(target)
-    try:
-        source.backup(dest)
-    finally:
-        dest.close()
-        source.close()
-    return target.stat().st_size
+def backup(paths: AppPaths, target: Path, now: datetime) -> BackupSummary:
+    """One archive with the database, every blob and the office's files (backup_archive)."""
+    return backup_archive.write_backup(paths, target, now, _verify_lapor_database)
 
 
 def _verify_lapor_database(candidate: Path, shown_as: Path) -> str:
@@ -74,7 +71,7 @@ def _verify_lapor_database(candidate: Path, shown_as: Path) -> str:
         if handle.read(16) != SQLITE_MAGIC:
             raise MaintenanceError(f"{shown_as} is not a SQLite database")
     try:
-        with sqlite3.connect(f"file:{candidate}?mode=ro", uri=True) as con:
+        with closing(sqlite3.connect(f"file:{candidate}?mode=ro", uri=True)) as con:
             if con.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise MaintenanceError(f"{shown_as} is damaged (integrity check failed)")
             tables = {
@@ -93,34 +90,88 @@ def _verify_lapor_database(candidate: Path, shown_as: Path) -> str:
         schema.check_schema(engine)
     except schema.SchemaTooNew as error:
         raise MaintenanceError(str(error)) from error
+    except schema.NotOurSchema as error:  # LAPOR's tables, but a revision we never wrote
+        raise MaintenanceError(f"{shown_as} is not a LAPOR database ({error})") from error
     finally:
         engine.dispose()
     return str(row[0])
 
 
-def restore(paths: AppPaths, source: Path) -> Path | None:
-    """Replace the database with `source` after checking it; the old one is kept beside it."""
+@dataclass(frozen=True, slots=True)
+class RestoreSummary:
+    kind: str  # "archive" or "database" (a bare .db backup of earlier versions)
+    previous: Path | None  # the old database, kept beside the new one
+    blobs_added: int = 0
+    blobs_in_archive: int = 0
+    office_files: int = 0
+    office_files_kept_aside: int = 0
+
+
+def restore(paths: AppPaths, source: Path) -> RestoreSummary:
+    """Replace the data dir's contents with a checked backup; the old database is kept.
+
+    A backup archive brings the database, the blobs this PC lacks and the office's files; a
+    bare .db file (what `backup` wrote before archives) brings the database alone.
+    """
     if not source.is_file():
         raise MaintenanceError(f"{source} does not exist")
+    with source.open("rb") as handle:
+        head = handle.read(len(SQLITE_MAGIC))
+    if head.startswith(backup_archive.ZIP_MAGIC):
+        return _restore_archive(paths, source)
+    if head != SQLITE_MAGIC:
+        raise MaintenanceError(f"{source} is not a SQLite database or a LAPOR backup archive")
+    return RestoreSummary("database", _restore_database(paths, source))
+
+
+def _restore_archive(paths: AppPaths, source: Path) -> RestoreSummary:
+    staged = restore_archive.stage_archive(paths, source, _verify_lapor_database)
+    kept: list[Path | None] = []
+    try:
+        aside = restore_archive.install(
+            staged, lambda database: kept.append(_replace_database(paths, database))
+        )
+    except BaseException:
+        restore_archive.discard(staged.staging)
+        raise
+    return RestoreSummary(
+        "archive",
+        kept[0] if kept else None,
+        blobs_added=len(staged.blobs),
+        blobs_in_archive=staged.blobs_in_archive,
+        office_files=len(staged.office),
+        office_files_kept_aside=aside,
+    )
+
+
+def _restore_database(paths: AppPaths, source: Path) -> Path | None:
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "candidate.db"
         shutil.copyfile(source, copy)
         _verify_lapor_database(copy, source)
         paths.data_dir.mkdir(parents=True, exist_ok=True)
-        kept: Path | None = None
-        if paths.database.exists():
-            kept = paths.database.with_name("lapor.db.before-restore")
-            n = 1
-            while kept.exists():
-                kept = paths.database.with_name(f"lapor.db.before-restore-{n}")
-                n += 1
-            # Fold the WAL into the old file first so the kept copy is complete.
-            with sqlite3.connect(paths.database) as con:
-                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            paths.database.replace(kept)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
         staged = paths.database.with_name("lapor.db.restoring")
-        shutil.copyfile(copy, staged)
-        staged.replace(paths.database)
+        try:
+            shutil.copyfile(copy, staged)
+            return _replace_database(paths, staged)
+        finally:
+            staged.unlink(missing_ok=True)  # gone once in place; a half copy must not stay
+
+
+def _replace_database(paths: AppPaths, staged: Path) -> Path | None:
+    """Move `staged` (on the data dir's disk) in as lapor.db; returns where the old one went."""
+    kept: Path | None = None
+    if paths.database.exists():
+        kept = paths.database.with_name("lapor.db.before-restore")
+        n = 1
+        while kept.exists():
+            kept = paths.database.with_name(f"lapor.db.before-restore-{n}")
+            n += 1
+        # Fold the WAL into the old file first so the kept copy is complete.
+        with closing(sqlite3.connect(paths.database)) as con:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        paths.database.replace(kept)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{paths.database}{suffix}").unlink(missing_ok=True)
+    staged.replace(paths.database)
     return kept

@@ -100,10 +100,10 @@ def test_db_check_and_upgrade_on_a_current_database(office: dict[str, Any], tmp_
 def test_backup_then_restore_brings_the_cases_back(office: dict[str, Any], tmp_path: Path) -> None:
     data = copy_data_dir(office["dir"], tmp_path / "data")
     case = office["case"]
-    backup = tmp_path / "backups" / "lapor-2026-03-02.db"
+    backup = tmp_path / "backups" / "lapor-2026-03-02.zip"
     saved = ok_json("backup", backup, data_dir=data)
     assert saved["bytes"] == backup.stat().st_size > 0
-    assert backup.read_bytes()[:16] == b"SQLite format 3\x00"
+    assert backup.read_bytes()[:4] == b"PK\x03\x04"  # an archive; bare .db: test_backup_archive
 
     # Later changes: the case is cancelled and another one registered.
     ok_json("case", "cancel", case["id"], "--reason", "Salah input", data_dir=data)
