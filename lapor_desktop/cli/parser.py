@@ -102,7 +102,7 @@ def build_parser() -> _Parser:
     backup = _sub(
         commands,
         "backup",
-        "write the whole data dir (database, attachments, letters, logo) to one new FILE; "
+        "write the database, attachments, issued letters and logo to one new archive FILE; "
         "safe while the app runs",
     )
     backup.add_argument("file", help="a new .zip file, e.g. on a USB stick (never overwritten)")
