@@ -225,6 +225,21 @@ def test_demo_fills_another_dir(root: Path) -> None:
     assert ok_json(root, "db", "check", data_dir=demo)["ok"] is True
 
 
+def test_bundle_carries_the_window_translations() -> None:
+    # The window falls back to English without a word when a catalogue is missing, so the
+    # offscreen run cannot tell; load the bundle's own files with Qt instead.
+    from PySide6.QtCore import QTranslator
+
+    internal = _app().parent / "_internal"
+    for language in ("id", "en"):
+        catalogue = internal / "resources" / "translations" / f"lapor_{language}.qm"
+        translator = QTranslator()
+        assert translator.load(str(catalogue)), f"not a Qt catalogue: {catalogue}"
+        assert not translator.isEmpty(), catalogue
+    # Qt's own strings (dialog buttons), found by ui.i18n through QLibraryInfo in the bundle.
+    assert (internal / "PySide6" / "Qt" / "translations" / "qtbase_en.qm").is_file()
+
+
 def _window_survives(root: Path, data: Path, name: str, ready: Path | None = None) -> None:
     """The window has no quit-after-start switch: start it offscreen, wait for `ready` (a file
     it writes once started, if any), let it run SETTLE_SECONDS more (the staged setup after the
