@@ -142,6 +142,11 @@ def _open_database(paths: AppPaths) -> Database:
     except (sqlite3.DatabaseError, SqlAlchemyDatabaseError) as error:
         # SQLAlchemy's text carries the SQL and a help URL; the driver's own words are enough.
         cause = getattr(error, "orig", None) or error
+        if "locked" in str(cause) or "busy" in str(cause):
+            raise WorkspaceError(
+                f"{paths.database} is busy: another program kept it locked for 30 s; close it "
+                "or try again (basis data sedang dipakai program lain)"
+            ) from error
         raise WorkspaceError(f"{paths.database} is damaged or not a database ({cause})") from error
     return Database(engine)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,8 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Opening a data dir already at this revision skips Alembic entirely
 # (importing and running it costs ~130 ms per command); a test keeps this equal to the head.
 HEAD_REVISION = "0006"
+# How long opening waits for another program's lock, as the engine does (engine.py).
+BUSY_TIMEOUT_S = 30.0
 
 
 class SchemaTooNew(Exception):
@@ -74,10 +77,16 @@ def check_schema(engine: Engine) -> str | None:
 def is_at_head(database: Path) -> bool:
     """Whether the file is already at HEAD_REVISION, read without Alembic or writing anything."""
     try:
-        with sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True) as con:
+        # The engine's busy timeout: a PC's app writing meanwhile only makes this wait.
+        uri = f"{database.resolve().as_uri()}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)) as con:
             row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise  # busy, not old: the upgrade path would take a write lock and fail worse
         return False  # not ours, damaged, or older than versioning: the full path decides
+    except sqlite3.Error:
+        return False
     return row is not None and row[0] == HEAD_REVISION
 
 

@@ -394,3 +394,22 @@ def test_upgrading_a_0002_data_dir_adds_the_conflict_count_and_keeps_the_data(
         assert _register(ws, "Air PDAM mati").endswith("/00003")
     finally:
         ws.close()
+
+
+def test_a_data_dir_another_program_keeps_locked_is_reported_busy_not_damaged(
+    workspace: Workspace, data_paths: AppPaths, fake_clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening while another process holds the database: "busy, try again", and the upgrade
+    path (which would take a write lock) is never entered."""
+    workspace.close()
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_S", 0.2)
+    holder = sqlite3.connect(data_paths.database, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        with pytest.raises(WorkspaceError, match="busy"):
+            open_workspace(data_paths, fake_clock)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    open_workspace(data_paths, fake_clock).close()  # free again: opens as usual
