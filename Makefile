@@ -4,13 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck imports pytest bench clean translations screenshot
+.PHONY: run test lint typecheck imports pytest bench clean translations screenshot build build-test
 
 # The venv is rebuilt when pyproject.toml changes, so a pull never runs on stale packages.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,build]'
 	touch $(STAMP)
 
 # Opens the window on the data dir ($$LAPOR_DATA_DIR, else the user data folder); on a fresh PC
@@ -43,6 +43,19 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_ui.py
 	$(BIN)/python bench/bench_letters.py
 	$(BIN)/python bench/bench_sync.py
+
+# The PyInstaller one-folder app (build.spec) in dist/LaporDesktop-<version>/; 2–6 min on this
+# 2-core machine depending on load. Linux needs objdump (Debian: binutils).
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+FROZEN_APP := $(CURDIR)/dist/LaporDesktop-$(VERSION)/LaporDesktop
+
+build: $(STAMP)
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller build.spec
+
+# The built app run as a user runs it (tests/frozen): commands, a letter PDF, the window offscreen.
+build-test: build
+	test -x $(FROZEN_APP)
+	LAPOR_FROZEN_APP=$(FROZEN_APP) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/frozen
 
 # docs/screenshot.png: the main window on demo data under a real X server (Debian: xvfb,
 # libxcb-cursor0), pinned clock and seed.
