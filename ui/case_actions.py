@@ -24,6 +24,7 @@ from lapor_desktop.domain.workflow import allowed_next
 from lapor_desktop.services.cases import CaseDetail
 from ui.action_dialogs import BulkResult
 from ui.dispose_dialog import DisposeDialog
+from ui.edit_case_dialog import EditCaseDialog
 from ui.extend_attach_dialogs import EXTENDABLE_STAGES, AttachDialog, ExtendDialog
 from ui.forward_archive_dialogs import ArchiveDialog, ForwardDialog
 from ui.intake_dialog import IntakeDialog, IntakeResult
@@ -185,6 +186,13 @@ SPECS: tuple[ActionSpec, ...] = (
     ),
     ActionSpec(
         "note", QT_TRANSLATE_NOOP("CaseActions", "Add a &note…"), "Ctrl+M", _always, note_dialog
+    ),
+    ActionSpec(
+        "edit",
+        QT_TRANSLATE_NOOP("CaseActions", "Edit case &details…"),
+        "Ctrl+E",
+        _always,
+        EditCaseDialog,
     ),
     ActionSpec(
         "attach",

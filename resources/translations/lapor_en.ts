@@ -279,6 +279,10 @@
         <translation>Add a &amp;note…</translation>
     </message>
     <message>
+        <source>Edit case &amp;details…</source>
+        <translation>Edit case &amp;details…</translation>
+    </message>
+    <message>
         <source>Attach a fi&amp;le…</source>
         <translation>Attach a fi&amp;le…</translation>
     </message>
@@ -774,6 +778,113 @@
     <message>
         <source>Choose a unit or write a person.</source>
         <translation>Choose a unit or write a person.</translation>
+    </message>
+</context>
+<context>
+    <name>EditCaseDialog</name>
+    <message>
+        <source>Edit case details</source>
+        <translation>Edit case details</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Save changes</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>Su&amp;mmary:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Category:</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>C&amp;hannel:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>Se&amp;verity:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priority:</translation>
+    </message>
+    <message>
+        <source>Optional, digits only</source>
+        <translation>Optional, digits only</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking i&amp;d:</source>
+        <translation>LAPOR! tracking i&amp;d:</translation>
+    </message>
+    <message>
+        <source>Kecamatan:</source>
+        <translation>Kecamatan:</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan:</source>
+        <translation>Desa/Kelurahan:</translation>
+    </message>
+    <message>
+        <source>Location details:</source>
+        <translation>Location details:</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>C&amp;onfidential: mask the identity in lists</source>
+        <translation>C&amp;onfidential: mask the identity in lists</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymous: remove the identity for good</source>
+        <translation>&amp;Anonymous: remove the identity for good</translation>
+    </message>
+    <message>
+        <source>The reporter&apos;s identity will be deleted from this case everywhere, and letters that named the reporter will be withheld. This cannot be undone.</source>
+        <translation>The reporter&apos;s identity will be deleted from this case everywhere, and letters that named the reporter will be withheld. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>NIK:</source>
+        <translation>NIK:</translation>
+    </message>
+    <message>
+        <source>Phon&amp;e:</source>
+        <translation>Phon&amp;e:</translation>
+    </message>
+    <message>
+        <source>E-mai&amp;l:</source>
+        <translation>E-mai&amp;l:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <source>Choose a category from the list.</source>
+        <translation>Choose a category from the list.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
     </message>
 </context>
 <context>

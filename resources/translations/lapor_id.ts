@@ -278,6 +278,10 @@
         <translation>Tambah &amp;catatan…</translation>
     </message>
     <message>
+        <source>Edit case &amp;details…</source>
+        <translation>&amp;Ubah data pengaduan…</translation>
+    </message>
+    <message>
         <source>Attach a fi&amp;le…</source>
         <translation>La&amp;mpirkan berkas…</translation>
     </message>
@@ -762,6 +766,113 @@
     <message>
         <source>Choose a unit or write a person.</source>
         <translation>Pilih unit atau tuliskan nama pegawai.</translation>
+    </message>
+</context>
+<context>
+    <name>EditCaseDialog</name>
+    <message>
+        <source>Edit case details</source>
+        <translation>Ubah data pengaduan</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Simpan perubahan</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Ringkasan</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>&amp;Ringkasan:</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>Ka&amp;tegori:</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>J&amp;enis:</translation>
+    </message>
+    <message>
+        <source>Se&amp;verity:</source>
+        <translation>T&amp;ingkat:</translation>
+    </message>
+    <message>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Prioritas:</translation>
+    </message>
+    <message>
+        <source>Optional, digits only</source>
+        <translation>Opsional, hanya angka</translation>
+    </message>
+    <message>
+        <source>LAPOR! tracking i&amp;d:</source>
+        <translation>N&amp;omor tracking LAPOR!:</translation>
+    </message>
+    <message>
+        <source>Kecamatan:</source>
+        <translation>Kecamatan:</translation>
+    </message>
+    <message>
+        <source>Desa/Kelurahan:</source>
+        <translation>Desa/Kelurahan:</translation>
+    </message>
+    <message>
+        <source>Location details:</source>
+        <translation>Rincian lokasi:</translation>
+    </message>
+    <message>
+        <source>Reporter</source>
+        <translation>Pelapor</translation>
+    </message>
+    <message>
+        <source>C&amp;onfidential: mask the identity in lists</source>
+        <translation>Ra&amp;hasia: identitas disamarkan di daftar</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymous: remove the identity for good</source>
+        <translation>&amp;Anonim: hapus identitas untuk selamanya</translation>
+    </message>
+    <message>
+        <source>The reporter&apos;s identity will be deleted from this case everywhere, and letters that named the reporter will be withheld. This cannot be undone.</source>
+        <translation>Identitas pelapor akan dihapus dari pengaduan ini di mana pun, dan surat yang menyebut nama pelapor akan ditahan. Ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>NIK:</source>
+        <translation>NIK:</translation>
+    </message>
+    <message>
+        <source>Phon&amp;e:</source>
+        <translation>Tel&amp;epon:</translation>
+    </message>
+    <message>
+        <source>E-mai&amp;l:</source>
+        <translation>E&amp;mail:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Alamat:</translation>
+    </message>
+    <message>
+        <source>Choose a category from the list.</source>
+        <translation>Pilih kategori dari daftar.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Tidak ada yang diubah.</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,7 @@ def test_only_the_actions_legal_for_a_received_case_are_enabled(
         "cancel",
         "extend",
         "note",
+        "edit",
         "attach",
     }
     assert not actions.actions["resolve"].isEnabled()
@@ -178,7 +179,7 @@ def test_a_case_goes_all_the_way_through_the_dialogs(
     show(qtbot, window, register(), wait_idle)
 
     act(qtbot, window, actions, "needs_info", "Mohon lampirkan fotokopi KK", S.NEEDS_INFO)
-    assert enabled(actions) == {"info_received", "cancel", "extend", "note", "attach"}
+    assert enabled(actions) == {"info_received", "cancel", "extend", "note", "edit", "attach"}
     act(qtbot, window, actions, "info_received", "KK sudah dikirim lewat WA", S.RECEIVED)
 
     dialog = open_dialog(actions, "dispose")
@@ -196,7 +197,15 @@ def test_a_case_goes_all_the_way_through_the_dialogs(
     disposition = window.case_view.detail.case.dispositions[-1]
     assert disposition.instructions == ("Proses lebih lanjut", "Selesaikan")
     assert disposition.sifat.value == "segera" and disposition.note == "Cek data DTKS"
-    assert enabled(actions) == {"dispose", "follow_up", "cancel", "extend", "note", "attach"}
+    assert enabled(actions) == {
+        "dispose",
+        "follow_up",
+        "cancel",
+        "extend",
+        "note",
+        "edit",
+        "attach",
+    }
 
     act(qtbot, window, actions, "follow_up", "Petugas survei ke rumah pelapor", S.IN_PROGRESS)
 
@@ -221,11 +230,11 @@ def test_a_case_goes_all_the_way_through_the_dialogs(
 
     answered = "Ditindaklanjuti → Menunggu tanggapan pelapor"  # the answer goes in the letter
     act(qtbot, window, actions, "answer", "Bantuan cair tahap 2", S.AWAITING_REPORTER, answered)
-    assert enabled(actions) == {"resolve", "reopen", "cancel", "note", "attach"}
+    assert enabled(actions) == {"resolve", "reopen", "cancel", "note", "edit", "attach"}
     act(qtbot, window, actions, "reopen", "Pelapor belum menerima", S.IN_PROGRESS)
     act(qtbot, window, actions, "answer", "Sudah ditransfer", S.AWAITING_REPORTER, answered)
     act(qtbot, window, actions, "resolve", "Pelapor mengonfirmasi", S.RESOLVED)
-    assert enabled(actions) == {"reopen", "note", "attach"}
+    assert enabled(actions) == {"reopen", "note", "edit", "attach"}
 
 
 def test_forward_to_the_competent_agency_then_resolve(
@@ -241,7 +250,7 @@ def test_forward_to_the_competent_agency_then_resolve(
     ok(qtbot, dialog)
     wait_status(qtbot, window, S.FORWARDED, "bukan kewenangan kabupaten")
     assert "BPJN Jawa Timur" in window.case_view.text()
-    assert enabled(actions) == {"resolve", "cancel", "note", "attach"}
+    assert enabled(actions) == {"resolve", "cancel", "note", "edit", "attach"}
     act(qtbot, window, actions, "resolve", "BPJN mengonfirmasi penerimaan", S.RESOLVED)
 
 
@@ -269,7 +278,7 @@ def test_archive_as_a_duplicate_and_cancel(
 
     show(qtbot, window, original, wait_idle)
     act(qtbot, window, actions, "cancel", "Salah input oleh operator", S.CANCELLED)
-    assert enabled(actions) == {"note", "attach"}
+    assert enabled(actions) == {"note", "edit", "attach"}
 
 
 def test_close_incomplete_only_once_the_reporter_had_the_time(
