@@ -31,7 +31,7 @@ def upgrade() -> None:
     with op.batch_alter_table("issued_letter") as batch:  # a plain ADD COLUMN on SQLite
         batch.add_column(sa.Column("withheld_at", sa.String(40)))
     op.execute(
-        "CREATE TRIGGER case_anonymous_withholds_letters AFTER UPDATE OF anonymous ON \"case\""
+        'CREATE TRIGGER case_anonymous_withholds_letters AFTER UPDATE OF anonymous ON "case"'
         " WHEN NEW.anonymous = 1 AND OLD.anonymous = 0"
         " BEGIN UPDATE issued_letter SET withheld_at = NEW.updated_at"
         " WHERE case_id = NEW.id AND withheld_at IS NULL"
