@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from lapor_desktop.clock import Clock
+from lapor_desktop.domain.summary import Queue
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.errors import WorkspaceError
 from lapor_desktop.services.workspace import Workspace, open_workspace
@@ -25,6 +27,12 @@ from ui.sync_panel import install_sync
 from ui.tasks import TaskRunner
 
 log = logging.getLogger("lapor_desktop.ui")
+
+# A smoke check of an installed or frozen app (tests/frozen, tests/ui/test_app_smoke.py): with
+# LAPOR_QUIT_WHEN_READY=1 the window quits by itself once everything after the first paint is
+# built and its loads are done, and logs what it showed, so a check sees a clean exit and the
+# window's state instead of killing a window it can only see is still alive.
+QUIT_WHEN_READY = "LAPOR_QUIT_WHEN_READY"
 
 
 def demo_paths(paths: AppPaths) -> AppPaths:
@@ -59,6 +67,20 @@ def _setup_logging(paths: AppPaths) -> None:
     logging.getLogger("lapor_desktop").setLevel(logging.INFO)
 
 
+def _quit_when_idle(app: QApplication, window: MainWindow, tasks: TaskRunner) -> None:
+    if tasks.running:
+        QTimer.singleShot(50, lambda: _quit_when_idle(app, window, tasks))
+        return
+    menus = ", ".join(a.text().replace("&", "") for a in window.menuBar().actions())
+    log.info(
+        "window ready: %d cases listed, %d counted, menus %s",
+        window.model.rowCount(),
+        window.counts.get(Queue.ALL, 0),
+        menus,
+    )
+    app.quit()
+
+
 def run(paths: AppPaths, clock: Clock) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -83,6 +105,8 @@ def run(paths: AppPaths, clock: Clock) -> int:
         return 2
     _setup_logging(target)
     window = build_window(workspace, tasks)
+    if os.environ.get(QUIT_WHEN_READY) == "1":
+        window.ready.connect(lambda: _quit_when_idle(app, window, tasks))
     window.show()
     status = app.exec()
     workspace.close()
