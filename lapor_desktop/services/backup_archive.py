@@ -32,6 +32,7 @@ from typing import Any
 from lapor_desktop import __version__
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.errors import MaintenanceError, NotInitialised
+from lapor_desktop.storage.blobs import file_sha256, fsync_dir
 
 FORMAT_NAME = "lapor-desktop-backup"
 FORMAT_VERSION = 1
@@ -99,7 +100,7 @@ def write_backup(
         if target.exists():  # made by someone else while we were writing
             raise MaintenanceError(f"{target} already exists; choose a new file name")
         partial.replace(target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -126,7 +127,7 @@ def _write(
             members[DATABASE] = _add_file(archive, snapshot, DATABASE, zipfile.ZIP_DEFLATED)
             on_disk = _blob_files(paths.blobs)
             for sha, path in on_disk.items():
-                if _file_sha256(path) != sha:
+                if file_sha256(path) != sha:
                     damaged.append(sha)
                     continue
                 entry = _add_file(archive, path, blob_member(sha), zipfile.ZIP_STORED)
@@ -267,21 +268,3 @@ def _add_file(archive: zipfile.ZipFile, source: Path, name: str, method: int) ->
             writer.write(chunk)
             size += len(chunk)
     return {"sha256": digest.hexdigest(), "size": size}
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as reader:
-        while chunk := reader.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name != "posix":
-        return  # Windows cannot open a directory for fsync; NTFS journals the rename
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -84,7 +84,7 @@ class BlobStore:
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 tmp.replace(target)
-                _fsync_dir(target.parent)
+                fsync_dir(target.parent)
             return StoredBlob(sha, written, target)
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -110,7 +110,7 @@ class BlobStore:
                 os.fsync(writer.fileno())
             target.parent.mkdir(parents=True, exist_ok=True)
             tmp.replace(target)
-            _fsync_dir(target.parent)
+            fsync_dir(target.parent)
             return StoredBlob(sha, len(data), target)
         except BaseException:
             tmp.unlink(missing_ok=True)
@@ -124,14 +124,20 @@ class BlobStore:
         path = self.path_for(sha256)
         if not path.exists():
             return False
-        digest = hashlib.sha256()
-        with path.open("rb") as reader:
-            while chunk := reader.read(_CHUNK):
-                digest.update(chunk)
-        return digest.hexdigest() == sha256
+        return file_sha256(path) == sha256
 
 
-def _fsync_dir(directory: Path) -> None:
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read in chunks (attachments may be tens of MB)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as reader:
+        while chunk := reader.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename in `directory` durable (a crash must not undo a committed file)."""
     if os.name != "posix":
         return  # Windows cannot open a directory for fsync; NTFS journals the rename
     fd = os.open(directory, os.O_RDONLY)
