@@ -17,6 +17,7 @@ from lapor_desktop.domain.sla import Stage, evaluate
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.progress import Cancelled, CancelToken, Progress
 from lapor_desktop.services.demo import generate_demo
+from lapor_desktop.services.queries import QueryService
 from lapor_desktop.services.workspace import WorkspaceError, open_workspace
 from tests.conftest import WIB, FakeClock
 
@@ -167,3 +168,36 @@ def test_demo_progress_reaches_the_total(tmp_path: Path) -> None:
         progress=Progress(report=lambda done, _total, _label: seen.append(done), min_interval_s=0),
     )
     assert seen == sorted(seen) and seen[-1] == 600
+
+
+def test_the_load_writes_its_pages_once_and_leaves_a_wal_data_dir(tmp_path: Path) -> None:
+    """Loaded through a rollback journal (no WAL copy, no checkpoint), then back in WAL."""
+    paths = AppPaths(tmp_path / "demo")
+    wal = Path(f"{paths.database}-wal")
+    wal_sizes: list[int] = []
+
+    def report(_done: int, _total: int, _label: str) -> None:
+        wal_sizes.append(wal.stat().st_size if wal.exists() else 0)
+
+    generate_demo(
+        paths,
+        FakeClock(NOW),
+        cases=CASES,
+        seed=3,
+        progress=Progress(report=report, min_interval_s=0),
+    )
+
+    assert len(wal_sizes) > 1 and set(wal_sizes) == {0}
+    assert not Path(f"{paths.database}-journal").exists()
+    con = sqlite3.connect(paths.database)
+    try:
+        assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert con.execute('SELECT count(*) FROM "case"').fetchone() == (CASES,)
+    finally:
+        con.close()
+    workspace = open_workspace(paths, FakeClock(NOW))
+    try:
+        assert len(QueryService(workspace).search("jalan")) > 0
+    finally:
+        workspace.close()
