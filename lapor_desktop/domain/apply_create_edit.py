@@ -162,7 +162,11 @@ def _edit(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             raise ValidationError(name, "a change needs {old, new}")
         new = spec.normalise(change.get("new"), ctx.categories)
         theirs = spec.read(current)
-        if "old" in change and _base(spec, change["old"], ctx) != new:
+        if "old" in change and _base(spec, change["old"], ctx) == new:
+            # Sent as it was seen (a form that sends every field): the operator changed
+            # nothing here, so whatever another office made of it stands, with no conflict.
+            continue
+        if "old" in change:
             made[name] = case_fields.to_json(new)
         elif theirs != new:
             made[name] = case_fields.to_json(new)  # no base: as the case held it

@@ -179,6 +179,28 @@ def test_some_fields_apply_and_others_conflict_in_one_op() -> None:
     }
 
 
+def test_a_field_sent_as_it_was_seen_never_conflicts_with_another_offices_change() -> None:
+    """A form may send every field; one the operator did not touch is not an edit of it."""
+    case = created()
+    theirs = _theirs(case, {"title": "BPNT belum cair", "priority": "rendah"})
+    result = apply_edit(
+        theirs,
+        {
+            "title": {"old": TITLE, "new": TITLE},
+            "priority": {"old": "tinggi", "new": "tinggi"},
+            "summary": {"old": None, "new": "Terdaftar DTKS sejak 2024"},
+        },
+    )
+    case = result.case
+    assert (case.title, case.priority) == ("BPNT belum cair", Priority.LOW)
+    assert case.summary == "Terdaftar DTKS sejak 2024"
+    assert result.conflicts == () and case.conflicts == ()
+    assert [e.data["changed"] for e in result.events] == [{"summary": "Terdaftar DTKS sejak 2024"}]
+    # With nothing else in it, such an edit changes nothing anywhere.
+    untouched = apply_edit(theirs, {"title": {"old": TITLE, "new": TITLE}})
+    assert untouched.noop and untouched.case is theirs and untouched.conflicts == ()
+
+
 def test_identity_values_never_reach_the_timeline() -> None:
     case = created(confidential=False)
     theirs = _theirs(case, {"reporter.phone": "0813 2222 3333", "reporter.name": "Siti R."})
