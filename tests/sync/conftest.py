@@ -2,6 +2,8 @@
 
 `offices` is a server with two offices (DINSOS, DPU) and users ani + citra (DINSOS) and budi
 (DPU); `desk(name, user)` enrolls a fresh data dir with the library call tests also use.
+`tiny` is the same fleet on a server leasing blocks of TINY_BLOCK register numbers, and `pcs`
+the two DINSOS PCs enrolled with it: a few intakes offline run a PC dry.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from lapor_desktop.paths import AppPaths
+from lapor_desktop.services.cases import NewCase
 from lapor_desktop.services.workspace import Workspace
 from sync.client import RetryPolicy, SyncClient
 from sync.engine import SyncEngine, SyncReport
@@ -39,6 +42,40 @@ def offices(tmp_path: Path) -> Iterator[LiveServer]:
 
 
 Desk = Callable[..., Workspace]
+
+
+TINY_BLOCK = 3  # what `tiny` leases at enrollment: five intakes offline run a PC dry
+PKH_CASE = NewCase(
+    title="Bantuan PKH belum cair",
+    text="Bantuan PKH bulan Februari belum diterima.",
+    channel="walk_in",
+    category="Bantuan Sosial",
+)
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> Iterator[LiveServer]:
+    server = start_live_server(None, tmp_path / "server", block_size=TINY_BLOCK)
+    server.add_office("DINSOS", "Dinas Sosial")
+    server.add_office("DPU", "Dinas Pekerjaan Umum")
+    server.add_user("ani", "DINSOS", PASSWORD)
+    server.add_user("citra", "DINSOS", PASSWORD)
+    server.add_user("budi", "DPU", PASSWORD)
+    yield server
+    server.stop(wait=False)
+
+
+def enroll_on(tmp_path: Path, server: LiveServer, clock: FakeClock, user: str) -> Workspace:
+    paths = AppPaths(tmp_path / user)
+    return enroll(paths, clock, server.base_url, user, PASSWORD, retry=FAST_RETRY).workspace
+
+
+@pytest.fixture
+def pcs(tmp_path: Path, tiny: LiveServer, fake_clock: FakeClock) -> Iterator[list[Workspace]]:
+    opened = [enroll_on(tmp_path, tiny, fake_clock, user) for user in ("ani", "citra")]
+    yield opened
+    for ws in opened:
+        ws.close()
 
 
 @pytest.fixture

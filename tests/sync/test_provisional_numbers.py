@@ -6,58 +6,22 @@ A real server (SQLite) on 127.0.0.1 leasing tiny blocks, real enrolled data dirs
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import date, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlalchemy import insert, text
 
 from lapor_desktop.domain.identifiers import RegisterNumber
-from lapor_desktop.paths import AppPaths
-from lapor_desktop.services.cases import CaseService, NewCase
+from lapor_desktop.services.cases import CaseService
 from lapor_desktop.services.queries import QueryService
 from lapor_desktop.services.workspace import Workspace
 from server.tables import HolidayRow
-from sync.enroll import enroll
-from tests.conftest import FakeClock
-from tests.support.live_server import LiveServer, start_live_server
-from tests.sync.conftest import FAST_RETRY, PASSWORD, sync
+from tests.support.live_server import LiveServer
+from tests.sync.conftest import PKH_CASE, TINY_BLOCK, sync
 from tests.sync.server_view import server_case
 
 WIB = ZoneInfo("Asia/Jakarta")
-BLOCK = 3  # what the server leases at enrollment: five intakes offline run a PC dry
-NEW = NewCase(
-    title="Bantuan PKH belum cair",
-    text="Bantuan PKH bulan Februari belum diterima.",
-    channel="walk_in",
-    category="Bantuan Sosial",
-)
-
-
-@pytest.fixture
-def tiny(tmp_path: Path) -> Iterator[LiveServer]:
-    server = start_live_server(None, tmp_path / "server", block_size=BLOCK)
-    server.add_office("DINSOS", "Dinas Sosial")
-    server.add_user("ani", "DINSOS", PASSWORD)
-    server.add_user("citra", "DINSOS", PASSWORD)
-    yield server
-    server.stop(wait=False)
-
-
-@pytest.fixture
-def pcs(tmp_path: Path, tiny: LiveServer, fake_clock: FakeClock) -> Iterator[list[Workspace]]:
-    opened = [
-        enroll(
-            AppPaths(tmp_path / user), fake_clock, tiny.base_url, user, PASSWORD, retry=FAST_RETRY
-        ).workspace
-        for user in ("ani", "citra")
-    ]
-    yield opened
-    for ws in opened:
-        ws.close()
 
 
 def _server_numbers(server: LiveServer) -> list[tuple[str, str | None]]:
@@ -75,11 +39,11 @@ def test_pcs_that_ran_dry_offline_get_official_numbers_at_sync_and_never_collide
     pcs: list[Workspace], tiny: LiveServer
 ) -> None:
     ani, citra = pcs
-    mine = [CaseService(ani).register(NEW) for _ in range(BLOCK + 2)]
-    theirs = [CaseService(citra).register(NEW) for _ in range(BLOCK + 2)]
+    mine = [CaseService(ani).register(PKH_CASE) for _ in range(TINY_BLOCK + 2)]
+    theirs = [CaseService(citra).register(PKH_CASE) for _ in range(TINY_BLOCK + 2)]
     # Each PC counts its own, under the ordinal the server gave it: never the same number.
-    assert [c.register_no for c in mine[BLOCK:]] == ["DINSOS/2026/S1-1", "DINSOS/2026/S1-2"]
-    assert [c.register_no for c in theirs[BLOCK:]] == ["DINSOS/2026/S2-1", "DINSOS/2026/S2-2"]
+    assert [c.register_no for c in mine[TINY_BLOCK:]] == ["DINSOS/2026/S1-1", "DINSOS/2026/S1-2"]
+    assert [c.register_no for c in theirs[TINY_BLOCK:]] == ["DINSOS/2026/S2-1", "DINSOS/2026/S2-2"]
 
     for ws in (ani, citra, ani):  # the last run brings Citra's cases to Ani
         report = sync(ws, tiny.base_url)
@@ -87,12 +51,12 @@ def test_pcs_that_ran_dry_offline_get_official_numbers_at_sync_and_never_collide
         assert not [w for w in report.warnings if "provisional" in w]
 
     numbers = _server_numbers(tiny)
-    assert len(numbers) == 2 * (BLOCK + 2)
+    assert len(numbers) == 2 * (TINY_BLOCK + 2)
     assert all(key == no for no, key in numbers)  # every case has an official, unique number
     assert not any(RegisterNumber.parse(no).provisional for no, _ in numbers)
     for ws in (ani, citra):
         assert _local_numbers(ws) == {no for no, _ in numbers}
-    for case in (mine[BLOCK], theirs[BLOCK]):
+    for case in (mine[TINY_BLOCK], theirs[TINY_BLOCK]):
         doc = server_case(tiny, case.id)
         assert doc["register_aliases"] == [case.register_no]
         assert doc["register_no"] != case.register_no
@@ -102,14 +66,14 @@ def test_pcs_that_ran_dry_offline_get_official_numbers_at_sync_and_never_collide
             (case.register_no,),
         )
     # Official numbers were issued as they were, never reissued.
-    kept = {c.register_no for c in mine[:BLOCK] + theirs[:BLOCK]}
+    kept = {c.register_no for c in mine[:TINY_BLOCK] + theirs[:TINY_BLOCK]}
     assert kept <= {no for no, _ in numbers}
 
     # The receipt printed offline carries the S-number: search still finds the case by it,
     # and opening it by that number opens that one case.
     found = [r.id for r in QueryService(ani).search("DINSOS/2026/S2-2")]
-    assert theirs[BLOCK + 1].id in found and mine[BLOCK + 1].id not in found
-    assert CaseService(ani).find_case("DINSOS/2026/S2-2").id == theirs[BLOCK + 1].id
+    assert theirs[TINY_BLOCK + 1].id in found and mine[TINY_BLOCK + 1].id not in found
+    assert CaseService(ani).find_case("DINSOS/2026/S2-2").id == theirs[TINY_BLOCK + 1].id
 
 
 def test_a_provisional_case_found_by_its_old_number_after_the_renumber(
@@ -117,13 +81,13 @@ def test_a_provisional_case_found_by_its_old_number_after_the_renumber(
 ) -> None:
     ani = pcs[0]
     service = CaseService(ani)
-    for _ in range(BLOCK):
-        service.register(NEW)
-    extra = service.register(NEW)
+    for _ in range(TINY_BLOCK):
+        service.register(PKH_CASE)
+    extra = service.register(PKH_CASE)
     assert extra.register_no == "DINSOS/2026/S1-1"
     service.note(extra.id, "Pelapor datang lagi membawa KTP")  # worked on offline
     report = sync(ani, tiny.base_url)
-    assert (report.applied, report.rejected) == (BLOCK + 3, 0)  # creates, note, renumber
+    assert (report.applied, report.rejected) == (TINY_BLOCK + 3, 0)  # creates, note, renumber
     official = service.find_case("DINSOS/2026/S1-1")
     assert official.id == extra.id and not RegisterNumber.parse(official.register_no).provisional
     assert server_case(tiny, extra.id)["register_no"] == official.register_no
@@ -135,7 +99,7 @@ def test_a_holiday_added_on_the_server_moves_the_next_deadline_of_an_open_case(
     pcs: list[Workspace], tiny: LiveServer
 ) -> None:
     ani = pcs[0]
-    case = CaseService(ani).register(NEW)  # Monday 2 March: verified within 3 working days
+    case = CaseService(ani).register(PKH_CASE)  # Monday 2 March: verified within 3 working days
 
     def next_due() -> str:
         with closing(sqlite3.connect(ani.paths.database)) as con:

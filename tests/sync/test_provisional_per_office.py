@@ -10,61 +10,31 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlalchemy import text
 
 from lapor_desktop.domain.identifiers import RegisterNumber
-from lapor_desktop.paths import AppPaths
-from lapor_desktop.services.cases import CaseService, NewCase
+from lapor_desktop.services.cases import CaseService
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage.numbers import DEVICE_ORDINAL_SETTING
 from server.numbers import MAX_NUMBER
 from sync import protocol as p
-from sync.enroll import enroll
 from tests.conftest import FakeClock
-from tests.support.live_server import LiveServer, start_live_server
-from tests.sync.conftest import FAST_RETRY, PASSWORD, client_for, sync
+from tests.support.live_server import LiveServer
+from tests.sync.conftest import (
+    PKH_CASE,
+    TINY_BLOCK,
+    client_for,
+    enroll_on,
+    sync,
+)
 from tests.sync.server_view import server_case
 
 WIB = ZoneInfo("Asia/Jakarta")
-BLOCK = 3  # what the server leases at enrollment: five intakes offline run a PC dry
-NEW = NewCase(
-    title="Bantuan PKH belum cair",
-    text="Bantuan PKH bulan Februari belum diterima.",
-    channel="walk_in",
-    category="Bantuan Sosial",
-)
-
-
-@pytest.fixture
-def tiny(tmp_path: Path) -> Iterator[LiveServer]:
-    server = start_live_server(None, tmp_path / "server", block_size=BLOCK)
-    server.add_office("DINSOS", "Dinas Sosial")
-    server.add_office("DPU", "Dinas Pekerjaan Umum")
-    server.add_user("ani", "DINSOS", PASSWORD)
-    server.add_user("citra", "DINSOS", PASSWORD)
-    server.add_user("budi", "DPU", PASSWORD)
-    yield server
-    server.stop(wait=False)
-
-
-def _enroll(tmp_path: Path, server: LiveServer, clock: FakeClock, user: str) -> Workspace:
-    paths = AppPaths(tmp_path / user)
-    return enroll(paths, clock, server.base_url, user, PASSWORD, retry=FAST_RETRY).workspace
-
-
-@pytest.fixture
-def pcs(tmp_path: Path, tiny: LiveServer, fake_clock: FakeClock) -> Iterator[list[Workspace]]:
-    opened = [_enroll(tmp_path, tiny, fake_clock, user) for user in ("ani", "citra")]
-    yield opened
-    for ws in opened:
-        ws.close()
 
 
 def _server_cases(server: LiveServer) -> dict[str, tuple[str, str | None]]:
@@ -129,9 +99,9 @@ def _set_floor(server: LiveServer, year: int, last: int) -> None:
 def test_the_server_gives_each_pc_of_an_office_its_own_ordinal_kept_in_the_data_dir(
     tmp_path: Path, tiny: LiveServer, fake_clock: FakeClock
 ) -> None:
-    ani = _enroll(tmp_path, tiny, fake_clock, "ani")
-    citra = _enroll(tmp_path, tiny, fake_clock, "citra")
-    budi = _enroll(tmp_path, tiny, fake_clock, "budi")
+    ani = enroll_on(tmp_path, tiny, fake_clock, "ani")
+    citra = enroll_on(tmp_path, tiny, fake_clock, "citra")
+    budi = enroll_on(tmp_path, tiny, fake_clock, "budi")
     try:
         assert [_local_ordinal(ws) for ws in (ani, citra, budi)] == [1, 2, 1]
         assert [_server_ordinal(tiny, ws) for ws in (ani, citra, budi)] == [1, 2, 1]
@@ -139,7 +109,7 @@ def test_the_server_gives_each_pc_of_an_office_its_own_ordinal_kept_in_the_data_
         for ws in (ani, citra, budi):
             ws.close()
     # Logging in again on the same data dir keeps the device, so its ordinal.
-    again = _enroll(tmp_path, tiny, fake_clock, "ani")
+    again = enroll_on(tmp_path, tiny, fake_clock, "ani")
     try:
         assert _local_ordinal(again) == 1
     finally:
@@ -158,12 +128,12 @@ def test_a_pc_enrolled_before_ordinals_existed_gets_one_at_its_next_sync(
     with closing(sqlite3.connect(ani.paths.database)) as con, con:
         con.execute("DELETE FROM setting WHERE key = ?", (DEVICE_ORDINAL_SETTING,))
     # Enough numbers left that no block is due: the run leases one number to learn it.
-    report = sync(ani, tiny.base_url, block_size=BLOCK)
+    report = sync(ani, tiny.base_url, block_size=TINY_BLOCK)
     assert (report.rejected, report.blocks_leased) == (0, 1)
     ordinal = _local_ordinal(ani)
     assert ordinal is not None and ordinal == _server_ordinal(tiny, ani)
     assert ordinal not in (None, _local_ordinal(citra))  # never one another PC holds
-    numbers = [CaseService(ani).register(NEW).register_no for _ in range(BLOCK + 2)]
+    numbers = [CaseService(ani).register(PKH_CASE).register_no for _ in range(TINY_BLOCK + 2)]
     assert numbers[-1] == f"DINSOS/2026/S{ordinal}-1"
 
 
@@ -171,10 +141,10 @@ def test_two_pcs_of_one_office_dry_offline_issue_distinct_numbers_and_all_end_of
     pcs: list[Workspace], tiny: LiveServer
 ) -> None:
     ani, citra = pcs
-    mine = [CaseService(ani).register(NEW) for _ in range(BLOCK + 2)]
-    theirs = [CaseService(citra).register(NEW) for _ in range(BLOCK + 2)]
-    assert [c.register_no for c in mine[BLOCK:]] == ["DINSOS/2026/S1-1", "DINSOS/2026/S1-2"]
-    assert [c.register_no for c in theirs[BLOCK:]] == ["DINSOS/2026/S2-1", "DINSOS/2026/S2-2"]
+    mine = [CaseService(ani).register(PKH_CASE) for _ in range(TINY_BLOCK + 2)]
+    theirs = [CaseService(citra).register(PKH_CASE) for _ in range(TINY_BLOCK + 2)]
+    assert [c.register_no for c in mine[TINY_BLOCK:]] == ["DINSOS/2026/S1-1", "DINSOS/2026/S1-2"]
+    assert [c.register_no for c in theirs[TINY_BLOCK:]] == ["DINSOS/2026/S2-1", "DINSOS/2026/S2-2"]
     issued = [c.register_no for c in mine + theirs]
     assert len(set(issued)) == len(issued)  # offline, before any sync: no number twice
 
@@ -184,12 +154,12 @@ def test_two_pcs_of_one_office_dry_offline_issue_distinct_numbers_and_all_end_of
         assert not [w for w in report.warnings if "provisional" in w]
 
     on_server = _server_cases(tiny)
-    assert len(on_server) == 2 * (BLOCK + 2)
+    assert len(on_server) == 2 * (TINY_BLOCK + 2)
     assert all(key == no for no, key in on_server.values())  # official and unique
     assert len({no for no, _ in on_server.values()}) == len(on_server)
     for ws in (ani, citra):
         assert _local_numbers(ws) == {i: no for i, (no, _) in on_server.items()}
-    for case in mine[BLOCK:] + theirs[BLOCK:]:
+    for case in mine[TINY_BLOCK:] + theirs[TINY_BLOCK:]:
         doc = server_case(tiny, case.id)
         assert doc["register_aliases"] == [case.register_no]
         for ws in (ani, citra):
@@ -197,7 +167,7 @@ def test_two_pcs_of_one_office_dry_offline_issue_distinct_numbers_and_all_end_of
             found = CaseService(ws).find_case(case.register_no)
             assert (found.id, found.register_no) == (case.id, doc["register_no"])
             assert found.register_aliases == (case.register_no,)
-    kept = {c.register_no for c in mine[:BLOCK] + theirs[:BLOCK]}
+    kept = {c.register_no for c in mine[:TINY_BLOCK] + theirs[:TINY_BLOCK]}
     assert kept <= {no for no, _ in on_server.values()}  # issued official numbers never change
 
 
@@ -207,8 +177,8 @@ def test_provisional_cases_that_cross_to_the_other_pc_still_provisional_never_co
     ani, citra = pcs
     leased = _floor(tiny, 2026)
     _set_floor(tiny, 2026, MAX_NUMBER)  # the server leases no 2026 number for now
-    mine = [CaseService(ani).register(NEW) for _ in range(BLOCK + 2)][BLOCK:]
-    theirs = [CaseService(citra).register(NEW) for _ in range(BLOCK + 2)][BLOCK:]
+    mine = [CaseService(ani).register(PKH_CASE) for _ in range(TINY_BLOCK + 2)][TINY_BLOCK:]
+    theirs = [CaseService(citra).register(PKH_CASE) for _ in range(TINY_BLOCK + 2)][TINY_BLOCK:]
 
     for ws in (ani, citra, ani):
         report = sync(ws, tiny.base_url)  # a refused lease is a warning, not a failed run
@@ -242,9 +212,9 @@ def test_a_case_given_a_provisional_number_in_december_is_renumbered_in_january(
     tmp_path: Path, tiny: LiveServer, fake_clock: FakeClock
 ) -> None:
     fake_clock.set(datetime(2026, 12, 31, 15, 0, tzinfo=WIB))
-    ani = _enroll(tmp_path, tiny, fake_clock, "ani")
+    ani = enroll_on(tmp_path, tiny, fake_clock, "ani")
     try:
-        cases = [CaseService(ani).register(NEW) for _ in range(BLOCK + 1)]
+        cases = [CaseService(ani).register(PKH_CASE) for _ in range(TINY_BLOCK + 1)]
         late = cases[-1]
         assert late.register_no == "DINSOS/2026/S1-1"
         floor_before = _floor(tiny, 2026)
@@ -269,6 +239,6 @@ def test_a_case_given_a_provisional_number_in_december_is_renumbered_in_january(
             client.close()
         assert block.start > number.seq
         # January's own intake draws 2027 numbers.
-        assert CaseService(ani).register(NEW).register_no.startswith("DINSOS/2027/")
+        assert CaseService(ani).register(PKH_CASE).register_no.startswith("DINSOS/2027/")
     finally:
         ani.close()
