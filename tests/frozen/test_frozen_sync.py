@@ -6,7 +6,9 @@ frozen executable; the reference server (not part of the app) runs from the sour
 process, on 127.0.0.1, and a second PC enrolled with the source CLI is the witness that what
 the frozen app sent arrived. What the bundle must carry for this: `requests`/`urllib3`, `gzip`
 bodies both ways (a case text over GZIP_ABOVE; master data at enrollment), the chunked blob
-upload, `keyring` with its backend entry points, and `certifi`'s CA bundle for https.
+upload, `keyring` with its backend entry points (the token file on this headless box; a
+Secret Service on a private D-Bus when one is there, see secret_service.py), and `certifi`'s
+CA bundle for https.
 """
 
 from __future__ import annotations
@@ -153,10 +155,9 @@ def enrolled(root: Path, wire: FaultProxy) -> tuple[Path, Ran]:
     return data, done
 
 
-def test_enroll_keeps_the_tokens_in_a_private_file(
-    root: Path, server: LiveServer, enrolled: tuple[Path, Ran]
-) -> None:
-    # This headless Linux has no keyring backend (keyring's `fail`): the 0600 file is the store.
+def test_enroll_keeps_the_tokens_in_a_private_file(root: Path, enrolled: tuple[Path, Ran]) -> None:
+    # No keyring backend here (keyring's `fail`; the runner's environment has no D-Bus session
+    # address, so not even a desktop's Secret Service is seen): the 0600 file is the store.
     data, done = enrolled
     tokens_file = data / "sync" / "tokens.json"
     assert tokens_file.is_file(), sorted(p.name for p in data.rglob("*"))
@@ -164,7 +165,7 @@ def test_enroll_keeps_the_tokens_in_a_private_file(
     tokens = json.loads(tokens_file.read_text(encoding="utf-8"))
     secrets = [tokens["access_token"], tokens["refresh_token"], PASSWORD]
     assert all(len(s) >= 8 for s in secrets), tokens
-    # Run a sync too, so the log and the database have had their chance to leak a token.
+    # Run a sync too, so the database (and a log, if any) has had its chance to leak a token.
     ok(root, "sync", data_dir=data)
     assert not [p for p in (data / "sync").iterdir() if p.name.startswith(".tokens-")]
     for path in data.rglob("*"):  # lapor.db and its WAL, logs/, settings.json, …
@@ -354,3 +355,31 @@ def test_https_checks_the_certificate_and_trusts_a_given_ca(
     ok(root, *enroll_args(url), data_dir=data, env=trusted)
     ok(root, "sync", data_dir=data, env=trusted)
     assert stat.S_IMODE((data / "sync" / "tokens.json").stat().st_mode) == 0o600
+
+
+# ---------------------------------------------------------------- keyring: a real backend
+def test_with_a_secret_service_the_tokens_go_to_the_keyring(root: Path, wire: FaultProxy) -> None:
+    """Where a desktop has a keyring (here a Secret Service on a private D-Bus), the frozen
+    app finds keyring's backend through its entry points and keeps the tokens there: no token
+    file, and the next sync logs in with what the keyring holds."""
+    from tests.frozen import secret_service as fake
+
+    why_not = fake.available()
+    if why_not is not None:
+        pytest.skip(f"no private Secret Service here: {why_not}")
+    data = root / "keyring-pc"
+    with fake.secret_service(root / "dbus") as service:
+        bus = {"DBUS_SESSION_BUS_ADDRESS": service.address}
+        ok(root, *enroll_args(wire.base_url), data_dir=data, env=bus)
+        assert not (data / "sync" / "tokens.json").exists()
+        [item] = service.items.values()
+        assert item.attributes["service"] == "lapor-desktop-sync", item
+        assert item.attributes["username"] == str(data.resolve()), item
+        tokens = json.loads(item.secret)
+        ok(root, "sync", data_dir=data, env=bus)
+        assert "GetSecret" in service.calls, service.calls
+    for path in data.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            for secret in (tokens["access_token"], tokens["refresh_token"]):
+                assert secret.encode() not in content, f"a token is in {path}"
