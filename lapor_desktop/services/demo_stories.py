@@ -8,11 +8,13 @@ spreads their building over worker processes and writes the rows.
 from __future__ import annotations
 
 import random
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from itertools import accumulate
-from typing import Any
+from typing import Any, TypeVar
 
 from lapor_desktop.domain.apply import Applied, ApplyContext, apply
 from lapor_desktop.domain.case import Case, TimelineEvent
@@ -49,20 +51,52 @@ PRIORITY_WEIGHTS = {"normal": 70, "tinggi": 18, "rendah": 9, "darurat": 3}
 SIFAT_WEIGHTS = {"biasa": 70, "segera": 25, "sangat-segera": 5}
 
 
+# The draws below are the ones `random.Random` makes (CPython's _randbelow_with_getrandbits,
+# choice, randrange, uniform and choices), written out: each of those is two or three Python
+# calls, and a case makes ~40 draws. The same calls on the same stream give the same values,
+# so the demo's data does not change (the fingerprint of a whole demo holds it).
+
+_T = TypeVar("_T")
+
+
+def _below(rng: random.Random, n: int) -> int:
+    """`rng.randrange(n)` (n > 0): k random bits until they are below n."""
+    k = n.bit_length()
+    r = rng.getrandbits(k)
+    while r >= n:
+        r = rng.getrandbits(k)
+    return r
+
+
+def _choice(rng: random.Random, seq: Sequence[_T]) -> _T:
+    """`rng.choice(seq)` for a non-empty sequence."""
+    n = len(seq)
+    k = n.bit_length()
+    r = rng.getrandbits(k)
+    while r >= n:
+        r = rng.getrandbits(k)
+    return seq[r]
+
+
 @dataclass(frozen=True, slots=True)
 class _Weighted:
-    """Choices with cumulative weights summed once: `choices(weights=…)` sums them per call
-    and draws the very same values from the same random stream."""
+    """`rng.choices(population, cum_weights=…)[0]`, with the weights summed once and the
+    bisect `choices` makes done here: the very same values from the same random stream."""
 
     population: tuple[str, ...]
     cum_weights: tuple[int, ...]
+    total: float
+    hi: int
 
     @classmethod
     def of(cls, weights: dict[str, int]) -> _Weighted:
-        return cls(tuple(weights), tuple(accumulate(weights.values())))
+        cum = tuple(accumulate(weights.values()))
+        return cls(tuple(weights), cum, cum[-1] + 0.0, len(cum) - 1)
 
     def pick(self, rng: random.Random) -> str:
-        return rng.choices(self.population, cum_weights=self.cum_weights)[0]
+        return self.population[
+            bisect_right(self.cum_weights, rng.random() * self.total, 0, self.hi)
+        ]
 
 
 _INTAKE_HOURS = (7, 8, 8, 9, 9, 10, 10, 11, 13, 13, 14, 15, 19, 21)
@@ -218,8 +252,8 @@ class DemoGenerator:
         weekday = local.weekday()
         if weekday >= 5 and rng.random() < 0.7:
             local -= timedelta(days=weekday - 4)
-        hour = rng.choice(_INTAKE_HOURS)
-        return min(self._at(local.date(), hour, rng.randrange(60)), self.latest)
+        hour = _choice(rng, _INTAKE_HOURS)
+        return min(self._at(local.date(), hour, _below(rng, 60)), self.latest)
 
     def _fill(self, text: str, place: dict[str, str]) -> str:
         return text.format(**place)
@@ -227,25 +261,25 @@ class DemoGenerator:
     def one(self, received: datetime, register_no: str) -> DemoCase:
         rng = self.rng
         own = rng.random() < 0.62
-        topic = rng.choice(self.own_topics if own and self.own_topics else self.topics)
-        kecamatan = rng.choice(self.corpus["kecamatan"])
+        topic = _choice(rng, self.own_topics if own and self.own_topics else self.topics)
+        kecamatan = _choice(rng, self.corpus["kecamatan"])
         local = received.astimezone(self.ctx.tz)
         anonymous = rng.random() < 0.1
-        first = rng.choice(self.first_names)
+        first = _choice(rng, self.first_names)
         # An anonymous text must not name its writer either.
         place = {
-            "desa": rng.choice(kecamatan["desa"]),
+            "desa": _choice(rng, kecamatan["desa"]),
             "kecamatan": kecamatan["name"],
-            "street": rng.choice(self.corpus["streets"]),
+            "street": _choice(rng, self.corpus["streets"]),
             "name": "warga" if anonymous else first,
             "month": MONTHS[local.month - 1],
             "year": str(local.year),
         }
         reporter = None
         if not anonymous:
-            phone = "08" + _digits(rng, rng.choice((9, 10)))
+            phone = "08" + _digits(rng, _choice(rng, (9, 10)))
             reporter = {
-                "name": f"{first} {rng.choice(self.corpus['names']['family'])}",
+                "name": f"{first} {_choice(rng, self.corpus['names']['family'])}",
                 "phone": phone if rng.random() < 0.85 else None,
                 "nik": None,
                 "email": None,
@@ -266,8 +300,8 @@ class DemoGenerator:
             {
                 "register_no": register_no,
                 "kind": topic["kind"],
-                "title": self._fill(rng.choice(topic["titles"]), place),
-                "original_text": self._fill(rng.choice(topic["texts"]), place),
+                "title": self._fill(_choice(rng, topic["titles"]), place),
+                "original_text": self._fill(_choice(rng, topic["texts"]), place),
                 "summary": "",
                 "channel": channel,
                 "received_at": iso(received),
@@ -276,7 +310,7 @@ class DemoGenerator:
                 "severity": topic.get("severity", "ringan"),
                 "anonymous": anonymous,
                 "confidential": (not anonymous) and rng.random() < 0.05,
-                "lapor_tracking_id": str(rng.randrange(1_000_000, 9_999_999))
+                "lapor_tracking_id": str(1_000_000 + _below(rng, 9_999_999 - 1_000_000))
                 if channel == "lapor"
                 else None,
                 "location": {
@@ -295,14 +329,15 @@ class DemoGenerator:
         """A moment `working_days` (fractional) after start, or None if that is in the future."""
         days = max(int(working_days), 0)
         day = self.ctx.calendar.add_working_days(start.astimezone(self.ctx.tz).date(), days)
-        hour = self.rng.randrange(8, 16)
-        moment = max(self._at(day, hour, self.rng.randrange(60)), start + _FIVE_MINUTES)
+        hour = 8 + _below(self.rng, 16 - 8)
+        moment = max(self._at(day, hour, _below(self.rng, 60)), start + _FIVE_MINUTES)
         return moment if moment < self.now else None
 
     def _delay(self, typical: float, late_chance: float) -> float:
+        # rng.uniform(a, b) is a + (b - a) * rng.random().
         if self.rng.random() < late_chance:
-            return typical * self.rng.uniform(1.2, 3.0)
-        return typical * self.rng.uniform(0.1, 0.95)
+            return typical * (1.2 + (3.0 - 1.2) * self.rng.random())
+        return typical * (0.1 + (0.95 - 0.1) * self.rng.random())
 
     def _live(
         self,
@@ -324,7 +359,7 @@ class DemoGenerator:
                 {
                     "from": "RECEIVED",
                     "to": "ARCHIVED",
-                    "reason": rng.choice(self.corpus["archive_reasons"]),
+                    "reason": _choice(rng, self.corpus["archive_reasons"]),
                 },
             )
             return
@@ -335,10 +370,10 @@ class DemoGenerator:
                 {
                     "from": "RECEIVED",
                     "to": "NEEDS_INFO",
-                    "reason": rng.choice(self.corpus["needs_info_reasons"]),
+                    "reason": _choice(rng, self.corpus["needs_info_reasons"]),
                 },
             )
-            back = self._after(at, rng.uniform(1, 25))
+            back = self._after(at, 1 + (25 - 1) * rng.random())
             if back is None:
                 return
             if rng.random() < 0.3:
@@ -355,13 +390,13 @@ class DemoGenerator:
             if at is None:
                 return
         if not own and rng.random() < 0.25:
-            agency = rng.choice(self.corpus["forward_agencies"])
+            agency = _choice(rng, self.corpus["forward_agencies"])
             story.do(
                 OpType.CASE_FORWARD,
                 at,
                 {"from": "RECEIVED", "agency": agency["name"], "reason": agency["reason"]},
             )
-            done = self._after(at, rng.uniform(3, 30))
+            done = self._after(at, 3 + (30 - 3) * rng.random())
             if done is not None and rng.random() < 0.7:
                 story.do(
                     OpType.CASE_TRANSITION,
@@ -382,8 +417,8 @@ class DemoGenerator:
                 "from": "RECEIVED",
                 "disposition": {
                     "to_office": target,
-                    "to_unit": None if external else rng.choice(self.units),
-                    "instructions": rng.sample(self.corpus["instructions"], rng.randint(1, 3)),
+                    "to_unit": None if external else _choice(rng, self.units),
+                    "instructions": rng.sample(self.corpus["instructions"], 1 + _below(rng, 3)),
                     "note": "",
                     "sifat": _SIFATS.pick(rng),
                 },
@@ -398,7 +433,7 @@ class DemoGenerator:
                 {
                     "from": "DISPOSED",
                     "to": "CANCELLED",
-                    "reason": rng.choice(self.corpus["cancel_reasons"]),
+                    "reason": _choice(rng, self.corpus["cancel_reasons"]),
                 },
                 as_coordinator=True,
             )
@@ -409,7 +444,7 @@ class DemoGenerator:
         story.do(
             OpType.CASE_FOLLOW_UP,
             follow,
-            {"text": self._fill(rng.choice(topic["follow_ups"]), place)},
+            {"text": self._fill(_choice(rng, topic["follow_ups"]), place)},
         )
         budget = {"ringan": 5, "tanpa_pemeriksaan": 14, "pemeriksaan_lapangan": 60}.get(
             topic.get("severity", "ringan"), 5
@@ -422,10 +457,10 @@ class DemoGenerator:
         story.do(
             OpType.CASE_ANSWER,
             answer_at,
-            {"from": "IN_PROGRESS", "text": self._fill(rng.choice(topic["answers"]), place)},
+            {"from": "IN_PROGRESS", "text": self._fill(_choice(rng, topic["answers"]), place)},
         )
         if rng.random() < 0.07:
-            reopen = self._after(answer_at, rng.uniform(1, 8))
+            reopen = self._after(answer_at, 1 + (8 - 1) * rng.random())
             if reopen is None:
                 return
             story.do(
@@ -437,16 +472,16 @@ class DemoGenerator:
                     "reason": "Pelapor menyatakan masalah belum selesai",
                 },
             )
-            again = self._after(reopen, rng.uniform(2, 10))
+            again = self._after(reopen, 2 + (10 - 2) * rng.random())
             if again is None:
                 return
             story.do(
                 OpType.CASE_ANSWER,
                 again,
-                {"from": "IN_PROGRESS", "text": self._fill(rng.choice(topic["answers"]), place)},
+                {"from": "IN_PROGRESS", "text": self._fill(_choice(rng, topic["answers"]), place)},
             )
             answer_at = again
-        close = self._after(answer_at, rng.choice((2, 5, 10, 10, 11)))
+        close = self._after(answer_at, _choice(rng, (2, 5, 10, 10, 11)))
         if close is not None:
             story.do(
                 OpType.CASE_TRANSITION,
