@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from lapor_desktop.domain.case import TimelineEvent
+from lapor_desktop.domain.case import Case, Reporter, TimelineEvent
 from lapor_desktop.storage.bulk import (
     CASE_COLUMNS,
     EVENT_COLUMNS,
@@ -55,15 +55,42 @@ def test_an_event_tuple_is_the_repositorys_row(event: TimelineEvent) -> None:
     assert event_tuple(event) == tuple(values[c] for c in EVENT_COLUMNS)
 
 
-def test_a_case_tuple_is_the_repositorys_row() -> None:
+def _variants() -> list[Case]:
+    """The rich case and the ways its reporter, numbers and times can differ: case_tuple and
+    fts_tuple write these parts themselves instead of reading the repositories' dicts."""
     case = rich_case()
-    due = DueInfo(datetime(2026, 3, 9, 16, 59, 59, 999999, tzinfo=UTC), "resolution", False)
-    values = case_row_values(case, due)
-    values.update(row_id=42, server_version=0, scope_left_at=None)
-    assert case_tuple(42, case, due) == tuple(values[c] for c in CASE_COLUMNS)
+    reporter = case.reporter
+    assert reporter is not None
+    return [
+        case,
+        case.evolve(confidential=False),
+        case.evolve(reporter=None),
+        case.evolve(anonymous=True),  # a reporter that must not show (never made so, but)
+        case.evolve(reporter=Reporter(name=None, phone="+62 812-3456-7890")),
+        case.evolve(register_aliases=(), lapor_tracking_id=None, conflicts=()),
+        case.evolve(register_aliases=("DINSOS/2026/S-1", "DINSOS/2026/S2-4")),
+        case.evolve(received_at=case.received_at.astimezone(WIB)),
+        case.evolve(updated_at=case.updated_at.astimezone(WIB)),
+    ]
+
+
+_DUES = [
+    DueInfo(datetime(2026, 3, 9, 16, 59, 59, 999999, tzinfo=UTC), "resolution", False),
+    DueInfo(datetime(2026, 3, 9, 23, 59, 59, 999999, tzinfo=WIB), "verification", True),
+    DueInfo(None, None, True),
+]
+
+
+@pytest.mark.parametrize("due", _DUES, ids=["utc", "wib", "none"])
+def test_a_case_tuple_is_the_repositorys_row(due: DueInfo) -> None:
+    for case in _variants():
+        values = case_row_values(case, due)
+        values.update(row_id=42, server_version=0, scope_left_at=None)
+        assert case_tuple(42, case, due) == tuple(values[c] for c in CASE_COLUMNS)
+        assert all(type(v) in (str, int, type(None)) for v in case_tuple(42, case, due))
 
 
 def test_an_fts_tuple_is_the_search_row() -> None:
-    case = rich_case()
-    values = fts_row(case)
-    assert fts_tuple(7, case) == (7, *(values[c] for c in FTS_COLUMNS))
+    for case in _variants():
+        values = fts_row(case)
+        assert fts_tuple(7, case) == (7, *(values[c] for c in FTS_COLUMNS))
