@@ -1,6 +1,9 @@
 """Keeping a data dir healthy: schema check, a complete backup, and a guarded restore.
 
-The archive itself is written in backup_archive and read back in restore_archive.
+The archive itself is written in backup_archive and read back in restore_archive. A restore
+holds the data dir's use lock (storage.dir_lock) exclusively from before it writes anything
+there until it is done, so it refuses while the window or a command has the data dir open. A
+backup takes no lock: it is an online SQLite backup and works while the window is open.
 """
 
 from __future__ import annotations
@@ -8,7 +11,8 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import tempfile
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +21,7 @@ from lapor_desktop.paths import AppPaths
 from lapor_desktop.services import backup_archive, restore_archive
 from lapor_desktop.services.backup_archive import BackupSummary
 from lapor_desktop.services.errors import MaintenanceError
-from lapor_desktop.storage import schema
+from lapor_desktop.storage import dir_lock, schema
 from lapor_desktop.storage.engine import SQLITE_MAGIC, create_sqlite_engine
 
 
@@ -117,11 +121,54 @@ def restore(paths: AppPaths, source: Path) -> RestoreSummary:
         raise MaintenanceError(f"{source} does not exist")
     with source.open("rb") as handle:
         head = handle.read(len(SQLITE_MAGIC))
-    if head.startswith(backup_archive.ZIP_MAGIC):
-        return _restore_archive(paths, source)
-    if head != SQLITE_MAGIC:
+    is_archive = head.startswith(backup_archive.ZIP_MAGIC)
+    if not is_archive and head != SQLITE_MAGIC:
         raise MaintenanceError(f"{source} is not a SQLite database or a LAPOR backup archive")
-    return RestoreSummary("database", _restore_database(paths, source))
+    with _sole_user(paths):
+        if is_archive:
+            return _restore_archive(paths, source)
+        return RestoreSummary("database", _restore_database(paths, source))
+
+
+@contextmanager
+def _sole_user(paths: AppPaths) -> Iterator[None]:
+    """Hold the data dir exclusively, or refuse with the data dir as it was.
+
+    A data dir that does not exist yet is made for the lock file, and removed again (with the
+    folders above it this made) when the restore fails.
+    """
+    created = [d for d in (paths.data_dir, *paths.data_dir.parents) if not d.exists()]
+    try:
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+        hold = dir_lock.hold_exclusive(paths.data_dir)
+    except dir_lock.DataDirInUse:
+        _remove_folders(created)
+        raise MaintenanceError(
+            f"{paths.data_dir} is open in another LAPOR program (the window or a command); "
+            "close it, then restore again (data dir sedang dibuka oleh program LAPOR lain; "
+            "tutup dulu, lalu ulangi pemulihan)"
+        ) from None
+    except OSError as error:
+        _remove_folders(created)
+        raise MaintenanceError(
+            f"{paths.data_dir} cannot be locked for the restore ({error}); nothing was changed"
+        ) from error
+    done = False
+    try:
+        yield
+        done = True
+    finally:
+        hold.release()
+        if not done:
+            _remove_folders(created)
+
+
+def _remove_folders(created: list[Path]) -> None:
+    for folder in created:  # innermost first; only the empty folders this restore made
+        try:
+            folder.rmdir()
+        except OSError:
+            break
 
 
 def _restore_archive(paths: AppPaths, source: Path) -> RestoreSummary:

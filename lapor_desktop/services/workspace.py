@@ -1,7 +1,12 @@
-"""Opening a data dir: database checks and migrations, office profile, reference data, device id."""
+"""Opening a data dir: database checks and migrations, office profile, reference data, device id.
+
+An open Workspace holds the data dir's use lock (storage.dir_lock) shared until close(), so a
+restore can tell the database is in use and refuse instead of swapping it underneath.
+"""
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import uuid
 from collections.abc import Mapping
@@ -22,7 +27,7 @@ from lapor_desktop.paths import AppPaths
 from lapor_desktop.resources import default_categories, default_rulebook
 from lapor_desktop.services.errors import AlreadyInitialised, NotInitialised, WorkspaceError
 from lapor_desktop.services.office import LocalUser, OfficeProfile
-from lapor_desktop.storage import schema
+from lapor_desktop.storage import dir_lock, schema
 from lapor_desktop.storage.blobs import BlobStore
 from lapor_desktop.storage.engine import (
     NotALaporDatabase,
@@ -34,6 +39,8 @@ from lapor_desktop.storage.unit_of_work import Database
 
 HOLIDAY_YEARS_BACK = 4
 HOLIDAY_YEARS_AHEAD = 2
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +72,8 @@ class Workspace:
     # Read with the office when the data dir opens: the mark never changes afterwards (a demo
     # sets it in its first commit, before anything opens the data dir).
     _demo: bool | None = field(default=None, repr=False)
+    # The data dir's use lock, held shared while open; None when the lock file cannot be had.
+    _in_use: dir_lock.DataDirHold | None = field(default=None, repr=False)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -118,6 +127,24 @@ class Workspace:
 
     def close(self) -> None:
         self.db.dispose()
+        if self._in_use is not None:  # after the connections: only then may a restore begin
+            self._in_use.release()
+            self._in_use = None
+
+
+def _hold_data_dir(paths: AppPaths) -> dir_lock.DataDirHold | None:
+    try:
+        return dir_lock.hold_shared(paths.data_dir)
+    except dir_lock.DataDirInUse:
+        raise WorkspaceError(
+            f"{paths.data_dir} is being restored from a backup by another LAPOR program; wait "
+            "for it to finish, then open it again (data dir sedang dipulihkan dari cadangan)"
+        ) from None
+    except OSError as error:
+        # E.g. a read-only folder: opening it still works as it always did, but a restore
+        # elsewhere cannot see this use. Restore itself needs to write there, so it refuses.
+        log.warning("%s: opened without its use lock (%s)", paths.data_dir, error)
+        return None
 
 
 def _open_database(paths: AppPaths) -> Database:
@@ -157,6 +184,16 @@ def open_workspace(paths: AppPaths, clock: Clock) -> Workspace:
         raise NotInitialised(
             f"no LAPOR data in {paths.data_dir}; run 'lapor-desktop init' or 'lapor-desktop demo'"
         )
+    in_use = _hold_data_dir(paths)
+    try:
+        return _open_held(paths, clock, in_use)
+    except BaseException:
+        if in_use is not None:
+            in_use.release()
+        raise
+
+
+def _open_held(paths: AppPaths, clock: Clock, in_use: dir_lock.DataDirHold | None) -> Workspace:
     db = _open_database(paths)
     with db.read() as uow:
         office_raw = uow.reference.get_setting("office")
@@ -175,6 +212,7 @@ def open_workspace(paths: AppPaths, clock: Clock) -> Workspace:
         device_id=str(device_id),
         clock=clock,
         _demo=demo,
+        _in_use=in_use,
     )
 
 
@@ -186,6 +224,24 @@ def init_workspace(
     device_id: str | None = None,
 ) -> Workspace:
     """Create a data dir for one office: schema, reference data, device id, in one transaction."""
+    if not paths.database.exists():
+        paths.data_dir.mkdir(parents=True, exist_ok=True)
+    in_use = _hold_data_dir(paths)
+    try:
+        # open_workspace takes its own hold before this one goes: the dir is never unheld.
+        return _init_held(paths, office, user, clock, device_id)
+    finally:
+        if in_use is not None:
+            in_use.release()
+
+
+def _init_held(
+    paths: AppPaths,
+    office: OfficeProfile,
+    user: LocalUser,
+    clock: Clock,
+    device_id: str | None,
+) -> Workspace:
     if paths.database.exists():
         db = _open_database(paths)
         with db.read() as uow:
@@ -196,7 +252,6 @@ def init_workspace(
                 f"{paths.data_dir} already belongs to office {existing.get('code')}"
             )
     else:
-        paths.data_dir.mkdir(parents=True, exist_ok=True)
         db = _open_database(paths)
     today = clock().date()
     years = range(today.year - HOLIDAY_YEARS_BACK, today.year + HOLIDAY_YEARS_AHEAD + 1)
