@@ -309,6 +309,13 @@ class SyncClient:
             raise InvalidResponse(path, f"the body does not decode ({_short(error)})") from None
         except requests.exceptions.InvalidURL as error:
             raise Unreachable(f"bad server address {self.base_url}: {error}") from None
+        except requests.exceptions.SSLError as error:
+            # Not worth a retry: an untrusted certificate stays untrusted, and backing off five
+            # times only hides the one thing the operator (or Diskominfo) must fix.
+            raise Unreachable(
+                f"server {self.base_url}: https failed ({_short(error)}); if the office's server "
+                "uses its own certificate authority, set REQUESTS_CA_BUNDLE to its certificate file"
+            ) from None
         except (
             requests.exceptions.ConnectionError,
             requests.exceptions.Timeout,
@@ -413,8 +420,36 @@ def _is_int(value: str | None) -> bool:
 
 
 def _short(error: BaseException) -> str:
-    text = " ".join(str(error).split())
-    return text[:200] or type(error).__name__
+    """The innermost cause in a line: "[Errno 111] Connection refused", not urllib3's wrapping.
+
+    requests wraps urllib3's MaxRetryError, which wraps the connection's error, which was raised
+    from the socket's: cut at 200 characters the outer text ended mid-word before the reason.
+    """
+    if isinstance(error, requests.exceptions.ConnectTimeout):
+        return "no connection within the time allowed"
+    if isinstance(error, requests.exceptions.ReadTimeout):
+        return "no answer within the time allowed"  # the socket's own words: "timed out"
+    cause = _innermost(error)
+    verify = getattr(cause, "verify_message", None)  # ssl.SSLCertVerificationError
+    if isinstance(verify, str) and verify:
+        text = f"certificate verify failed: {verify}"
+    else:
+        text = " ".join(str(cause).split())
+    return text[:200] or type(cause).__name__
+
+
+def _innermost(error: BaseException) -> BaseException:
+    current, seen = error, {id(error)}
+    while True:
+        reason = getattr(current, "reason", None)  # urllib3's MaxRetryError and SSLError
+        if not isinstance(reason, BaseException):
+            first = current.args[0] if current.args else None
+            # Only __cause__ (raise ... from): an unrelated error being handled is no reason.
+            reason = first if isinstance(first, BaseException) else current.__cause__
+        if reason is None or id(reason) in seen:
+            return current
+        seen.add(id(reason))
+        current = reason
 
 
 def dumps(model: BaseModel) -> str:

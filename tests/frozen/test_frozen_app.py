@@ -205,7 +205,7 @@ def test_backup_restores_into_a_new_dir(root: Path, office: Path, case: dict[str
 
 def test_enroll_to_a_dead_server_is_a_clear_error(root: Path, office: Path) -> None:
     # The sync half of the bundle (requests, urllib3, ssl) loads and fails as a user sees it.
-    # Port 9 (discard) has no listener here; no real server: that needs PostgreSQL.
+    # Port 9 (discard) has no listener here; enrolling with a live server is test_frozen_sync.
     result = run(
         root,
         "enroll", "--server", "https://127.0.0.1:9", "--user", "u", "--password", "p",
@@ -214,6 +214,7 @@ def test_enroll_to_a_dead_server_is_a_clear_error(root: Path, office: Path) -> N
     )  # fmt: skip
     assert result.returncode == 1, result.describe()
     assert result.stderr.startswith("lapor-desktop: error: server https://127.0.0.1:9 unreachable")
+    assert "Connection refused" in result.stderr, result.describe()
     for mark in CRASH_MARKS:
         assert mark not in result.stderr, result.describe()
 

@@ -1,0 +1,98 @@
+"""What the operator reads when the server cannot be reached, and what is not retried.
+
+Real sockets on 127.0.0.1: a port nobody listens on, and a TLS listener with a self-signed
+certificate (made by the openssl command), which no CA the client trusts has signed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import ssl
+import subprocess
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from lapor_desktop.domain.ops import iso
+from sync import protocol as p
+from sync.errors import Unreachable
+from tests.conftest import FakeClock
+from tests.sync.conftest import Desk, client_for
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _hello(base_url: str, desk: Desk, clock: FakeClock) -> None:
+    client = client_for(desk("a"), base_url)  # 3 attempts, short delays
+    try:
+        client.hello(
+            p.HelloRequest(protocols=[1], app="lapor-desktop/0.1.0", client_time=iso(clock()))
+        )
+    finally:
+        client.close()
+
+
+def test_a_refused_connection_is_named_in_plain_words(desk: Desk, fake_clock: FakeClock) -> None:
+    with pytest.raises(Unreachable) as raised:
+        _hello(f"http://127.0.0.1:{_free_port()}", desk, fake_clock)
+    message = str(raised.value)
+    assert "Connection refused" in message
+    # Not urllib3's wrapping, which used to fill the line and cut the reason off.
+    assert "object at 0x" not in message and "Max retries" not in message
+
+
+@pytest.fixture
+def untrusted_tls(tmp_path: Path) -> Iterator[tuple[str, list[int]]]:
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("no openssl command to make a test certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    accepted: list[int] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return  # closed: the test is over
+            accepted.append(1)
+            try:
+                context.wrap_socket(connection, server_side=True).close()
+            except (ssl.SSLError, OSError):
+                connection.close()  # the client refused our certificate, as it must
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"https://127.0.0.1:{listener.getsockname()[1]}", accepted
+    listener.close()
+    thread.join(5)
+
+
+def test_an_untrusted_certificate_fails_at_once_and_says_what_to_do(
+    desk: Desk, fake_clock: FakeClock, untrusted_tls: tuple[str, list[int]]
+) -> None:
+    base_url, accepted = untrusted_tls
+    with pytest.raises(Unreachable) as raised:
+        _hello(base_url, desk, fake_clock)
+    message = str(raised.value)
+    assert "certificate verify failed: self-signed certificate" in message
+    assert "REQUESTS_CA_BUNDLE" in message
+    # Tried once: the retry policy allows 3 attempts, but a certificate does not heal.
+    assert len(accepted) == 1
