@@ -30,14 +30,14 @@ from lapor_desktop.domain.apply_types import (
 from lapor_desktop.domain.case import Case
 from lapor_desktop.domain.codes import CaseKind
 from lapor_desktop.domain.errors import DomainError, ValidationError
-from lapor_desktop.domain.ops import Operation, OpType
+from lapor_desktop.domain.ops import Operation, OpType, OpTypes
 
 
 def apply(case: Case | None, op: Operation, ctx: ApplyContext) -> ApplyResult:
     """Apply `op` to `case` (None for a create) and return the new state or a typed rejection."""
     handler = _HANDLERS[op.op_type]
     try:
-        if op.op_type is OpType.CASE_CREATE:
+        if op.op_type is OpTypes.CASE_CREATE:
             if case is not None:
                 # Replays of a create are harmless: the same id already exists.
                 return Applied(case, (), noop=True)

@@ -17,7 +17,7 @@ from lapor_desktop.domain.apply_parts import _bump, _event, _require_holder, _te
 from lapor_desktop.domain.apply_types import Applied, ApplyContext, FieldConflict
 from lapor_desktop.domain.case import Case, CaseConflict, Location, Reporter, TimelineEvent
 from lapor_desktop.domain.codes import (
-    CaseStatus,
+    Statuses,
     parse_channel,
     parse_kind,
     parse_priority,
@@ -26,10 +26,10 @@ from lapor_desktop.domain.codes import (
 from lapor_desktop.domain.errors import DomainError, IllegalTransition, ValidationError
 from lapor_desktop.domain.identifiers import RegisterNumber
 from lapor_desktop.domain.ops import Operation, parse_day, parse_instant
-from lapor_desktop.domain.sla import Stage, StageClock
+from lapor_desktop.domain.sla import StageClock, Stages
 from lapor_desktop.domain.workflow import allowed_next, is_open
 
-S = CaseStatus
+S = Statuses  # the members without the enum class's slow attribute hook (codes.Statuses)
 
 
 # --------------------------------------------------------------------------- create
@@ -80,13 +80,18 @@ def _create(op: Operation, ctx: ApplyContext) -> Applied:
     kind = parse_kind(_text(data, "kind"))
     severity = parse_severity(str(data.get("severity") or "ringan"))
     # Both clocks run from receipt (day 0 = the day of receipt).
-    clocks = tuple(
+    rulebook = ctx.rulebook
+    clocks = (
         StageClock(
-            stage=stage,
-            rule_code=ctx.rulebook.rule_for(stage, kind, severity).code,
-            started_at=received_at,
-        )
-        for stage in (Stage.VERIFICATION, Stage.RESOLUTION)
+            Stages.VERIFICATION,
+            rulebook.rule_for(Stages.VERIFICATION, kind, severity).code,
+            received_at,
+        ),
+        StageClock(
+            Stages.RESOLUTION,
+            rulebook.rule_for(Stages.RESOLUTION, kind, severity).code,
+            received_at,
+        ),
     )
     case = Case(
         id=op.entity_id,
@@ -126,7 +131,7 @@ def _create(op: Operation, ctx: ApplyContext) -> Applied:
         f"Pengaduan diterima dengan nomor {case.register_no}",
         {
             "register_no": case.register_no,
-            "channel": case.channel.value,
+            "channel": case.channel._value_,  # the code, without the .value property
             "anonymous": anonymous,
             "confidential": case.confidential,
         },

@@ -22,14 +22,14 @@ from lapor_desktop.domain.apply_parts import (
 )
 from lapor_desktop.domain.apply_types import Applied, ApplyContext
 from lapor_desktop.domain.case import Answer, Case, Disposition, FollowUp
-from lapor_desktop.domain.codes import CaseStatus, Role, parse_sifat, parse_status
+from lapor_desktop.domain.codes import CaseStatus, Roles, Statuses, parse_sifat, parse_status
 from lapor_desktop.domain.errors import GuardFailed, IllegalTransition, ValidationError
 from lapor_desktop.domain.identifiers import derived_id
 from lapor_desktop.domain.ops import Operation, OpType
-from lapor_desktop.domain.sla import Pause, Stage, compute_due_at, extend
+from lapor_desktop.domain.sla import Pause, Stage, Stages, compute_due_at, extend
 from lapor_desktop.domain.workflow import allowed_next, check_transition
 
-S = CaseStatus
+S = Statuses  # the members without the enum class's slow attribute hook (codes.Statuses)
 
 
 # --------------------------------------------------------------------------- transitions
@@ -50,7 +50,7 @@ def _transition(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         raise IllegalTransition(case.status, target, allowed_next(case.status))
     if _dedicated(case.status, target):
         raise GuardFailed(target, f"use the {_DEDICATED[target]} action")
-    if not (target is S.CANCELLED and ctx.role is Role.ADMIN):
+    if not (target is S.CANCELLED and ctx.role is Roles.ADMIN):
         # Even a coordinator cancels only what their office holds; the Kabupaten admin may
         # cancel anywhere (a sender keeps a read-only view of what it disposed elsewhere).
         _require_holder(case, op)
@@ -62,23 +62,23 @@ def _transition(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     pauses = case.pauses
     if target is S.NEEDS_INFO:
         pauses = (*pauses, Pause(start=at))
-        clocks = _start(case, Stage.INFO_WAIT, at, ctx)
+        clocks = _start(case, Stages.INFO_WAIT, at, ctx)
     elif case.status is S.NEEDS_INFO:
         if target is S.CLOSED_INCOMPLETE:
             _require_info_wait_over(case, at, ctx)
         pauses = tuple(replace(p, end=at) if p.end is None else p for p in pauses)
-        clocks = _finish(case.evolve(pauses=pauses), at, ctx, (Stage.INFO_WAIT,))
+        clocks = _finish(case, at, ctx, (Stages.INFO_WAIT,), pauses=pauses)
     if target is S.ARCHIVED:
         duplicate_of = op.data.get("duplicate_of")
         if duplicate_of:
             if duplicate_of == case.id:
                 raise ValidationError("duplicate_of", "a case cannot duplicate itself")
             changes["duplicate_of"] = extra["duplicate_of"] = str(duplicate_of)
-    if target in (S.ARCHIVED, S.CANCELLED, S.CLOSED_INCOMPLETE, S.RESOLVED):
-        clocks = _finish(case.evolve(pauses=pauses), at, ctx, None, clocks)
+    if target in _CLOSING:
+        clocks = _finish(case, at, ctx, None, clocks, pauses)
     if target is S.IN_PROGRESS:  # a reopen: from AWAITING_REPORTER or RESOLVED
-        clocks = _finish(case, at, ctx, (Stage.AUTO_CLOSE,), clocks)
-        clocks = _start(case, Stage.RESOLUTION, at, ctx, clocks)
+        clocks = _finish(case, at, ctx, (Stages.AUTO_CLOSE,), clocks)
+        clocks = _start(case, Stages.RESOLUTION, at, ctx, clocks)
         changes.update(reopen_count=case.reopen_count + 1, answer=None)
     new = _bump(
         case, op, status=target, status_reason=reason, clocks=clocks, pauses=pauses, **changes
@@ -86,11 +86,15 @@ def _transition(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     return Applied(new, (_status_event(op, case.status, target, reason, extra),))
 
 
+_CLOSING = (S.ARCHIVED, S.CANCELLED, S.CLOSED_INCOMPLETE, S.RESOLVED)  # every clock stops
+
+
 def _dedicated(current: CaseStatus, target: CaseStatus) -> bool:
     # These moves carry data of their own and have their own operations.
-    return target in (S.DISPOSED, S.FORWARDED, S.AWAITING_REPORTER) or (
-        current is S.DISPOSED and target is S.IN_PROGRESS
-    )
+    return target in _DEDICATED_TARGETS or (current is S.DISPOSED and target is S.IN_PROGRESS)
+
+
+_DEDICATED_TARGETS = (S.DISPOSED, S.FORWARDED, S.AWAITING_REPORTER)
 
 
 _DEDICATED = {
@@ -102,7 +106,7 @@ _DEDICATED = {
 
 
 def _require_info_wait_over(case: Case, at: datetime, ctx: ApplyContext) -> None:
-    clock = _clock(case, Stage.INFO_WAIT)
+    clock = _clock(case, Stages.INFO_WAIT)
     if clock is None:
         return
     rule = ctx.rulebook.by_code(clock.rule_code)
@@ -134,12 +138,12 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     at = op.at
     clocks = case.clocks
     if case.status is S.RECEIVED:
-        clocks = _finish(case, at, ctx, (Stage.VERIFICATION,))
-        clocks = _start(case, Stage.FIRST_FOLLOW_UP, at, ctx, clocks)
+        clocks = _finish(case, at, ctx, (Stages.VERIFICATION,))
+        clocks = _start(case, Stages.FIRST_FOLLOW_UP, at, ctx, clocks)
     new = case
-    follow_rule = ctx.rulebook.rule_for(Stage.FIRST_FOLLOW_UP, case.kind, case.severity)
+    follow_rule = ctx.rulebook.rule_for(Stages.FIRST_FOLLOW_UP, case.kind, case.severity)
     open_follow = next(
-        (c for c in reversed(clocks) if c.stage is Stage.FIRST_FOLLOW_UP and c.is_open), None
+        (c for c in reversed(clocks) if c.stage is Stages.FIRST_FOLLOW_UP and c.is_open), None
     )
     due_at = compute_due_at(
         open_follow.started_at if open_follow else at,
@@ -182,10 +186,10 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             "to_office": disposition.to_office,
             "to_unit": to_unit,
             "to_person": to_person,
-            "sifat": disposition.sifat.value,
+            "sifat": disposition.sifat._value_,  # the code, without the .value property
             "instructions": list(instructions),
             "note": disposition.note,
-            "from": case.status.value,
+            "from": case.status._value_,
         },
     )
     return Applied(new, (event,))
@@ -201,8 +205,10 @@ def _forward(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         return _repeat(case, op, event)
     check_transition(case.status, S.FORWARDED, reason=reason, agency=agency, role=ctx.role)
     # Our obligation ends with the forward (No Wrong Door): every clock stops here.
-    new = case.evolve(clocks=_finish(case, op.at, ctx))
-    new = _bump(new, op, status=S.FORWARDED, status_reason=reason, forwarded_to=agency)
+    clocks = _finish(case, op.at, ctx)
+    new = _bump(
+        case, op, clocks=clocks, status=S.FORWARDED, status_reason=reason, forwarded_to=agency
+    )
     event = _status_event(op, case.status, S.FORWARDED, reason, {"agency": agency})
     return Applied(new, (event,))
 
@@ -221,7 +227,7 @@ def _follow_up(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         return Applied(case, (), noop=True)
     if case.status is S.DISPOSED:
         check_transition(case.status, S.IN_PROGRESS, role=ctx.role, has_follow_up=True)
-        clocks = _finish(case, op.at, ctx, (Stage.FIRST_FOLLOW_UP,))
+        clocks = _finish(case, op.at, ctx, (Stages.FIRST_FOLLOW_UP,))
         new = _bump(
             case,
             op,
@@ -242,7 +248,7 @@ def _follow_up(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         op,
         "follow_up",
         f"Tindak lanjut: {text}",
-        {"follow_up_id": follow_up.id, "text": text, "from": seen.value},
+        {"follow_up_id": follow_up.id, "text": text, "from": seen._value_},
     )
     return Applied(new, (event,))
 
@@ -256,8 +262,8 @@ def _answer(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             case, op, _status_event(op, seen, S.AWAITING_REPORTER, None, {"answer": text})
         )
     check_transition(case.status, S.AWAITING_REPORTER, role=ctx.role, has_answer=True)
-    clocks = _finish(case, op.at, ctx, (Stage.RESOLUTION,))
-    clocks = _start(case, Stage.AUTO_CLOSE, op.at, ctx, clocks)
+    clocks = _finish(case, op.at, ctx, (Stages.RESOLUTION,))
+    clocks = _start(case, Stages.AUTO_CLOSE, op.at, ctx, clocks)
     answer = Answer(at=op.at, office=op.office, actor=op.actor, text=text)
     new = _bump(
         case, op, clocks=clocks, status=S.AWAITING_REPORTER, status_reason=None, answer=answer

@@ -10,6 +10,7 @@ from lapor_desktop.domain.case import Case, TimelineEvent
 from lapor_desktop.domain.categories import CategoryTree
 from lapor_desktop.domain.codes import Role
 from lapor_desktop.domain.errors import DomainError
+from lapor_desktop.domain.frozen_init import frozen_init
 from lapor_desktop.domain.sla import SlaRuleBook
 
 
@@ -38,6 +39,7 @@ class FieldConflict:
     id: str = ""
 
 
+@frozen_init
 @dataclass(frozen=True, slots=True)
 class Applied:
     case: Case

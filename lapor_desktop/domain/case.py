@@ -8,9 +8,11 @@ from operator import attrgetter
 from typing import Any
 
 from lapor_desktop.domain.codes import CaseKind, CaseStatus, Channel, Priority, Severity, Sifat
+from lapor_desktop.domain.frozen_init import frozen_init
 from lapor_desktop.domain.sla import Pause, StageClock
 
 
+@frozen_init
 @dataclass(frozen=True, slots=True)
 class Reporter:
     """The complainant (pelapor). Never stored at all for an anonymous case."""
@@ -48,6 +50,7 @@ def mask_digits(value: str | None) -> str | None:
     return "*" * max(len(value) - 3, 0) + value[-3:]
 
 
+@frozen_init
 @dataclass(frozen=True, slots=True)
 class Location:
     kecamatan: str | None = None
@@ -57,6 +60,7 @@ class Location:
     lon: float | None = None
 
 
+@frozen_init
 @dataclass(frozen=True, slots=True)
 class Disposition:
     """One hop of routing: to a unit/person inside the office and/or to another OPD."""
@@ -78,6 +82,7 @@ class Disposition:
         return self.to_office is not None and self.to_office != self.from_office
 
 
+@frozen_init
 @dataclass(frozen=True, slots=True)
 class FollowUp:
     id: str
@@ -87,6 +92,7 @@ class FollowUp:
     text: str
 
 
+@frozen_init
 @dataclass(frozen=True, slots=True)
 class Answer:
     """The final answer (tanggapan akhir) given to the reporter."""
@@ -143,6 +149,7 @@ class CaseConflict:
         return self.status == CONFLICT_OPEN
 
 
+@frozen_init
 @dataclass(frozen=True, slots=True)
 class Case:
     id: str
@@ -200,11 +207,9 @@ class Case:
                 values[_CASE_INDEX[name]] = value
         except KeyError as unknown:
             raise TypeError(f"Case has no field {unknown}") from None
-        new = object.__new__(Case)
-        # Slot descriptors set the fields directly, past the frozen __setattr__.
-        for setter, value in zip(_CASE_SETTERS, values, strict=True):
-            setter(new, value)
-        return new
+        # Positionally, through frozen_init's __init__ (slot descriptors set the fields
+        # directly): ~10% cheaper than calling the 37 setters in a loop here.
+        return Case(*values)
 
     def reporter_for_display(self) -> Reporter | None:
         """Lists and exports: masked for confidential cases, nothing for anonymous ones."""
@@ -215,10 +220,10 @@ class Case:
 
 _CASE_FIELDS = tuple(f.name for f in fields(Case))
 _CASE_INDEX = {name: i for i, name in enumerate(_CASE_FIELDS)}
-_CASE_SETTERS = tuple(Case.__dict__[name].__set__ for name in _CASE_FIELDS)
 _read_all = attrgetter(*_CASE_FIELDS)
 
 
+@frozen_init
 @dataclass(frozen=True, slots=True)
 class TimelineEvent:
     """One entry of the append-only timeline (who, office, device, when, what)."""

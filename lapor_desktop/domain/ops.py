@@ -6,7 +6,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
+
+from lapor_desktop.domain.frozen_init import frozen_init
 
 JsonDict = dict[str, Any]
 
@@ -26,10 +28,30 @@ class OpType(StrEnum):
     CASE_RENUMBER = "case.renumber"
 
 
+class OpTypes:
+    """The OpType members as plain class attributes, for code that names them per operation:
+    an enum class's attributes are looked up through a slow hook on Python 3.11 (see
+    codes.Statuses)."""
+
+    CASE_CREATE: Final = OpType.CASE_CREATE
+    CASE_EDIT: Final = OpType.CASE_EDIT
+    CASE_TRANSITION: Final = OpType.CASE_TRANSITION
+    CASE_DISPOSE: Final = OpType.CASE_DISPOSE
+    CASE_FORWARD: Final = OpType.CASE_FORWARD
+    CASE_FOLLOW_UP: Final = OpType.CASE_FOLLOW_UP
+    CASE_ANSWER: Final = OpType.CASE_ANSWER
+    SLA_EXTEND: Final = OpType.SLA_EXTEND
+    EVENT_APPEND: Final = OpType.EVENT_APPEND
+    ATTACHMENT_ADD: Final = OpType.ATTACHMENT_ADD
+    CONFLICT_RESOLVE: Final = OpType.CONFLICT_RESOLVE
+    CASE_RENUMBER: Final = OpType.CASE_RENUMBER
+
+
 # Bumped when an op's payload changes shape; the server keeps upcasters for older versions.
 OP_VERSION = 1
 
 
+@frozen_init
 @dataclass(frozen=True, slots=True)
 class Operation:
     """One user action. `data` is JSON-ready (ISO strings for dates); treat it as read-only."""

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from lapor_desktop.domain.calendar import WorkingCalendar
 from lapor_desktop.domain.errors import DomainError
+from lapor_desktop.domain.frozen_init import frozen_init
 
 __all__ = [
     "JAKARTA",
@@ -25,6 +26,7 @@ __all__ = [
     "SlaRuleBook",
     "Stage",
     "StageClock",
+    "Stages",
     "complete",
     "compute_due_at",
     "evaluate",
@@ -51,9 +53,23 @@ class Stage(StrEnum):
     INFO_WAIT = "info_wait"
 
 
+class Stages:
+    """The Stage members as plain class attributes, for apply()'s handlers: an enum class's
+    attributes are looked up through a slow hook on Python 3.11 (see codes.Statuses)."""
+
+    VERIFICATION: Final = Stage.VERIFICATION
+    FIRST_FOLLOW_UP: Final = Stage.FIRST_FOLLOW_UP
+    RESOLUTION: Final = Stage.RESOLUTION
+    AUTO_CLOSE: Final = Stage.AUTO_CLOSE
+    INFO_WAIT: Final = Stage.INFO_WAIT
+
+
 class DayUnit(StrEnum):
     WORKING = "working_days"
     CALENDAR = "calendar_days"
+
+
+_WORKING: Final = DayUnit.WORKING  # named once per computed due time: see Stages
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +177,10 @@ class SlaRuleBook:
     _by_code: dict[str, SlaRule] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
     )
+    # rule_for's answers: a case's (stage, kind, severity) asks the same few dozen questions.
+    _resolved: dict[tuple[Stage, str, str], SlaRule] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         seen_codes: set[str] = set()
@@ -182,9 +202,14 @@ class SlaRuleBook:
 
     def rule_for(self, stage: Stage, kind: str, severity: str) -> SlaRule:
         """The most specific rule: one for the case kind, else for the severity, else "*"."""
+        key = (stage, kind, severity)
+        rule = self._resolved.get(key)
+        if rule is not None:
+            return rule
         for scope in (kind, severity, ANY):
             rule = self._by_target.get((stage, scope))
             if rule is not None:
+                self._resolved[key] = rule
                 return rule
         raise ValueError(
             f"no SLA rule for stage {stage.value} (kind {kind!r}, severity {severity!r})"
@@ -249,6 +274,7 @@ class Extension:
     id: str = ""  # the op that granted it, so a redelivered op is not counted twice
 
 
+@frozen_init
 @dataclass(frozen=True, slots=True)
 class StageClock:
     stage: Stage
@@ -261,6 +287,9 @@ class StageClock:
 
     @property
     def extension_days(self) -> int:
+        # Most clocks were never extended: no generator to sum (read several times per op).
+        if not self.extensions:
+            return 0
         return sum(extension.days for extension in self.extensions)
 
     @property
@@ -384,15 +413,20 @@ def compute_due_at(
         raise ValueError(f"extension_days must be >= 0, got {extension_days}")
     # Most clocks never paused: skip the merge of no spans.
     paused = _paused_days(started_at, rule, calendar, tz, pauses, now) if pauses else 0
-    due_day = _due_date(
-        _local_date(started_at, tz), rule, calendar, rule.days + extension_days + paused
-    )
+    # _local_date and _due_date written inline: this runs for every clock an op finishes or
+    # starts and for every case written, and the two calls cost more than their bodies.
+    start_day = started_at.astimezone(tz).date()
+    total_days = rule.days + extension_days + paused
+    if rule.unit is _WORKING:
+        due_day = calendar.add_working_days(start_day, total_days)
+    else:
+        due_day = start_day + timedelta(days=total_days)
     return _end_of_local_day(due_day, tz)
 
 
 def _pauses_for(stage: Stage, pauses: Sequence[Pause]) -> Sequence[Pause]:
     # The INFO_WAIT clock measures the NEEDS_INFO wait itself, so that wait cannot pause it.
-    return () if stage is Stage.INFO_WAIT else pauses
+    return () if stage is Stages.INFO_WAIT else pauses
 
 
 def _until(pauses: Sequence[Pause], moment: datetime) -> tuple[Pause, ...]:
@@ -487,23 +521,20 @@ def complete(
     pauses: Sequence[Pause],
 ) -> StageClock:
     """Close the stage at `at`, freezing the due time then in force and whether it was met."""
-    if not clock.is_open:
+    if clock.completed_at is not None:
         return clock
     if at.tzinfo is not UTC:
         _require_aware("at", at)
     rule = rulebook.by_code(clock.rule_code)
     # Most cases never paused: no pauses to cut.
     known = _until(_pauses_for(clock.stage, pauses), at) if pauses else ()
-    due_at = compute_due_at(clock.started_at, rule, calendar, tz, known, clock.extension_days, at)
-    # Built directly: dataclasses.replace costs 3x more, and this runs for every finished stage.
+    extensions = clock.extensions
+    days = sum(e.days for e in extensions) if extensions else 0
+    due_at = compute_due_at(clock.started_at, rule, calendar, tz, known, days, at)
+    # Built directly, positionally: dataclasses.replace costs 3x more, and this runs for
+    # every finished stage.
     return StageClock(
-        stage=clock.stage,
-        rule_code=clock.rule_code,
-        started_at=clock.started_at,
-        completed_at=at,
-        frozen_due_at=due_at,
-        met=at <= due_at,
-        extensions=clock.extensions,
+        clock.stage, clock.rule_code, clock.started_at, at, due_at, at <= due_at, extensions
     )
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from lapor_desktop.domain.codes import CaseStatus, Role
+from lapor_desktop.domain.codes import CaseStatus, Role, Roles, Statuses
 from lapor_desktop.domain.errors import GuardFailed, IllegalTransition, NotPermitted
 
-S = CaseStatus
+S = Statuses  # the members without the enum class's slow attribute hook (codes.Statuses)
 
 TRANSITIONS: dict[CaseStatus, tuple[CaseStatus, ...]] = {
     S.DRAFT: (S.RECEIVED, S.CANCELLED),
@@ -36,6 +36,7 @@ REASON_REQUIRED: frozenset[tuple[CaseStatus, CaseStatus]] = frozenset(
     }
     | {(state, S.CANCELLED) for state in OPEN_STATES}
 )
+_MAY_CANCEL = (Roles.COORDINATOR, Roles.ADMIN)
 
 
 def allowed_next(current: CaseStatus) -> tuple[CaseStatus, ...]:
@@ -62,7 +63,7 @@ def check_transition(
         raise IllegalTransition(current, target, TRANSITIONS[current])
     if (current, target) in REASON_REQUIRED and not (reason and reason.strip()):
         raise GuardFailed(target, "a reason is required")
-    if target is S.CANCELLED and role not in (Role.COORDINATOR, Role.ADMIN):
+    if target is S.CANCELLED and role not in _MAY_CANCEL:
         raise NotPermitted("only a coordinator may cancel a case")
     if target is S.DISPOSED and not has_disposition:
         raise GuardFailed(target, "at least one disposition (unit, person or office) is required")
