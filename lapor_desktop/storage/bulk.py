@@ -95,8 +95,11 @@ def case_document(case: Case) -> str:
 
 
 def _iso(moment: datetime) -> str:
-    # ops.iso without its call for the common case: every stored time is already UTC.
-    return moment.isoformat() if moment.tzinfo is UTC else iso(moment)
+    """`ops.iso(moment)`. A UTC time, as every stored time is, goes through orjson, which
+    writes the same text (a test holds it) ~3x cheaper than isoformat: ~7 per demo case."""
+    if moment.tzinfo is UTC:
+        return orjson.dumps(moment)[1:-1].decode("ascii")
+    return iso(moment)
 
 
 def case_tuple(row_id: int, case: Case, due: DueInfo) -> tuple[object, ...]:

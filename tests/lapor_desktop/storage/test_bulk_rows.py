@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import random
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from lapor_desktop.domain.case import Case, Reporter, TimelineEvent
+from lapor_desktop.domain.ops import iso
 from lapor_desktop.storage.bulk import (
     CASE_COLUMNS,
     EVENT_COLUMNS,
     FTS_COLUMNS,
+    _iso,
     case_tuple,
     event_tuple,
     fts_tuple,
@@ -94,3 +97,15 @@ def test_an_fts_tuple_is_the_search_row() -> None:
     for case in _variants():
         values = fts_row(case)
         assert fts_tuple(7, case) == (7, *(values[c] for c in FTS_COLUMNS))
+
+
+def test_bulk_iso_text_is_ops_iso() -> None:
+    rng = random.Random(5)
+    start = datetime(1, 1, 1, tzinfo=UTC)
+    for _ in range(20_000):
+        moment = start + timedelta(microseconds=rng.randrange(315_537_897_600_000_000))
+        if rng.random() < 0.5:
+            moment = moment.replace(microsecond=0)  # isoformat leaves the fraction out
+        assert _iso(moment) == iso(moment)
+        if moment.year > 1:
+            assert _iso(moment.astimezone(WIB)) == iso(moment)
