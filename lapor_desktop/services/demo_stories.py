@@ -21,7 +21,7 @@ from lapor_desktop.domain.case import Case, TimelineEvent
 from lapor_desktop.domain.codes import Role
 from lapor_desktop.domain.dates import MONTHS
 from lapor_desktop.domain.identifiers import uuid7
-from lapor_desktop.domain.ops import Operation, OpType, iso
+from lapor_desktop.domain.ops import Operation, OpType, OpTypes, iso
 from lapor_desktop.resources import load_json
 from lapor_desktop.services.office import OfficeProfile
 
@@ -135,7 +135,7 @@ _DIGIT_TEXT = "0123456789"
 def _uuid4_text(bits: int) -> str:
     """A version-4 UUID from given random bits, as text (the uuid module costs ~3x more)."""
     value = (bits & ~(0xF << 76) & ~(0x3 << 62)) | (0x4 << 76) | (0x2 << 62)
-    h = f"{value:032x}"
+    h = value.to_bytes(16, "big").hex()  # ~4x cheaper than formatting the int as hex
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
@@ -166,17 +166,19 @@ class _Story:
         as_coordinator: bool = False,
     ) -> bool:
         self.seq += 1
+        # Positionally (op_id, op_type, entity_id, base_version, device_id, device_seq, actor,
+        # office, at, data): ten keywords cost ~0.3 µs more per op, ~4 ops per case.
         op = Operation(
-            op_id=_uuid4_text(self.rng.getrandbits(128)),
-            op_type=op_type,
-            entity_id=self.case_id,
-            base_version=self.case.version if self.case else 0,
-            device_id=self.device_id,
-            device_seq=self.seq,
-            actor=actor,
-            office=office,
-            at=at,
-            data=data,
+            _uuid4_text(self.rng.getrandbits(128)),
+            op_type,
+            self.case_id,
+            self.case.version if self.case else 0,
+            self.device_id,
+            self.seq,
+            actor,
+            office,
+            at,
+            data,
         )
         result = apply(self.case, op, self.coordinator if as_coordinator else self.ctx)
         if not isinstance(result, Applied):
@@ -295,7 +297,7 @@ class DemoGenerator:
         )
         channel = _CHANNELS.pick(rng)
         story.do(
-            OpType.CASE_CREATE,
+            OpTypes.CASE_CREATE,
             received,
             {
                 "register_no": register_no,
@@ -354,7 +356,7 @@ class DemoGenerator:
         fate = rng.random()
         if fate < 0.04:
             story.do(
-                OpType.CASE_TRANSITION,
+                OpTypes.CASE_TRANSITION,
                 at,
                 {
                     "from": "RECEIVED",
@@ -365,7 +367,7 @@ class DemoGenerator:
             return
         if fate < 0.09:
             story.do(
-                OpType.CASE_TRANSITION,
+                OpTypes.CASE_TRANSITION,
                 at,
                 {
                     "from": "RECEIVED",
@@ -380,26 +382,26 @@ class DemoGenerator:
                 later = self._after(at, 32)
                 if later is not None:
                     story.do(
-                        OpType.CASE_TRANSITION,
+                        OpTypes.CASE_TRANSITION,
                         later,
                         {"from": "NEEDS_INFO", "to": "CLOSED_INCOMPLETE", "reason": None},
                     )
                 return
-            story.do(OpType.CASE_TRANSITION, back, {"from": "NEEDS_INFO", "to": "RECEIVED"})
+            story.do(OpTypes.CASE_TRANSITION, back, {"from": "NEEDS_INFO", "to": "RECEIVED"})
             at = self._after(back, self._delay(2, 0.2))
             if at is None:
                 return
         if not own and rng.random() < 0.25:
             agency = _choice(rng, self.corpus["forward_agencies"])
             story.do(
-                OpType.CASE_FORWARD,
+                OpTypes.CASE_FORWARD,
                 at,
                 {"from": "RECEIVED", "agency": agency["name"], "reason": agency["reason"]},
             )
             done = self._after(at, 3 + (30 - 3) * rng.random())
             if done is not None and rng.random() < 0.7:
                 story.do(
-                    OpType.CASE_TRANSITION,
+                    OpTypes.CASE_TRANSITION,
                     done,
                     {
                         "from": "FORWARDED",
@@ -411,7 +413,7 @@ class DemoGenerator:
         external = not own and rng.random() < 0.8
         target = topic["office"] if external else None
         story.do(
-            OpType.CASE_DISPOSE,
+            OpTypes.CASE_DISPOSE,
             at,
             {
                 "from": "RECEIVED",
@@ -428,7 +430,7 @@ class DemoGenerator:
             return  # progress at the other office arrives through sync, not in this data dir
         if rng.random() < 0.01:
             story.do(
-                OpType.CASE_TRANSITION,
+                OpTypes.CASE_TRANSITION,
                 self._after(at, 1) or at,
                 {
                     "from": "DISPOSED",
@@ -442,7 +444,7 @@ class DemoGenerator:
         if follow is None:
             return
         story.do(
-            OpType.CASE_FOLLOW_UP,
+            OpTypes.CASE_FOLLOW_UP,
             follow,
             {"text": self._fill(_choice(rng, topic["follow_ups"]), place)},
         )
@@ -455,7 +457,7 @@ class DemoGenerator:
             if answer_at is None:
                 return
         story.do(
-            OpType.CASE_ANSWER,
+            OpTypes.CASE_ANSWER,
             answer_at,
             {"from": "IN_PROGRESS", "text": self._fill(_choice(rng, topic["answers"]), place)},
         )
@@ -464,7 +466,7 @@ class DemoGenerator:
             if reopen is None:
                 return
             story.do(
-                OpType.CASE_TRANSITION,
+                OpTypes.CASE_TRANSITION,
                 reopen,
                 {
                     "from": "AWAITING_REPORTER",
@@ -476,7 +478,7 @@ class DemoGenerator:
             if again is None:
                 return
             story.do(
-                OpType.CASE_ANSWER,
+                OpTypes.CASE_ANSWER,
                 again,
                 {"from": "IN_PROGRESS", "text": self._fill(_choice(rng, topic["answers"]), place)},
             )
@@ -484,7 +486,7 @@ class DemoGenerator:
         close = self._after(answer_at, _choice(rng, (2, 5, 10, 10, 11)))
         if close is not None:
             story.do(
-                OpType.CASE_TRANSITION,
+                OpTypes.CASE_TRANSITION,
                 close,
                 {"from": "AWAITING_REPORTER", "to": "RESOLVED", "reason": None},
             )

@@ -4,6 +4,7 @@ values, so writing them out changed no demo data."""
 from __future__ import annotations
 
 import random
+import uuid
 
 import pytest
 
@@ -14,6 +15,7 @@ from lapor_desktop.services.demo_stories import (
     _below,
     _choice,
     _digits,
+    _uuid4_text,
     _Weighted,
 )
 
@@ -59,3 +61,10 @@ def test_uniform_written_out_is_random_uniform(low: float, high: float) -> None:
     ours, theirs = _pair(int(high))
     for _ in range(DRAWS):
         assert low + (high - low) * ours.random() == theirs.uniform(low, high)
+
+
+def test_op_ids_are_version_4_uuids_of_the_drawn_bits() -> None:
+    rng = random.Random(11)
+    for _ in range(DRAWS):
+        bits = rng.getrandbits(128)
+        assert _uuid4_text(bits) == str(uuid.UUID(int=bits, version=4))
