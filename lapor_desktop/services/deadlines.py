@@ -6,7 +6,7 @@ from datetime import datetime, tzinfo
 
 from lapor_desktop.domain.calendar import WorkingCalendar
 from lapor_desktop.domain.case import Case
-from lapor_desktop.domain.codes import CaseStatus
+from lapor_desktop.domain.codes import Statuses
 from lapor_desktop.domain.sla import Deadline, SlaRuleBook, Stage, compute_due_at, evaluate
 from lapor_desktop.storage.cases import DueInfo
 
@@ -29,7 +29,7 @@ def due_info(
     (operator stages are never INFO_WAIT, so the case's pauses all count) without the paused
     and remaining days `evaluate` adds: it runs for every case written, the demo's 100,000 too.
     """
-    paused = case.status is CaseStatus.NEEDS_INFO
+    paused = case.status is Statuses.NEEDS_INFO  # not CaseStatus.X: see codes.Statuses
     best_at: datetime | None = None
     best_stage: Stage | None = None
     for clock in case.clocks:

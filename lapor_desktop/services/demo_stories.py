@@ -258,7 +258,7 @@ class DemoGenerator:
         return min(self._at(local.date(), hour, _below(rng, 60)), self.latest)
 
     def _fill(self, text: str, place: dict[str, str]) -> str:
-        return text.format(**place)
+        return text.format_map(place)  # format(**place) without copying place into keywords
 
     def one(self, received: datetime, register_no: str) -> DemoCase:
         rng = self.rng
