@@ -22,17 +22,20 @@ S = Statuses  # the members without the enum class's slow attribute hook (codes.
 def _event(
     op: Operation, kind: str, summary: str, data: Mapping[str, Any] | None = None, suffix: str = ""
 ) -> TimelineEvent:
+    at = op.at
+    # Positionally (id, case_id, kind, at, actor, office, device_id, op_id, summary, data):
+    # ten keywords cost ~0.3 µs more, and every applied op makes an event.
     return TimelineEvent(
-        id=derived_time_id(int(op.at.timestamp() * 1000), op.op_id, f"event{suffix}"),
-        case_id=op.entity_id,
-        kind=kind,
-        at=op.at,
-        actor=op.actor,
-        office=op.office,
-        device_id=op.device_id,
-        op_id=op.op_id,
-        summary=summary,
-        data=dict(data or {}),
+        derived_time_id(int(at.timestamp() * 1000), op.op_id, f"event{suffix}"),
+        op.entity_id,
+        kind,
+        at,
+        op.actor,
+        op.office,
+        op.device_id,
+        op.op_id,
+        summary,
+        dict(data or {}),
     )
 
 
@@ -102,7 +105,7 @@ def _start(
     # The enum members themselves: they are the code strings, and `.value` is a slow property.
     rule = ctx.rulebook.rule_for(stage, case.kind, case.severity)
     base = case.clocks if clocks is None else clocks
-    return (*base, StageClock(stage=stage, rule_code=rule.code, started_at=at))
+    return (*base, StageClock(stage, rule.code, at))  # (stage, rule_code, started_at)
 
 
 def _finish(

@@ -121,7 +121,8 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     hop_id = ""
     if isinstance(raw, Mapping):
         hop_id = str(raw.get("id") or derived_id(op.op_id, "disposition"))
-        if any(d.id == hop_id for d in case.dispositions):
+        # (No generator for a case with no hops yet: most dispositions are the first.)
+        if case.dispositions and any(d.id == hop_id for d in case.dispositions):
             # A replay of a hop already recorded: DISPOSED -> DISPOSED would add it twice.
             return Applied(case, (), noop=True)
     _require_holder(case, op)
@@ -223,7 +224,7 @@ def _follow_up(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
         actor=op.actor,
         text=text,
     )
-    if any(f.id == follow_up.id for f in case.follow_ups):
+    if case.follow_ups and any(f.id == follow_up.id for f in case.follow_ups):
         return Applied(case, (), noop=True)
     if case.status is S.DISPOSED:
         check_transition(case.status, S.IN_PROGRESS, role=ctx.role, has_follow_up=True)
