@@ -26,7 +26,6 @@ from sqlalchemy import insert
 from lapor_desktop.clock import Clock
 from lapor_desktop.domain.apply import ApplyContext
 from lapor_desktop.domain.codes import Role
-from lapor_desktop.domain.identifiers import RegisterNumber
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.progress import Progress
 from lapor_desktop.services.deadlines import due_info
@@ -122,10 +121,11 @@ def _chunks(setting: DemoSetting, seed: int, count: int) -> tuple[list[ChunkSpec
     times = sorted(planner.received_at() for _ in range(count))
     sequences: dict[int, int] = {}
     numbers = []
+    tz = ctx.tz
     for moment in times:
-        year = moment.astimezone(ctx.tz).year
-        sequences[year] = sequences.get(year, 0) + 1
-        numbers.append(str(RegisterNumber(DEMO_OFFICE, year, sequences[year])))
+        year = moment.astimezone(tz).year
+        seq = sequences[year] = sequences.get(year, 0) + 1
+        numbers.append(_register_no(year, seq))
     size = chunk_size(count)
     specs = [
         ChunkSpec(
@@ -137,6 +137,12 @@ def _chunks(setting: DemoSetting, seed: int, count: int) -> tuple[list[ChunkSpec
         for i in range(0, count, size)
     ]
     return specs, sequences
+
+
+def _register_no(year: int, seq: int) -> str:
+    """`str(RegisterNumber(DEMO_OFFICE, year, seq))` written out (a test holds the two equal):
+    this runs for every case in this process before any worker starts."""
+    return f"{DEMO_OFFICE}/{year}/{seq:05d}"
 
 
 def _batches(

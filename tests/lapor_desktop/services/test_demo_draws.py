@@ -8,8 +8,11 @@ import uuid
 
 import pytest
 
+from lapor_desktop.domain.identifiers import RegisterNumber
+from lapor_desktop.services.demo import _register_no
 from lapor_desktop.services.demo_stories import (
     CHANNEL_WEIGHTS,
+    DEMO_OFFICE,
     PRIORITY_WEIGHTS,
     SIFAT_WEIGHTS,
     _below,
@@ -68,3 +71,8 @@ def test_op_ids_are_version_4_uuids_of_the_drawn_bits() -> None:
     for _ in range(DRAWS):
         bits = rng.getrandbits(128)
         assert _uuid4_text(bits) == str(uuid.UUID(int=bits, version=4))
+
+
+@pytest.mark.parametrize(("year", "seq"), [(2023, 1), (2026, 42), (2026, 99_999), (2027, 123_456)])
+def test_demo_register_numbers_are_register_number_text(year: int, seq: int) -> None:
+    assert _register_no(year, seq) == str(RegisterNumber(DEMO_OFFICE, year, seq))
