@@ -426,9 +426,9 @@ def _short(error: BaseException) -> str:
     from the socket's: cut at 200 characters the outer text ended mid-word before the reason.
     """
     if isinstance(error, requests.exceptions.ConnectTimeout):
-        return "no connection within the time allowed"
+        return "timed out connecting"
     if isinstance(error, requests.exceptions.ReadTimeout):
-        return "no answer within the time allowed"  # the socket's own words: "timed out"
+        return "timed out waiting for an answer"  # the socket's own words: just "timed out"
     cause = _innermost(error)
     verify = getattr(cause, "verify_message", None)  # ssl.SSLCertVerificationError
     if isinstance(verify, str) and verify:
