@@ -38,7 +38,9 @@ S = Statuses  # the members without the enum class's slow attribute hook (codes.
 def _reporter(raw: object) -> Reporter | None:
     if raw is None:
         return None
-    if not isinstance(raw, Mapping):
+    # `type(raw) is dict` first: a payload's objects are dicts, and isinstance against the
+    # Mapping ABC runs ABCMeta.__instancecheck__ in Python (~4x the cost, every case.create).
+    if not (type(raw) is dict or isinstance(raw, Mapping)):
         raise ValidationError("reporter", "must be an object")
     # The same checks as an edit: a malformed NIK, phone or e-mail is refused at intake too.
     reporter = Reporter(
@@ -54,7 +56,7 @@ def _reporter(raw: object) -> Reporter | None:
 def _location(raw: object) -> Location:
     if raw is None:
         return Location()
-    if not isinstance(raw, Mapping):
+    if not (type(raw) is dict or isinstance(raw, Mapping)):
         raise ValidationError("location", "must be an object")
     lat, lon = raw.get("lat"), raw.get("lon")
     return Location(

@@ -119,7 +119,9 @@ def _require_info_wait_over(case: Case, at: datetime, ctx: ApplyContext) -> None
 def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     raw = op.data.get("disposition")
     hop_id = ""
-    if isinstance(raw, Mapping):
+    # `type(raw) is dict` first: a payload's objects are dicts, and isinstance against the
+    # Mapping ABC runs ABCMeta.__instancecheck__ in Python (~4x the cost).
+    if type(raw) is dict or isinstance(raw, Mapping):
         hop_id = str(raw.get("id") or derived_id(op.op_id, "disposition"))
         # (No generator for a case with no hops yet: most dispositions are the first.)
         if case.dispositions and any(d.id == hop_id for d in case.dispositions):
@@ -127,7 +129,7 @@ def _dispose(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
             return Applied(case, (), noop=True)
     _require_holder(case, op)
     _check_from(case, op, S.DISPOSED)  # never a repeat: a hop from a stale view is refused
-    if not isinstance(raw, Mapping):
+    if not (type(raw) is dict or isinstance(raw, Mapping)):
         raise ValidationError("disposition", "is required")
     to_office = (str(raw.get("to_office") or "").strip().upper()) or None
     to_unit = str(raw.get("to_unit") or "").strip() or None
