@@ -144,7 +144,11 @@ def _resolve(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     )
     if current.anonymous:
         current = _forget_identity(current, op)
-    return Applied(_bump(current, op), (_resolved_event(op, conflict, choice, resolved_value),))
+    # The event names the value the conflict kept, not the one this copy holds now: where
+    # another office edited the field since, the server holds a newer value than the PC that
+    # resolved, and the one event every timeline shares must read the same on both.
+    shown = conflict.theirs if choice == "theirs" else resolved_value
+    return Applied(_bump(current, op), (_resolved_event(op, conflict, choice, shown),))
 
 
 def _outcome(conflict: CaseConflict, choice: str | None) -> str:

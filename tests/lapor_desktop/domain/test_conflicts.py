@@ -443,3 +443,24 @@ def test_codec_reads_documents_without_conflicts() -> None:
     assert raw["conflicts"] == []
     del raw["conflicts"]
     assert case_from_json(raw).conflicts == ()
+
+
+def test_keeping_theirs_records_the_same_event_where_the_field_moved_on_since() -> None:
+    """The PC resolves from what it holds; the server, where another office has edited the
+    field again meanwhile, applies the same op: both write the one event every timeline
+    shares (timeline events are never rewritten at pull, so they must agree at birth)."""
+    on_pc, conflict = _conflicted()
+    moved_on = run(
+        on_pc,
+        edit_op(LATER, {"title": {"old": "BPNT belum cair", "new": "BPNT Maret belum cair"}}),
+    ).case
+    assert moved_on.title == "BPNT Maret belum cair"
+    op = resolve_op(conflict.id, "theirs", at=wib(2026, 3, 19, 9))
+    here, there = run(on_pc, op), run(moved_on, op)
+    assert [(e.id, e.kind, e.summary, e.data) for e in here.events] == [
+        (e.id, e.kind, e.summary, e.data) for e in there.events
+    ]
+    (event,) = here.events
+    assert event.data["value"] == conflict.theirs == "BPNT belum cair"
+    # Keeping theirs changes no field: each side keeps what it holds.
+    assert (here.case.title, there.case.title) == ("BPNT belum cair", "BPNT Maret belum cair")
