@@ -119,6 +119,16 @@ class SyncEngine:
             pending = uow.sync.outbox.count("pending")
         if pending == 0:
             self._verify(report)
+        differing, self._merger.differing_events = self._merger.differing_events, []
+        if differing:
+            # Never expected (both sides apply an op with the same rules); said out loud, so a
+            # timeline that differs from every other office's is found, not silently kept.
+            report.events_differing = len(differing)
+            shown = ", ".join(differing[:3]) + (" …" if len(differing) > 3 else "")
+            report.warnings.append(
+                f"{len(differing)} timeline event(s) here differ from the server's copy and are "
+                f"kept as written here (report it to the coordinator): {shown}"
+            )
         # Pulled edits may have made cases anonymous: their letters were withheld in those
         # commits (a trigger); their PDFs go now (a failed run leaves them for the next one).
         discard_withheld_pdfs(self.ws)

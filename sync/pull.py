@@ -149,6 +149,9 @@ class CaseMerger:
 
     def __init__(self, workspace: Workspace) -> None:
         self._ws = workspace
+        # Ids of timeline events this PC holds with other content than the server's copy
+        # (see ServerCases.add_events): the run reports them.
+        self.differing_events: list[str] = []
 
     def upsert(self, uow: UnitOfWork, incoming: IncomingCase, now: datetime) -> None:
         plan = CaseChanges(incoming.case.id, incoming.case, list(incoming.events))
@@ -201,7 +204,7 @@ class CaseMerger:
                     wanted.append((ref.sha256, ref.size, ref.mime))
         uow.sync.cases.upsert_many(rows, held)  # clears scope_left_at: back in our scope
         uow.sync.blobs.want_many(wanted, now)
-        uow.sync.cases.add_events(events)
+        self.differing_events.extend(uow.sync.cases.add_events(events))
         left = 0
         for plan in plans:
             if plan.leaves and self.leave_scope(uow, plan.case_id, now):

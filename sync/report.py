@@ -38,6 +38,8 @@ class SyncReport:
     master_updated: bool = False
     verified: bool = False
     repaired_buckets: list[str] = field(default_factory=list)
+    # Timeline events held here with other content than the server's copy (never expected).
+    events_differing: int = 0
     pending_after: int = 0
     cancelled: bool = False
     bytes_sent: int = 0

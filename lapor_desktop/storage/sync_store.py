@@ -472,6 +472,9 @@ _INSERT_EVENT = (
 )
 
 
+_SELECT_EVENTS = "SELECT " + ", ".join(f'"{c}"' for c in EVENT_COLUMNS) + " FROM case_event"
+
+
 # A pull page's lookups, built once with expanding lists: the ORM coerces no list item.
 _HELD = select(
     CaseRow.id,
@@ -599,10 +602,27 @@ class ServerCases:
         )
         self._search.put(int(row_id), case_from_json(document))
 
-    def add_events(self, events: Sequence[TimelineEvent]) -> None:
-        """Insert events not already here (ids are derived from the op: the same everywhere)."""
-        if events:
-            _cursor(self._session).executemany(_INSERT_EVENT, [event_tuple(e) for e in events])
+    def add_events(self, events: Sequence[TimelineEvent]) -> list[str]:
+        """Insert events not here yet; returns the ids of those here with other content.
+
+        Ids are derived from the op, so an event is one record everywhere. One this PC holds
+        with other content than the server's copy (it applied its op to an older state than
+        the server did) must not happen; the timeline is append-only, so the PC's copy stays
+        as written and the caller reports the difference instead of hiding it.
+        """
+        if not events:
+            return []
+        rows = [event_tuple(e) for e in events]
+        cursor = _cursor(self._session)
+        here: dict[str, tuple[object, ...]] = {}
+        for part in _chunks(list({str(row[0]) for row in rows})):
+            marks = ", ".join("?" * len(part))
+            for found in cursor.execute(f"{_SELECT_EVENTS} WHERE id IN ({marks})", part):
+                here[found[0]] = tuple(found)
+        fresh = [row for row in rows if row[0] not in here]
+        if fresh:
+            cursor.executemany(_INSERT_EVENT, fresh)
+        return sorted({str(row[0]) for row in rows if row[0] in here and here[row[0]] != row})
 
     def server_version(self, case_id: str) -> int:
         value = self._session.execute(

@@ -70,6 +70,7 @@ def check_invariants(
         ops_processed_once(server, client)
         client_dupes(client)
         converged(server, client)
+        no_run_saw_a_differing_event(client)
         outbox_settled(client)
         cursors_monotonic(server, client)
         synced_only_when_empty(client)
@@ -243,6 +244,13 @@ def converged(server: LiveServer, client: Client) -> None:
     # a second resolution) keeps the event its PC wrote there too: no exception for those.
     unexplained = {i: op for i, op in extra.items() if states.get(str(op)) != "rejected"}
     assert not unexplained, f"{client.name}: events here the server lacks: {unexplained}"
+
+
+def no_run_saw_a_differing_event(client: Client) -> None:
+    """3, on the way there: no pull brought an event this client held with other content
+    (the copy here is kept as written, so a divergence healed later would hide it)."""
+    seen = [r.events_differing for r in client.reports if r.events_differing]
+    assert not seen, f"{client.name}: runs met events that differ from the server's: {seen}"
 
 
 def _content(event: dict[str, Any]) -> tuple[str, str, Any]:
