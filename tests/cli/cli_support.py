@@ -139,12 +139,17 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def files_under(root: Path) -> dict[str, str]:
-    """Every file below `root` with its sha256; SQLite's -shm and an empty -wal do not count."""
+def files_under(root: Path, *, with_dirs: bool = False) -> dict[str, str]:
+    """Every file below `root` with its sha256; SQLite's -shm and an empty -wal do not count.
+
+    `with_dirs`: folders too (as "dir"), so a leftover empty staging folder shows."""
     found: dict[str, str] = {}
     if not root.exists():
         return found
     for path in sorted(root.rglob("*")):
+        if with_dirs and path.is_dir():
+            found[path.relative_to(root).as_posix()] = "dir"
+            continue
         if not path.is_file() or path.name.endswith("-shm"):
             continue
         if path.name.endswith("-wal") and path.stat().st_size == 0:

@@ -6,7 +6,6 @@ waits. Killed with SIGKILL (no close, no clean-up), it leaves no lock behind: th
 
 from __future__ import annotations
 
-import hashlib
 import signal
 import sqlite3
 import subprocess
@@ -23,6 +22,7 @@ from tests.cli.cli_support import (
     check_usage_error,
     cli_env,
     copy_data_dir,
+    files_under,
     init_office,
     ok,
     ok_json,
@@ -64,18 +64,6 @@ def holder(data_dir: Path) -> Iterator[subprocess.Popen[str]]:
         proc.wait(timeout=60)
 
 
-def _state(root: Path) -> dict[str, str]:
-    """Every entry below the data dir, with each file's hash (SQLite's -shm: its name only)."""
-    state: dict[str, str] = {}
-    for path in sorted(root.rglob("*")):
-        name = path.relative_to(root).as_posix()
-        if path.is_file() and not name.endswith("-shm"):
-            state[name] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            state[name] = "dir" if path.is_dir() else "entry"
-    return state
-
-
 @pytest.fixture(scope="module")
 def office(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """A data dir with one case in its backups (archive and bare .db) and one entered later."""
@@ -102,10 +90,11 @@ def test_restore_refuses_while_another_process_has_the_data_dir_open(
     data = copy_data_dir(office["dir"], tmp_path / "data")
     backup = office[kind]
     with holder(data) as proc:
-        before = _state(data)
+        before = files_under(data, with_dirs=True)
         message = check_usage_error(run("restore", backup, data_dir=data))  # status 2, one line
         assert IN_USE in message and str(data) in message, message
-        assert _state(data) == before  # lapor.db and every other file byte-identical
+        # lapor.db and every other file byte-identical
+        assert files_under(data, with_dirs=True) == before
         proc.send_signal(signal.SIGKILL)  # dies holding it: no close, no clean-up
         proc.wait(timeout=60)
 

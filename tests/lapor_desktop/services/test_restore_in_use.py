@@ -6,7 +6,6 @@ old file and an unlinked WAL); the use lock (storage.dir_lock) makes restore ref
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sqlite3
 from contextlib import closing
@@ -21,6 +20,7 @@ from lapor_desktop.services.demo import generate_demo
 from lapor_desktop.services.errors import MaintenanceError, WorkspaceError
 from lapor_desktop.services.workspace import Workspace, open_workspace
 from lapor_desktop.storage import dir_lock
+from tests.cli.cli_support import files_under
 from tests.conftest import FakeClock
 
 IN_USE = "sedang dibuka oleh program LAPOR lain"
@@ -40,18 +40,6 @@ def _cases(paths: AppPaths) -> list[str]:
         return [r[0] for r in con.execute('SELECT title FROM "case" ORDER BY title')]
 
 
-def _state(root: Path) -> dict[str, str]:
-    """Every entry below the data dir, with each file's hash (SQLite's -shm: its name only)."""
-    state: dict[str, str] = {}
-    for path in sorted(root.rglob("*")):
-        name = path.relative_to(root).as_posix()
-        if path.is_file() and not name.endswith("-shm"):
-            state[name] = hashlib.sha256(path.read_bytes()).hexdigest()
-        else:
-            state[name] = "dir" if path.is_dir() else "entry"
-    return state
-
-
 @pytest.fixture
 def backed_up(workspace: Workspace, fake_clock: FakeClock, tmp_path: Path) -> Path:
     """One case in the backup, a second one entered after it."""
@@ -66,12 +54,13 @@ def test_restore_refuses_while_a_workspace_is_open_and_works_after_close(
     workspace: Workspace, backed_up: Path
 ) -> None:
     paths = workspace.paths
-    before = _state(paths.data_dir)
+    before = files_under(paths.data_dir, with_dirs=True)
     with pytest.raises(MaintenanceError, match=IN_USE) as refused:
         maintenance.restore(paths, backed_up)
     assert str(paths.data_dir) in str(refused.value)
     assert "\n" not in str(refused.value)
-    assert _state(paths.data_dir) == before  # not a byte changed, no staging left
+    # Not a byte changed, no staging left.
+    assert files_under(paths.data_dir, with_dirs=True) == before
     # The open workspace goes on working, and what it enters stays.
     CaseService(workspace).register(_new("Ditulis setelah penolakan"))
     assert "Ditulis setelah penolakan" in _cases(paths)
@@ -91,10 +80,10 @@ def test_a_bare_database_restore_refuses_too_before_it_stages_anything(
     bare = tmp_path / "usb" / "lapor-lama.db"
     with closing(sqlite3.connect(paths.database)) as source, closing(sqlite3.connect(bare)) as to:
         source.backup(to)
-    before = _state(paths.data_dir)
+    before = files_under(paths.data_dir, with_dirs=True)
     with pytest.raises(MaintenanceError, match=IN_USE):
         maintenance.restore(paths, bare)
-    assert _state(paths.data_dir) == before  # no lapor.db.restoring either
+    assert files_under(paths.data_dir, with_dirs=True) == before  # no lapor.db.restoring either
     workspace.close()
     assert maintenance.restore(paths, bare).kind == "database"
 
@@ -150,11 +139,11 @@ def test_an_unusable_lock_file_opens_with_a_warning_and_restore_refuses(
         CaseService(opened).register(_new("Tetap bisa bekerja"))
     finally:
         opened.close()
-    before = _state(paths.data_dir)
+    before = files_under(paths.data_dir, with_dirs=True)
     # It cannot know whether the dir is in use, so it does not claim so, and changes nothing.
     with pytest.raises(MaintenanceError, match="cannot be locked for the restore"):
         maintenance.restore(paths, backed_up)
-    assert _state(paths.data_dir) == before
+    assert files_under(paths.data_dir, with_dirs=True) == before
 
 
 def test_a_demo_leaves_no_lock_behind_its_worker_processes(tmp_path: Path) -> None:
