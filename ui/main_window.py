@@ -42,6 +42,10 @@ from ui.window_layout import restore_header, restore_layout, save_layout
 SEARCH_DELAY_MS = 250
 
 
+# Default widths of the table's columns but the title (2), which stretches.
+COLUMN_WIDTHS = {0: 140, 1: 128, 3: 120, 4: 110, 5: 150, 6: 82, 7: 140, 8: 60}
+
+
 class MainWindow(QMainWindow):
     page_loaded = Signal()  # a page of the table arrived (tests wait for it)
     detail_loaded = Signal(str)
@@ -123,7 +127,10 @@ class MainWindow(QMainWindow):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(1, Qt.SortOrder.DescendingOrder)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 150), (1, 125), (3, 150), (4, 110), (5, 150), (6, 110), (7, 165)):
+        # The title stretches into what the others leave. These fit their usual content
+        # ("DINSOS/2026/00108", "30 November 2026", "⚠ terlambat 4 HK"; longer ones elide
+        # with the full text as tooltip) and leave the title ~200 px on a 1366-px laptop.
+        for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         self._restore_header()
         header.sortIndicatorChanged.connect(self._on_sort_changed)
@@ -170,7 +177,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         self.splitter.addWidget(self.queue_list)
         self.splitter.addWidget(self.detail_splitter)
-        self.splitter.setSizes([210, 1190])
+        self.splitter.setSizes([180, 1220])  # the queue list: its longest name and count
         if demo:
             banner = QLabel(self.tr("DEMO DATA — practice freely, nothing here is real"))
             banner.setStyleSheet("background:#ffd54f; color:#000; padding:4px; font-weight:bold;")

@@ -6,6 +6,25 @@ from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter
 
 DEFAULT_SIZE = (1400, 820)
+# What the window frame and title bar take beyond resize()'s client size, on Windows 10/11
+# and the common Linux desktops, so a clamped window's status bar stays on the screen.
+FRAME_ALLOWANCE = (16, 48)
+
+
+def default_size(window: QMainWindow) -> tuple[int, int]:
+    """DEFAULT_SIZE, or what the screen leaves free when it is smaller.
+
+    Most OPD laptops are 1366×768 (about 728 px high above the taskbar): at 1400×820 the
+    status bar with the sync state, and the bottom of the case view, were under the taskbar.
+    """
+    screen = window.screen()
+    if screen is None:  # no screen yet (some platforms before show): keep the default
+        return DEFAULT_SIZE
+    free = screen.availableGeometry()
+    return (
+        min(DEFAULT_SIZE[0], free.width() - FRAME_ALLOWANCE[0]),
+        min(DEFAULT_SIZE[1], free.height() - FRAME_ALLOWANCE[1]),
+    )
 
 
 def restore_header(header: QHeaderView, settings: QSettings | None) -> bool:
@@ -21,7 +40,7 @@ def restore_layout(
 ) -> None:
     geometry = settings.value("main/geometry") if settings is not None else None
     if not isinstance(geometry, QByteArray) or not window.restoreGeometry(geometry):
-        window.resize(*DEFAULT_SIZE)
+        window.resize(*default_size(window))
     if settings is None:
         return
     for key, widget in (("main/splitter", splitter), ("main/detail_splitter", detail)):

@@ -410,11 +410,11 @@
     </message>
     <message>
         <source>Holder</source>
-        <translation>Ditangani oleh</translation>
+        <translation>Ditangani</translation>
     </message>
     <message>
         <source>Next deadline</source>
-        <translation>Batas waktu berikutnya</translation>
+        <translation>Batas waktu</translation>
     </message>
     <message>
         <source>Sync</source>

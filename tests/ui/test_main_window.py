@@ -316,6 +316,25 @@ def test_the_shortcuts_dialog_lists_every_menu_shortcut(qtbot, window: MainWindo
     assert dict(ShortcutsDialog(window).entries())["Brand-new action"] == "Ctrl+Alt+B"
 
 
+def test_a_first_window_fits_the_screen_and_gives_the_title_room(
+    qtbot, windows: Windows, tmp_path: Path
+) -> None:
+    # No window.ini yet: the default size. The offscreen screen is 800×800, smaller than the
+    # 1400×820 default, as a 1366×768 laptop is; the window must not run under the taskbar.
+    fresh = windows.open(QSettings(str(tmp_path / "new.ini"), QSettings.Format.IniFormat), False)
+    free = fresh.screen().availableGeometry()
+    assert fresh.width() <= free.width() and fresh.height() <= free.height()
+    assert fresh.height() > free.height() - 100  # clamped, not shrunk to nothing
+
+    # The window as it is on such a laptop: the title, the column operators read first, is
+    # not squeezed by the fixed columns (it had ~80 px there).
+    fresh.resize(1366 - 16, 768 - 40 - 48)
+    QApplication.processEvents()
+    header = fresh.table.horizontalHeader()
+    assert header.sectionSize(2) >= 200
+    assert header.length() <= fresh.table.viewport().width()  # every column on screen
+
+
 def test_repainting_the_window_table_keeps_none_alive(qtbot, window: MainWindow) -> None:
     view = window.table
     assert window.model.rowCount() == PAGE
