@@ -17,10 +17,7 @@ def default_size(window: QMainWindow) -> tuple[int, int]:
     Most OPD laptops are 1366×768 (about 728 px high above the taskbar): at 1400×820 the
     status bar with the sync state, and the bottom of the case view, were under the taskbar.
     """
-    screen = window.screen()
-    if screen is None:  # no screen yet (some platforms before show): keep the default
-        return DEFAULT_SIZE
-    free = screen.availableGeometry()
+    free = window.screen().availableGeometry()  # before show: the primary screen
     return (
         min(DEFAULT_SIZE[0], free.width() - FRAME_ALLOWANCE[0]),
         min(DEFAULT_SIZE[1], free.height() - FRAME_ALLOWANCE[1]),
