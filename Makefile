@@ -58,7 +58,8 @@ build-test: build
 	LAPOR_FROZEN_APP=$(FROZEN_APP) QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/frozen
 
 # docs/screenshot.png: the main window on demo data under a real X server (Debian: xvfb,
-# libxcb-cursor0), pinned clock and seed.
+# libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxkbcommon-x11-0: what Qt's xcb plugin loads),
+# pinned clock and seed.
 screenshot: $(STAMP)
 	xvfb-run -a -s "-screen 0 1600x1000x24" env -u QT_QPA_PLATFORM $(BIN)/python tools/screenshot.py
 
