@@ -28,4 +28,9 @@ def driver_rows(session: Session, sql: str, params: Sequence[Any] = ()) -> list[
         cursor.close()
 
 
-__all__ = ["driver_rows"]
+def driver_write(session: Session, sql: str, params: Sequence[Any] = ()) -> None:
+    """One write on the same connection, in the session's transaction (see driver_rows)."""
+    driver_rows(session, sql, params)
+
+
+__all__ = ["driver_rows", "driver_write"]
