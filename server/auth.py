@@ -85,6 +85,12 @@ def caller_for(session: Session, token: str, claimed_device: str | None, now: da
         raise ApiError(401, "token_expired", "the access token has expired; refresh it")
     if claimed_device is not None and claimed_device != device.device_id:
         raise ApiError(403, "forbidden", "X-Device-Id is not the device of this token")
+    return device_caller(session, device)
+
+
+def device_caller(session: Session, device: Device) -> Caller:
+    """The caller a device acts as: its user, office and role (a token named it, or the
+    admin imports a file of its ops). Revocation is the caller's to check, before."""
     found = session.execute(
         select(UserAccount, Office)
         .join(Office, Office.code == UserAccount.office)

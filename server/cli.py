@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from lapor_desktop.password_input import PasswordMissing, add_password_options, read_password
@@ -84,6 +85,13 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--role", default="operator", choices=["operator", "coordinator", "admin"])
     revoke = sub.add_parser("revoke-device", parents=[common], help="stop a device from syncing")
     revoke.add_argument("device_id")
+    imp = sub.add_parser(
+        "import-outbox",
+        parents=[common],
+        help="apply a device's outbox file (lapor-desktop export-outbox), carried by hand",
+    )
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--json", action="store_true", help="print the summary as JSON")
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8080)
@@ -146,11 +154,49 @@ def _run(args: argparse.Namespace, data_dir: Path, url: str) -> int:
         elif args.command == "revoke-device":
             revoke_device(engine, args.device_id)
             _say(f"device {args.device_id} revoked")
+        elif args.command == "import-outbox":
+            return _import_outbox(args, data_dir, url, engine)
         elif args.command == "serve":
             return _serve(args, data_dir, url)
         return 0
     finally:
         engine.dispose()
+
+
+def _import_outbox(args: argparse.Namespace, data_dir: Path, url: str, engine: Engine) -> int:
+    """Exit 0 when every op of the file was processed; 1 when some wait (a deferred op) or
+    writing stopped midway (importing again resumes); 2, nothing written, for a bad file."""
+    import json
+
+    from server.outbox_import import ImportStopped, import_outbox
+    from server.settings import ServerSettings
+
+    settings = ServerSettings(db_url=url, data_dir=data_dir)
+    try:
+        summary = import_outbox(engine, settings, args.file)
+    except ImportStopped as error:
+        sys.stderr.write(f"lapor-server: import stopped: {error}; run it again to resume\n")
+        return 1
+    if args.json:
+        data = {"device_id": summary.device_id, "office": summary.office, **summary.counts()}
+        data["attention"] = summary.attention
+        _say(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        _say(
+            f"imported {summary.ops} ops of device {summary.device_id} ({summary.office}): "
+            f"applied {summary.applied}, merged {summary.merged}, conflict {summary.conflict}, "
+            f"rejected {summary.rejected}, deferred {summary.deferred}, "
+            f"replayed {summary.replayed}; files stored {summary.blobs_stored}, "
+            f"already here {summary.blobs_present}"
+        )
+        for item in summary.attention:
+            _say(
+                f"  {item['status']} op {item['device_seq']} ({item['op_type']} on case "
+                f"{item['case']}): {item['message'] or item['code']}"
+            )
+        if summary.waiting:
+            _say(f"  {summary.waiting} later ops wait: the device's own sync sends them in order")
+    return 1 if summary.deferred or summary.waiting else 0
 
 
 def _serve(args: argparse.Namespace, data_dir: Path, url: str) -> int:

@@ -49,12 +49,27 @@ T = TypeVar("T")
 def push(
     engine: Engine, settings: ServerSettings, store: BlobStore, who: Caller, body: PushRequest
 ) -> PushResponse:
+    # Every check that refuses the whole request runs before anything is written.
+    return apply_checked(engine, settings, store, who, check_request(settings, who, body))
+
+
+def check_request(settings: ServerSettings, who: Caller, body: PushRequest) -> list[Incoming]:
+    """The request's ops in device_seq order, or ApiError refusing it whole (nothing written).
+
+    Apart from `apply_checked` so that an imported outbox file (server/outbox_import.py) is
+    checked completely, every batch of it, before anything of it is stored.
+    """
     if body.device_id != who.device_id:
         raise ApiError(403, "forbidden", "device_id is not the device of this token")
     if len(body.ops) > settings.limits.max_ops:
         raise ApiError(413, "too_large", f"at most {settings.limits.max_ops} ops per push")
-    # Every check that refuses the whole request runs before anything is written.
-    ops = sorted((_operation(wire, who) for wire in body.ops), key=lambda i: i.op.device_seq)
+    return sorted((_operation(wire, who) for wire in body.ops), key=lambda i: i.op.device_seq)
+
+
+def apply_checked(
+    engine: Engine, settings: ServerSettings, store: BlobStore, who: Caller, ops: list[Incoming]
+) -> PushResponse:
+    """Run checked ops as one push batch (see the module docstring); committed on return."""
     with read_session(engine) as session:
         ctx = rule_context(session, who.tz, who.role)
 

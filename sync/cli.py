@@ -2,6 +2,12 @@
 
     lapor-desktop enroll --server URL --user U [--password-file F | --password P]
     lapor-desktop sync [--server URL] [--timeout S] [--retries N]
+    lapor-desktop export-outbox FILE
+
+`export-outbox` writes the pending changes and their files into FILE for the server admin to
+import (`lapor-server import-outbox`) where this PC has no link; the outbox stays as it is.
+It exits 2, writing nothing, when the data dir is not enrolled, nothing is pending or FILE
+cannot be written.
 
 Exit status of `sync`: 0 when nothing is left pending (conflicts and rejections may remain:
 they are listed, a person closes them); 1 with one line on stderr for a network, login or
@@ -15,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lapor_desktop.cli import AddParser, CommandFailed
@@ -218,4 +225,50 @@ def _summary(args: argparse.Namespace, ws: Workspace, report: SyncReport) -> int
     return EXIT_OK
 
 
-COMMANDS = (EnrollCommand(), SyncCommand())
+class ExportOutboxCommand:
+    name = "export-outbox"
+
+    def register(self, add: AddParser) -> None:
+        parser = add(
+            self.name, "write the pending changes and their files to FILE (for USB transport)"
+        )
+        parser.add_argument("file", type=Path, help="e.g. E:/lapor-DINSOS-2026-03-02.zip")
+
+    def run(self, args: argparse.Namespace, paths: AppPaths, clock: Clock) -> int:
+        from lapor_desktop.services.workspace import open_workspace
+        from sync.outbox_export import ExportRefused, export_outbox
+
+        ws = open_workspace(paths, clock)
+        try:
+            result = export_outbox(ws, args.file, clock)
+        except ExportRefused as error:
+            raise CommandFailed(str(error), EXIT_USAGE) from None
+        finally:
+            ws.close()
+        data = {
+            "file": str(result.path),
+            "device_id": result.device_id,
+            "office": result.office,
+            "ops": result.op_count,
+            "first_device_seq": result.first_device_seq,
+            "last_device_seq": result.last_device_seq,
+            "blobs": result.blobs,
+            "blob_bytes": result.blob_bytes,
+            "size": result.size,
+            "missing_blobs": result.missing_blobs,
+        }
+        lines = [
+            f"{result.op_count} perubahan (nomor {result.first_device_seq}–"
+            f"{result.last_device_seq}) dan {result.blobs} file lampiran ditulis ke "
+            f"{result.path}; perubahan tetap menunggu sampai PC ini sinkron\n"
+        ]
+        lines += [
+            f"Peringatan: file lampiran {sha[:12]}… tidak ada di PC ini; perubahannya akan "
+            "menunggu di server\n"
+            for sha in result.missing_blobs
+        ]
+        _emit(args, data, "".join(lines))
+        return EXIT_OK
+
+
+COMMANDS = (EnrollCommand(), SyncCommand(), ExportOutboxCommand())

@@ -407,3 +407,39 @@ def digest(cases: Iterable[tuple[str, int, str]]) -> BucketDigest:
         acc ^= int.from_bytes(hashlib.sha256(item).digest()[:8], "big")
         count += 1
     return BucketDigest(count=count, hash=f"{acc:016x}")
+
+
+# ----------------------------------------------------------------------------- outbox file
+# The pending outbox carried by hand (USB) to the server, for offices without a link
+# (`lapor-desktop export-outbox`, `lapor-server import-outbox`). One zip file:
+#   manifest.json    OutboxManifest
+#   ops.json         a JSON array of the pending ops in device_seq order, each exactly as a
+#                    push sends it (OpWire)
+#   blobs/<sha256>   the bytes of each file an `attachment.add` among them names that the
+#                    server may not hold yet
+# The server applies the ops through its push code, so the same op_ids make the file and a
+# later online sync of the device apply each op once, in whichever order they arrive.
+
+OUTBOX_FORMAT = "lapor-outbox"
+OUTBOX_VERSION = 1
+OUTBOX_MANIFEST = "manifest.json"
+OUTBOX_OPS = "ops.json"
+OUTBOX_BLOBS = "blobs/"
+
+
+class OutboxMember(_Wire):
+    sha256: str  # hex SHA-256 of the member's bytes
+    size: int = Field(ge=0)
+
+
+class OutboxManifest(_Wire):
+    format: str
+    version: int
+    device_id: str
+    office: str
+    created_at: str  # ISO-8601; for people only (never used for ordering)
+    app: str = ""
+    op_count: int = Field(ge=0)
+    first_device_seq: int
+    last_device_seq: int
+    members: dict[str, OutboxMember]  # every member but the manifest, by name

@@ -1,0 +1,157 @@
+"""Scenario 18, sneakernet: an office without a link exports its pending outbox to a file, the
+server admin imports it elsewhere, other PCs see the work; later the office's own PC syncs
+online and nothing is duplicated (the server answers the ops with the results it stored at
+the import). Both commands run as real subprocesses against the live server's database.
+The refusals of both commands are tests/scenarios/test_sneakernet_refusals.py.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from tests.scenarios.cases import dispose_to, register, service
+from tests.scenarios.fleet import Client, Fleet, outbox_rows
+from tests.scenarios.invariants import check_invariants
+from tests.scenarios.outbox_files import export, import_file, server_state
+from tests.sync.cli_support import desktop
+
+
+def _photo(tmp_path: Path, seed: int = 18) -> Path:
+    path = tmp_path / "foto-jalan.jpg"
+    path.write_bytes(random.Random(seed).randbytes(700_000))  # two chunks of the upload
+    return path
+
+
+def _day_offline(client: Client, tmp_path: Path) -> tuple[str, str, bytes]:
+    """Two cases, a note, an edit and a photo on the first; the second disposed to DPU."""
+    first, second = register(client, 2, title="Jalan rusak")
+    work = service(client)
+    work.note(first.id, "Warga mengirim foto lewat WhatsApp")
+    work.edit(first.id, {"title": "Jalan rusak di Desa Kolor"})
+    photo = _photo(tmp_path)
+    work.attach(first.id, photo)
+    dispose_to(client, second.id, "DPU")
+    return first.id, second.id, photo.read_bytes()
+
+
+def _online_sync(client: Client) -> dict[str, int]:
+    """The PC's own `lapor-desktop sync`, as the operator runs it."""
+    done = desktop("--json", "sync", data_dir=client.ws.paths.data_dir)
+    client.record()
+    assert done.returncode == 0, done.describe()
+    summary: dict[str, int] = done.json()
+    return summary
+
+
+def test_an_imported_outbox_reaches_other_offices_and_the_pcs_own_sync_duplicates_nothing(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    a, c, b = fleet.enroll("a", "ani"), fleet.enroll("c", "citra"), fleet.enroll("b", "budi")
+    first, second, photo = _day_offline(a, tmp_path)
+    before = outbox_rows(a.ws)
+    assert {state for *_, state in before} == {"pending"}
+
+    usb = tmp_path / "usb" / "lapor-DINSOS.zip"
+    usb.parent.mkdir()
+    exported = export(a, usb)
+    assert exported.returncode == 0, exported.describe()
+    info = exported.json()
+    assert (info["ops"], info["blobs"], info["office"]) == (len(before), 1, "DINSOS")
+    assert (info["first_device_seq"], info["last_device_seq"]) == (before[0][0], before[-1][0])
+    assert outbox_rows(a.ws) == before  # still pending: only the PC's own sync acks them
+    assert [f.name for f in usb.parent.iterdir()] == [usb.name]  # no temp file left
+
+    imported = import_file(fleet.server, usb)
+    assert imported.returncode == 0, imported.describe()
+    counts = imported.json()
+    assert counts["applied"] + counts["merged"] == len(before), counts
+    assert (counts["replayed"], counts["rejected"], counts["conflict"]) == (0, 0, 0)
+    assert (counts["blobs_stored"], counts["blobs_present"]) == (1, 0)
+
+    # Another PC of the office and the office the case went to see the day's work.
+    c.sync()
+    seen = service(c).detail(first)
+    assert seen.case.title == "Jalan rusak di Desa Kolor"
+    assert any("WhatsApp" in e.summary or "WhatsApp" in str(e.data) for e in seen.timeline)
+    assert [att.sha256 for att in seen.case.attachments]
+    assert c.ws.blobs.read(seen.case.attachments[0].sha256) == photo
+    b.sync()
+    assert service(b).detail(second).case.holder_office == "DPU"
+
+    # The same file again: every op answered with its stored result, nothing doubled.
+    after_import = server_state(fleet.server)
+    again = import_file(fleet.server, usb)
+    assert again.returncode == 0, again.describe()
+    assert again.json()["replayed"] == len(before)
+    assert again.json()["applied"] == again.json()["blobs_stored"] == 0
+    assert server_state(fleet.server) == after_import
+
+    # The office PC syncs online: the stored results come back, nothing is applied again.
+    summary = _online_sync(a)
+    assert (summary["sent"], summary["applied"], summary["pending"]) == (
+        len(before),
+        len(before),
+        0,
+    )
+    # The photo is on the server already: its first chunk is answered "complete" (409), so
+    # the PC marks it uploaded and no second copy is stored.
+    assert summary["blobs"] == 1
+    assert {state for *_, state in outbox_rows(a.ws)} == {"applied"}
+    moved = server_state(fleet.server)
+    assert moved["processed_op"] == after_import["processed_op"]
+    assert (moved['"case"'], moved["case_event"]) == (
+        after_import['"case"'],
+        after_import["case_event"],
+    )
+    assert moved["blob_files"] == after_import["blob_files"]
+    check_invariants(fleet.server, [a, b, c])
+
+
+def test_work_done_after_the_export_is_applied_by_the_online_sync_after_the_replays(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    a, c = fleet.enroll("a", "ani"), fleet.enroll("c", "citra")
+    first, _second, _photo_bytes = _day_offline(a, tmp_path)
+    exported_ops = len(outbox_rows(a.ws))
+    usb = tmp_path / "outbox.zip"
+    assert export(a, usb).returncode == 0
+
+    # The PC goes on working while the file travels.
+    service(a).note(first, "Petugas sudah meninjau lokasi")
+    (late,) = register(a, 1, title="Lampu jalan mati")
+    total = len(outbox_rows(a.ws))
+    assert total > exported_ops
+
+    imported = import_file(fleet.server, usb)
+    assert imported.returncode == 0, imported.describe()
+    assert imported.json()["ops"] == exported_ops
+
+    summary = _online_sync(a)
+    assert (summary["sent"], summary["pending"]) == (total, 0)
+    assert summary["applied"] == total  # the replays' stored results, then the new ops
+    assert {state for *_, state in outbox_rows(a.ws)} == {"applied"}
+    c.sync()
+    assert service(c).detail(late.id).case.title == "Lampu jalan mati 0"
+    check_invariants(fleet.server, [a, c])
+
+
+def test_an_export_after_a_partial_online_sync_carries_only_what_is_still_pending(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    a = fleet.enroll("a", "ani")
+    register(a, 2, title="Sudah terkirim")
+    a.sync()
+    (left,) = register(a, 1, title="Belum terkirim")
+    service(a).note(left.id, "Catatan offline")
+    pending = [row for row in outbox_rows(a.ws) if row[3] == "pending"]
+    usb = tmp_path / "outbox.zip"
+    exported = export(a, usb)
+    assert exported.returncode == 0, exported.describe()
+    assert exported.json()["ops"] == len(pending) == 2
+    assert exported.json()["first_device_seq"] == pending[0][0]
+    imported = import_file(fleet.server, usb)
+    assert imported.returncode == 0, imported.describe()
+    assert imported.json()["applied"] == 2
+    assert _online_sync(a)["applied"] == 2
+    check_invariants(fleet.server, [a])

@@ -1,0 +1,190 @@
+"""Scenario 18's refusals: what `lapor-desktop export-outbox` and `lapor-server import-outbox`
+turn down, each with one line and exit 2, and nothing written (the PC's outbox and folder,
+the server's rows and blob files, compared before and after)."""
+
+from __future__ import annotations
+
+import random
+import uuid
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from tests.scenarios.cases import register, service
+from tests.scenarios.fleet import Client, Fleet, outbox_rows
+from tests.scenarios.outbox_files import (
+    export,
+    file_hash,
+    import_file,
+    members,
+    rewrite,
+    server_error,
+    server_state,
+)
+from tests.support.live_server import LiveServer
+from tests.sync.cli_support import desktop
+
+INIT = ("init", "--office-code", "DINSOS", "--office-name", "Dinas Sosial")
+INIT += ("--regency", "Kabupaten Sumenep")
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_export_refuses_a_data_dir_not_enrolled_one_with_nothing_pending_and_a_bad_path(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    lone = tmp_path / "lone"
+    assert desktop(*INIT, data_dir=lone).returncode == 0
+    out = tmp_path / "out"
+    out.mkdir()
+    refused = desktop("export-outbox", out / "x.zip", data_dir=lone)
+    assert refused.returncode == 2 and "not enrolled" in refused.error_line()
+    assert _listing(out) == []
+
+    a = fleet.enroll("a", "ani")
+    empty = export(a, out / "x.zip")
+    assert empty.returncode == 2 and "nothing pending" in empty.error_line()
+    assert _listing(out) == []
+
+    register(a, 1)
+    before = outbox_rows(a.ws)
+    folder_before = _listing(a.ws.paths.data_dir)
+    nowhere = export(a, tmp_path / "no-such-folder" / "x.zip")
+    assert nowhere.returncode == 2 and "tidak dapat menulis" in nowhere.error_line()
+    assert not (tmp_path / "no-such-folder").exists()
+    folder = export(a, out)
+    assert folder.returncode == 2 and "folder" in folder.error_line()
+    assert _listing(out) == []
+    assert outbox_rows(a.ws) == before
+    assert _listing(a.ws.paths.data_dir) == folder_before
+
+
+def _exported(client: Client, tmp_path: Path) -> Path:
+    (case,) = register(client, 1, title="Saluran tersumbat")
+    service(client).note(case.id, "Foto dari warga")
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(random.Random(7).randbytes(90_000))
+    service(client).attach(case.id, photo)
+    usb = tmp_path / "good.zip"
+    done = export(client, usb)
+    assert done.returncode == 0, done.describe()
+    return usb
+
+
+def _set_office(office: str) -> Any:
+    def change(manifest: dict[str, Any], _ops: list[dict[str, Any]], _b: dict[str, bytes]) -> None:
+        manifest["office"] = office
+
+    return change
+
+
+def _other_device(manifest: dict[str, Any], ops: list[dict[str, Any]], _b: Any) -> None:
+    stranger = str(uuid.uuid4())
+    manifest["device_id"] = stranger
+    for op in ops:
+        op["device_id"] = stranger
+
+
+def _drop_first(manifest: dict[str, Any], ops: list[dict[str, Any]], _b: Any) -> None:
+    del ops[0]
+    manifest["op_count"] = len(ops)
+    manifest["first_device_seq"] = ops[0]["device_seq"]
+
+
+def _edit_ops_bytes(good: Path, bad: Path) -> None:
+    """The ops' text changed in place (same length), the manifest left as it was."""
+    parts = members(good)
+    assert b"Saluran" in parts["ops.json"]
+    parts["ops.json"] = parts["ops.json"].replace(b"Saluran", b"Selokan", 1)
+    with zipfile.ZipFile(bad, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def _edit_blob(_m: Any, _o: Any, blobs: dict[str, bytes]) -> None:
+    name = next(iter(blobs))
+    blobs[name] = blobs[name][:-1] + bytes([blobs[name][-1] ^ 1])
+
+
+def _newer(manifest: dict[str, Any], _o: Any, _b: Any) -> None:
+    manifest["version"] = 2
+
+
+def _one_op_of(device: str) -> Any:
+    def change(_m: Any, ops: list[dict[str, Any]], _b: Any) -> None:
+        ops[-1]["device_id"] = device
+
+    return change
+
+
+def _refused(server: LiveServer, source: Path) -> str:
+    before = server_state(server)
+    done = import_file(server, source)
+    assert done.returncode == 2, done.describe()
+    assert done.stdout == "", done.describe()
+    assert server_state(server) == before
+    return server_error(done)
+
+
+# (what was done to a good file, what the one line must say)
+BAD_FILES = [
+    ("not_a_zip", "not an outbox file"),
+    ("truncated", "not an outbox file"),
+    ("ops_edited", "ops.json does not match its SHA-256"),
+    ("blob_edited", "does not match its SHA-256"),
+    ("blob_edited_and_rehashed", "does not hold the file its name says"),
+    ("unknown_device", "unknown device"),
+    ("wrong_office", "belongs to office DINSOS, the file says DPU"),
+    ("gap", "gap: the server holds ops of device"),
+    ("newer_format", "outbox file version 2"),
+    ("op_of_another_device", "names device"),
+    ("missing", "no such file"),
+]
+
+
+def _spoil(case: str, good: Path, bad: Path, other_device: str) -> None:
+    bad.unlink(missing_ok=True)
+    if case == "not_a_zip":
+        bad.write_text("ini bukan file zip\n")
+    elif case == "truncated":
+        bad.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    elif case == "ops_edited":
+        _edit_ops_bytes(good, bad)
+    elif case == "op_of_another_device":
+        rewrite(good, bad, _one_op_of(other_device))
+    elif case != "missing":
+        change, rehash = {
+            "blob_edited": (_edit_blob, False),
+            "blob_edited_and_rehashed": (_edit_blob, True),
+            "unknown_device": (_other_device, True),
+            "wrong_office": (_set_office("DPU"), True),
+            "gap": (_drop_first, True),
+            "newer_format": (_newer, True),
+        }[case]
+        rewrite(good, bad, change, rehash=rehash)
+
+
+def test_import_refuses_a_bad_file_whole_and_writes_nothing(fleet: Fleet, tmp_path: Path) -> None:
+    """One server and one good file for every case (each import is a process of its own)."""
+    a, c = fleet.enroll("a", "ani"), fleet.enroll("c", "citra")
+    good = _exported(a, tmp_path)
+    good_hash = file_hash(good)
+    bad = tmp_path / "bad.zip"
+    for case, expected in BAD_FILES:
+        _spoil(case, good, bad, c.ws.device_id)
+        said = _refused(fleet.server, bad)
+        assert expected in said, f"{case}: {said}"
+    # The file they were made from is fine: each was refused for what was changed in it.
+    assert file_hash(good) == good_hash
+    done = import_file(fleet.server, good)
+    assert done.returncode == 0, done.describe()
+    assert done.json()["applied"] == done.json()["ops"] == 3
+
+
+def test_import_refuses_the_file_of_a_revoked_device(fleet: Fleet, tmp_path: Path) -> None:
+    a = fleet.enroll("a", "ani")
+    good = _exported(a, tmp_path)
+    fleet.server.revoke_device(a.ws.device_id)
+    assert "is revoked" in _refused(fleet.server, good)
