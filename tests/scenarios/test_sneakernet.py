@@ -10,6 +10,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from server.outbox_import import import_outbox
+from server.settings import ServerSettings
+from sync.protocol import Limits
 from tests.scenarios.cases import dispose_to, register, service
 from tests.scenarios.fleet import Client, Fleet, outbox_rows
 from tests.scenarios.invariants import check_invariants
@@ -154,4 +157,57 @@ def test_an_export_after_a_partial_online_sync_carries_only_what_is_still_pendin
     assert imported.returncode == 0, imported.describe()
     assert imported.json()["applied"] == 2
     assert _online_sync(a)["applied"] == 2
+    check_invariants(fleet.server, [a])
+
+
+def test_a_file_without_its_photo_applies_up_to_the_attachment_and_the_sync_does_the_rest(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    """The photo's bytes are missing on the PC at export (left out, with a warning): the import
+    applies the ops before its attachment, that one waits (deferred: exit 1) and so do the ops
+    after it; once the file is back, the PC's sync replays the first and applies the rest."""
+    a = fleet.enroll("a", "ani")
+    first, _second, _photo_bytes = _day_offline(a, tmp_path)
+    rows = outbox_rows(a.ws)
+    attach_at = next(i for i, row in enumerate(rows) if row[2] == "attachment.add")
+    (sha,) = {att.sha256 for att in service(a).detail(first).case.attachments}
+    stored = a.ws.blobs.path_for(sha)
+    stored.rename(stored.with_suffix(".away"))
+    usb = tmp_path / "outbox.zip"
+    exported = export(a, usb)
+    assert exported.returncode == 0, exported.describe()
+    assert (exported.json()["blobs"], exported.json()["missing_blobs"]) == (0, [sha])
+
+    imported = import_file(fleet.server, usb)
+    assert imported.returncode == 1, imported.describe()
+    counts = imported.json()
+    assert (counts["applied"], counts["deferred"]) == (attach_at, 1)
+    assert counts["waiting"] == len(rows) - attach_at - 1
+    assert counts["attention"][0]["code"] == "blob_incomplete"
+
+    stored.with_suffix(".away").rename(stored)
+    summary = _online_sync(a)
+    assert (summary["sent"], summary["applied"], summary["pending"]) == (len(rows),) * 2 + (0,)
+    check_invariants(fleet.server, [a])
+
+
+def test_a_file_larger_than_one_push_is_applied_in_batches_each_through_the_push(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    """Import in this process with a server that takes 2 ops per push: five batches, the
+    answers of every one counted; the second import replays them all."""
+    a = fleet.enroll("a", "ani")
+    register(a, 3, title="Banyak")
+    rows = outbox_rows(a.ws)
+    usb = tmp_path / "outbox.zip"
+    assert export(a, usb).returncode == 0
+    server = fleet.server
+    settings = ServerSettings(
+        db_url=server.db_url, data_dir=server.data_dir, limits=Limits(max_ops=2)
+    )
+    first = import_outbox(server.engine, settings, usb)
+    assert (first.ops, first.applied, first.waiting) == (len(rows), len(rows), 0)
+    again = import_outbox(server.engine, settings, usb)
+    assert (again.applied, again.replayed) == (0, len(rows))
+    assert _online_sync(a)["applied"] == len(rows)
     check_invariants(fleet.server, [a])
