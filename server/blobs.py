@@ -46,7 +46,12 @@ class BlobStore:
         self._locks_guard = threading.Lock()
 
     def final_path(self, sha: str) -> Path:
-        return self.root / sha[:2] / sha
+        return self.final_path_in(self.root, sha)
+
+    @staticmethod
+    def final_path_in(root: Path, sha: str) -> Path:
+        """Where a complete blob lives under `root` (without a store, which creates folders)."""
+        return root / sha[:2] / sha
 
     def partial_path(self, sha: str) -> Path:
         return self.root / PARTIAL / sha

@@ -90,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
         parents=[common],
         help="apply a device's outbox file (lapor-desktop export-outbox), carried by hand",
     )
-    imp.add_argument("file", type=Path)
+    imp.add_argument("file", type=Path, help="the file `lapor-desktop export-outbox` wrote")
     imp.add_argument("--json", action="store_true", help="print the summary as JSON")
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")

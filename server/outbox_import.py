@@ -208,6 +208,8 @@ def _check(
             raise ImportRefused(f"device {device.device_id}: {error.message}") from None
         _check_sequence(wires, int(device.last_device_seq), manifest)
         sizes = _blob_sizes(session, blob_names)
+        if blob_names:
+            _check_blob_dir(session, settings)
     missing: dict[str, int] = {}
     for sha in sorted(blob_names):
         size = manifest.members[p.OUTBOX_BLOBS + sha].size
@@ -318,6 +320,20 @@ def _check_sequence(wires: list[p.OpWire], last: int, manifest: p.OutboxManifest
                 "the PC sync online"
             )
         expected += 1
+
+
+def _check_blob_dir(session: Session, settings: ServerSettings) -> None:
+    """Files stored under another data dir than the server's would be "complete" in the
+    database and missing to every download: one file the database has must be here."""
+    known = session.execute(select(Blob.sha256).where(Blob.state == COMPLETE).limit(1)).scalar()
+    if known is None:
+        return
+    probe = BlobStore.final_path_in(settings.blob_dir, known)
+    if not probe.is_file():
+        raise ImportRefused(
+            f"{settings.blob_dir} does not hold this database's files; pass the --data-dir "
+            "the server runs with"
+        )
 
 
 def _blob_sizes(session: Session, shas: set[str]) -> dict[str, tuple[int, str]]:

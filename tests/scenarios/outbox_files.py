@@ -40,10 +40,12 @@ def export(client: Client, target: Path) -> Result:
     return desktop("--json", "export-outbox", target, data_dir=client.ws.paths.data_dir)
 
 
-def import_file(server: LiveServer, source: Path) -> Result:
-    """`lapor-server import-outbox SOURCE --json` against the live server's database."""
+def import_file(server: LiveServer, source: Path, *, data_dir: Path | None = None) -> Result:
+    """`lapor-server import-outbox SOURCE --json` against the live server's database (and
+    its data dir, unless another is given)."""
     command = [sys.executable, "-m", "server.cli", "--db", server.db_url]
-    command += ["--data-dir", str(server.data_dir), "import-outbox", str(source), "--json"]
+    command += ["--data-dir", str(data_dir or server.data_dir)]
+    command += ["import-outbox", str(source), "--json"]
     environ = {k: v for k, v in os.environ.items() if not k.startswith("LAPOR_SERVER")}
     environ.update(PYTHONPATH=str(REPO), PYTHONIOENCODING="utf-8")
     proc = subprocess.run(

@@ -119,9 +119,9 @@ def _one_op_of(device: str) -> Any:
     return change
 
 
-def _refused(server: LiveServer, source: Path) -> str:
+def _refused(server: LiveServer, source: Path, *, data_dir: Path | None = None) -> str:
     before = server_state(server)
-    done = import_file(server, source)
+    done = import_file(server, source, data_dir=data_dir)
     assert done.returncode == 2, done.describe()
     assert done.stdout == "", done.describe()
     assert server_state(server) == before
@@ -188,3 +188,22 @@ def test_import_refuses_the_file_of_a_revoked_device(fleet: Fleet, tmp_path: Pat
     good = _exported(a, tmp_path)
     fleet.server.revoke_device(a.ws.device_id)
     assert "is revoked" in _refused(fleet.server, good)
+
+
+def test_import_refuses_a_data_dir_that_is_not_the_servers(fleet: Fleet, tmp_path: Path) -> None:
+    """Files stored in the wrong folder would be "complete" in the database and missing to
+    every download: the import checks that the folder holds a file the database has."""
+    a = fleet.enroll("a", "ani")
+    first = _exported(a, tmp_path)
+    assert import_file(fleet.server, first).returncode == 0
+    (case,) = register(a, 1, title="Foto kedua")
+    photo = tmp_path / "kedua.jpg"
+    photo.write_bytes(random.Random(8).randbytes(50_000))
+    service(a).attach(case.id, photo)
+    second = tmp_path / "second.zip"
+    assert export(a, second).returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    said = _refused(fleet.server, second, data_dir=elsewhere)
+    assert "does not hold this database's files" in said
+    assert [f for f in elsewhere.rglob("*") if f.is_file()] == []
+    assert import_file(fleet.server, second).returncode == 0
