@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 
 from lapor_desktop.domain.identifiers import uuid7
 from lapor_desktop.domain.ops import OpType
-from server.tables import CaseEvent, CaseRow, CaseVersion, ChangeLog, ProcessedOp
+from server.tables import CaseEvent, CaseRow, CaseVersion, CategoryRow, ChangeLog, ProcessedOp
 from tests.server.devices import Device, answers, case_data, enroll, setup_offices
 from tests.support.live_server import LiveServer
 
@@ -347,3 +347,39 @@ def test_a_second_resolution_is_merged_recorded_and_changes_nothing(
     kinds = {e["kind"]: e["data"] for e in _events_of(ani, resolves[1])}
     assert kinds["conflict_resolved"]["choice"] == "theirs"
     assert kinds["conflict_resolve_late"]["resolution"] == "ours"
+
+
+def test_master_data_changed_while_the_server_runs_applies_to_the_next_batch(
+    ani: Device, live_server: LiveServer
+) -> None:
+    # The server keeps the rules it built between batches (server.master); an admin's change
+    # from another process must still count at once, never after a restart.
+    new_category = {"category_code": "INFRASTRUKTUR.JEMBATAN_GANTUNG"}
+    refused = ani.push(
+        ani.op(OpType.CASE_CREATE, uuid7(), case_data(register_no(ani, 1), **new_category))
+    )
+    assert [r["status"] for r in refused["results"]] == ["rejected"]
+    assert "JEMBATAN_GANTUNG" in refused["results"][0]["message"]
+    with live_server.engine.begin() as conn:
+        parent = conn.execute(
+            select(CategoryRow.code).where(CategoryRow.code == "INFRASTRUKTUR")
+        ).scalar_one()
+        conn.execute(
+            insert(CategoryRow).values(
+                code=f"{parent}.JEMBATAN_GANTUNG",
+                name="Jembatan Gantung",
+                parent_code=parent,
+                active=True,
+                position=999,
+            )
+        )
+    case_id = uuid7()
+    taken = ani.push(
+        ani.op(OpType.CASE_CREATE, case_id, case_data(register_no(ani, 2), **new_category))
+    )
+    assert [r["status"] for r in taken["results"]] == ["applied"]
+    with live_server.engine.connect() as conn:
+        doc = json.loads(
+            conn.execute(select(CaseRow.doc).where(CaseRow.id == case_id)).scalar_one()
+        )
+    assert doc["category_code"] == "INFRASTRUKTUR.JEMBATAN_GANTUNG"
