@@ -54,6 +54,22 @@ def import_file(server: LiveServer, source: Path, *, data_dir: Path | None = Non
     return Result(command[3:], proc.returncode, proc.stdout, proc.stderr)
 
 
+def import_here(server: LiveServer, source: Path, *, data_dir: Path | None = None) -> Result:
+    """The same command line run by the real `main` in this process (no interpreter start):
+    for the many refusals; the scenarios use `import_file`."""
+    import contextlib
+    import io
+
+    from server.cli import main
+
+    argv = ["--db", server.db_url, "--data-dir", str(data_dir or server.data_dir)]
+    argv += ["import-outbox", str(source), "--json"]
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(argv)
+    return Result(argv, status, out.getvalue(), err.getvalue())
+
+
 def server_error(result: Result) -> str:
     """The import's one stderr line, without its prefix."""
     lines = result.stderr.splitlines()
