@@ -37,13 +37,13 @@ from ui.case_table_model import CaseTableModel
 from ui.case_view import CaseView
 from ui.errors import show_error
 from ui.tasks import TaskRunner
-from ui.window_layout import restore_header, restore_layout, save_layout
+from ui.window_layout import DEFAULT_SIZE, restore_header, restore_layout, save_layout
 
 SEARCH_DELAY_MS = 250
 
 
 # Default widths of the table's columns but the title (2), which stretches.
-COLUMN_WIDTHS = {0: 140, 1: 128, 3: 120, 4: 110, 5: 150, 6: 82, 7: 140, 8: 60}
+COLUMN_WIDTHS = {0: 140, 1: 128, 3: 120, 4: 105, 5: 145, 6: 82, 7: 140, 8: 80}
 
 
 class MainWindow(QMainWindow):
@@ -129,12 +129,22 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         # The title stretches into what the others leave. These fit their usual content
         # ("DINSOS/2026/00108", "30 November 2026", "⚠ terlambat 4 HK"; longer ones elide
-        # with the full text as tooltip) and leave the title ~200 px on a 1366-px laptop.
+        # with the full text as tooltip) and leave the title ~210 px on a 1366-px laptop.
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
         self._restore_header()
         header.sortIndicatorChanged.connect(self._on_sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_row_changed)
+
+    def _queue_list_width(self) -> int:
+        """The queue list as wide as its longest name with a four-digit count, no wider: the
+        English names are longer than the Indonesian ones, and the table needs the rest."""
+        metrics = self.queue_list.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(f"{self.queue_list.item(i).text()}  (0000)")
+            for i in range(self.queue_list.count())
+        )
+        return widest + 2 * self.queue_list.frameWidth() + 12  # the item's own margins
 
     def _build_search(self) -> None:
         self.search_box = QLineEdit()
@@ -158,6 +168,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, queue.value)
             self.queue_list.addItem(item)
         self.queue_list.setCurrentRow(list(Queue).index(Queue.ALL))
+        # Never a horizontal scroll bar: narrowed by hand, a name is elided instead.
+        self.queue_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.queue_list.currentItemChanged.connect(self._on_queue_changed)
 
         centre = QWidget()
@@ -177,7 +189,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter()
         self.splitter.addWidget(self.queue_list)
         self.splitter.addWidget(self.detail_splitter)
-        self.splitter.setSizes([180, 1220])  # the queue list: its longest name and count
+        queues = self._queue_list_width()
+        self.splitter.setSizes([queues, DEFAULT_SIZE[0] - queues])
         if demo:
             banner = QLabel(self.tr("DEMO DATA — practice freely, nothing here is real"))
             banner.setStyleSheet("background:#ffd54f; color:#000; padding:4px; font-weight:bold;")

@@ -333,6 +333,17 @@ def test_a_first_window_fits_the_screen_and_gives_the_title_room(
     header = fresh.table.horizontalHeader()
     assert header.sectionSize(2) >= 200
     assert header.length() <= fresh.table.viewport().width()  # every column on screen
+    # Each queue's whole name and count, without a horizontal scroll bar (English names
+    # are the longer ones).
+    with qtbot.waitSignal(fresh.counts_changed, timeout=WAIT_MS):
+        fresh.reload()
+    queues = fresh.queue_list
+    widest = max(
+        queues.fontMetrics().horizontalAdvance(queues.item(i).text()) for i in range(queues.count())
+    )
+    assert any(queues.item(i).text().startswith("Waiting for the reporter  (") for i in range(9))
+    assert queues.viewport().width() >= widest
+    assert not queues.horizontalScrollBar().isVisible()
 
 
 def test_repainting_the_window_table_keeps_none_alive(qtbot, window: MainWindow) -> None:
