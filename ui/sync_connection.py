@@ -20,8 +20,11 @@ from sync.errors import NotEnrolled
 from sync.state import SyncStatus, sync_status
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from sync.client import RetryPolicy
     from sync.engine import SyncProgress, SyncReport
+    from sync.outbox_export import ExportResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,3 +100,12 @@ class SyncConnection:
             return SyncEngine(workspace, client, progress, cancel, **options).run()
         finally:
             client.close()
+
+    def export_outbox(self, workspace: Workspace, target: Path) -> ExportResult:
+        """The pending changes into one file for the server's admin (no connection needed).
+
+        Raises sync.outbox_export.ExportRefused with the reason when nothing was written.
+        """
+        from sync.outbox_export import export_outbox
+
+        return export_outbox(workspace, target, workspace.clock)

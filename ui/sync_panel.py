@@ -13,10 +13,11 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton, QWidget
 
 from lapor_desktop.domain.dates import indonesian_datetime
 from lapor_desktop.domain.ops import parse_instant
@@ -32,8 +33,10 @@ from ui.sync_messages import run_message
 
 if TYPE_CHECKING:
     from sync.engine import SyncProgress, SyncReport
+    from sync.outbox_export import ExportResult
     from ui.main_window import MainWindow
 
+EXPORT_SUFFIX = ".lapor-outbox"  # what `lapor-server import-outbox` reads
 SYNC_SHORTCUT = "F9"  # Outlook's Send/Receive: what office PCs already know
 AUTO_CHECK_MS = 30_000
 
@@ -64,6 +67,7 @@ class SyncPanel(QObject):
     run_progressed = Signal(object)  # SyncProgress
     run_finished = Signal(object)  # RunOutcome
     enrolled = Signal(object)  # Enrolled
+    exported = Signal(object)  # an ExportResult, or the ExportRefused naming why not
     _progress_posted = Signal(object)  # from the worker thread; delivered on the GUI thread
 
     def __init__(self, window: MainWindow, connection: SyncConnection) -> None:
@@ -103,7 +107,16 @@ class SyncPanel(QObject):
         self.conflicts_queue_action = window.add_action(
             "sync", self.tr("Show cases with sync conflicts"), None, self._show_conflict_queue
         )
-        for action in (self.sync_action, self.enroll_action, self.rejected_action):
+        # No connection for days: the changes go by USB to the server's admin instead.
+        self.export_action = window.add_action(
+            "sync", self.tr("&Export changes to a file (no connection)…"), None, self.export_outbox
+        )
+        for action in (
+            self.sync_action,
+            self.enroll_action,
+            self.rejected_action,
+            self.export_action,
+        ):
             action.setStatusTip(action.text().replace("&", "").rstrip("…"))
         window.detail_loaded.connect(self._update_actions)
         window.case_view.conflict_clicked.connect(self.open_conflict)
@@ -267,6 +280,68 @@ class SyncPanel(QObject):
             return False  # the operator already synced after the set time today
         self._auto_tried_on = now.date()
         return self.start_run(auto=True)
+
+    # ------------------------------------------------------------------ by hand
+    def export_outbox(self, target: Path | None = None) -> bool:
+        """Write the pending changes to a file (asked for when not given), off the GUI thread.
+
+        False when nothing was started (no file chosen). The outcome, written or refused with
+        its reason, is shown in a message box (`self.dialog`) and `exported` is emitted.
+        """
+        if target is None:
+            office = self.window.workspace.office.code
+            day = self.window.workspace.clock().astimezone(self.window.workspace.tz).date()
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self.window,
+                self.tr("Export changes to a file"),
+                f"lapor-{office}-{day.isoformat()}{EXPORT_SUFFIX}",
+                self.tr("LAPOR changes (*{suffix})").format(suffix=EXPORT_SUFFIX),
+            )
+            if not chosen:
+                return False
+            target = Path(chosen)
+        workspace, connection = self.window.workspace, self.connection
+
+        def work(_progress: Progress) -> ExportResult:
+            return connection.export_outbox(workspace, target)
+
+        self.export_action.setEnabled(False)
+        self.window.tasks.run(work, self._on_exported, self._on_export_failed)
+        return True
+
+    def _on_exported(self, result: ExportResult) -> None:
+        self.export_action.setEnabled(True)
+        text = self.tr(
+            "{ops} change(s) and {files} attachment(s) were written to {path}.\n\n"
+            "Take this file to the central server's admin (Diskominfo) to import. The changes "
+            "also stay waiting on this PC: the next sync online sends them, and the server, "
+            "which already has them, applies nothing twice."
+        ).format(ops=result.op_count, files=result.blobs, path=result.path)
+        if result.missing_blobs:
+            text += "\n\n" + self.tr(
+                "{count} attachment(s) are missing on this PC; the actions that need them will "
+                "wait until this PC syncs online."
+            ).format(count=len(result.missing_blobs))
+        self._tell(QMessageBox.Icon.Information, text)
+        self.exported.emit(result)
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        from sync.outbox_export import ExportRefused
+
+        self.export_action.setEnabled(True)
+        if not isinstance(error, ExportRefused):
+            show_error(self.window, error, self.window.workspace.paths.logs)
+            return
+        self._tell(
+            QMessageBox.Icon.Warning,
+            self.tr("Nothing was written: {reason}").format(reason=error),
+        )
+        self.exported.emit(error)
+
+    def _tell(self, icon: QMessageBox.Icon, text: str) -> None:
+        box = QMessageBox(icon, self.tr("Export changes to a file"), text, parent=self.window)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        self._open(box)
 
     # ------------------------------------------------------------------ dialogs
     def open_sync(self) -> object:

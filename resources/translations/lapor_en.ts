@@ -3062,6 +3062,10 @@ Legal basis: {basis}</translation>
         <source>Show cases with sync conflicts</source>
         <translation>Show cases with sync conflicts</translation>
     </message>
+    <message>
+        <source>&amp;Export changes to a file (no connection)…</source>
+        <translation>&amp;Export changes to a file (no connection)…</translation>
+    </message>
     <message numerus="yes">
         <source>%n action(s) waiting to be sent</source>
         <translation>
@@ -3129,6 +3133,30 @@ Legal basis: {basis}</translation>
     <message>
         <source>Automatic sync done: {sent} sent, {received} received.</source>
         <translation>Automatic sync done: {sent} sent, {received} received.</translation>
+    </message>
+    <message>
+        <source>Export changes to a file</source>
+        <translation>Export changes to a file</translation>
+    </message>
+    <message>
+        <source>LAPOR changes (*{suffix})</source>
+        <translation>LAPOR changes (*{suffix})</translation>
+    </message>
+    <message>
+        <source>{ops} change(s) and {files} attachment(s) were written to {path}.
+
+Take this file to the central server&apos;s admin (Diskominfo) to import. The changes also stay waiting on this PC: the next sync online sends them, and the server, which already has them, applies nothing twice.</source>
+        <translation>{ops} change(s) and {files} attachment(s) were written to {path}.
+
+Take this file to the central server&apos;s admin (Diskominfo) to import. The changes also stay waiting on this PC: the next sync online sends them, and the server, which already has them, applies nothing twice.</translation>
+    </message>
+    <message>
+        <source>{count} attachment(s) are missing on this PC; the actions that need them will wait until this PC syncs online.</source>
+        <translation>{count} attachment(s) are missing on this PC; the actions that need them will wait until this PC syncs online.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {reason}</source>
+        <translation>Nothing was written: {reason}</translation>
     </message>
     <message>
         <source>Connected to {server} for {office}.</source>

@@ -2973,6 +2973,10 @@ Dasar hukum: {basis}</translation>
         <source>Show cases with sync conflicts</source>
         <translation>Tampilkan pengaduan dengan konflik sinkronisasi</translation>
     </message>
+    <message>
+        <source>&amp;Export changes to a file (no connection)…</source>
+        <translation>&amp;Ekspor perubahan ke berkas (tanpa koneksi)…</translation>
+    </message>
     <message numerus="yes">
         <source>%n action(s) waiting to be sent</source>
         <translation>
@@ -3036,6 +3040,30 @@ Dasar hukum: {basis}</translation>
     <message>
         <source>Automatic sync done: {sent} sent, {received} received.</source>
         <translation>Sinkronisasi otomatis selesai: {sent} terkirim, {received} diterima.</translation>
+    </message>
+    <message>
+        <source>Export changes to a file</source>
+        <translation>Ekspor perubahan ke berkas</translation>
+    </message>
+    <message>
+        <source>LAPOR changes (*{suffix})</source>
+        <translation>Perubahan LAPOR (*{suffix})</translation>
+    </message>
+    <message>
+        <source>{ops} change(s) and {files} attachment(s) were written to {path}.
+
+Take this file to the central server&apos;s admin (Diskominfo) to import. The changes also stay waiting on this PC: the next sync online sends them, and the server, which already has them, applies nothing twice.</source>
+        <translation>{ops} perubahan dan {files} lampiran disimpan ke {path}.
+
+Bawa berkas ini ke admin server pusat (Diskominfo) untuk diimpor. Perubahan tetap menunggu di PC ini: sinkronisasi online berikutnya mengirimnya, dan server, yang sudah memilikinya, tidak menerapkan apa pun dua kali.</translation>
+    </message>
+    <message>
+        <source>{count} attachment(s) are missing on this PC; the actions that need them will wait until this PC syncs online.</source>
+        <translation>{count} lampiran tidak ada di PC ini; tindakan yang memerlukannya menunggu sampai PC ini sinkron secara online.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: {reason}</source>
+        <translation>Tidak ada yang disimpan: {reason}</translation>
     </message>
     <message>
         <source>Connected to {server} for {office}.</source>
