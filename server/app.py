@@ -20,7 +20,9 @@ from server.db import open_engine, read_session, write_session
 from server.errors import ApiError, install
 from server.master import master_data
 from server.numbers import lease
+from server.outbox_key import outbox_public_key
 from server.settings import ServerSettings
+from sync import outbox_seal
 from sync import protocol as p
 
 log = logging.getLogger(__name__)
@@ -111,6 +113,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
             must_update=must_update,
             message=message,
             limits=settings.limits,
+            outbox_key=outbox_seal.key_text(outbox_public_key(engine, server_now)),
         )
 
     @router.post("/enroll", responses=errors)

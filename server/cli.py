@@ -128,6 +128,9 @@ def _run(args: argparse.Namespace, data_dir: Path, url: str) -> int:
             created = init_schema(engine)
             year = datetime.now(UTC).year
             seed_defaults(engine, args.years or range(year - 1, year + 3))
+            from server.outbox_key import outbox_public_key
+
+            outbox_public_key(engine, datetime.now(UTC))  # made now, once: PCs learn it
             _say("schema created" if created else "schema already present; master data refreshed")
             return 0
         if not schema_ready(engine):

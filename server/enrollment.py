@@ -12,9 +12,11 @@ from server.db import lock, write_session
 from server.errors import ApiError
 from server.master import office_wire
 from server.numbers import MAX_NUMBER, lease, raise_floor, register_office
+from server.outbox_key import outbox_public_key
 from server.passwords import DUMMY_HASH, check_password
 from server.settings import ServerSettings
 from server.tables import Device, Office, Token, UserAccount
+from sync import outbox_seal
 from sync.protocol import EnrollRequest, EnrollResponse, RefreshRequest, TokenResponse, UserWire
 
 
@@ -23,6 +25,8 @@ def enroll(engine: Engine, settings: ServerSettings, body: EnrollRequest) -> Enr
     if not device_id or len(device_id) > 64:
         raise ApiError(400, "bad_request", "device_id must be 1–64 characters")
     now = settings.clock()
+    # Before the enrollment's transaction: making the key is a write transaction of its own.
+    outbox_key = outbox_seal.key_text(outbox_public_key(engine, now))
     with write_session(engine) as session:
         user = session.get(UserAccount, body.username)
         # Always hash once, so an unknown username answers as slowly as a wrong password.
@@ -100,6 +104,7 @@ def enroll(engine: Engine, settings: ServerSettings, body: EnrollRequest) -> Enr
                 }
             ),
             blocks=[block],
+            outbox_key=outbox_key,
         )
 
 

@@ -227,3 +227,17 @@ class ConflictRow(Base):
     case_id: Mapped[str] = mapped_column(ForeignKey("case.id"), index=True)
     field: Mapped[str] = mapped_column(String)
     status: Mapped[str] = mapped_column(String)
+
+
+class ServerKey(Base):
+    """Key pairs of the server itself (`outbox`: the one outbox files are sealed to).
+
+    In the database, not a file, so that every server process of one PostgreSQL deployment
+    opens the same files, and a restore brings back the key the PCs know. A row never changes.
+    """
+
+    __tablename__ = "server_key"
+    name: Mapped[str] = mapped_column(String, primary_key=True)
+    private_key: Mapped[str] = mapped_column(String)  # base64 of the raw key
+    public_key: Mapped[str] = mapped_column(String)  # base64 of the raw key
+    created_at: Mapped[str] = mapped_column(String)

@@ -100,6 +100,9 @@ class HelloResponse(_Wire):
     must_update: bool = False
     message: str | None = None
     limits: Limits = Field(default_factory=Limits)
+    # The key outbox files are sealed to (sync/outbox_seal.py): base64 of the raw X25519
+    # public key. None from a server that has none; a PC stores it at every hello.
+    outbox_key: str | None = None
 
 
 # ----------------------------------------------------------------------------- enrollment
@@ -164,6 +167,7 @@ class EnrollResponse(TokenResponse):
     office: OfficeWire
     user: UserWire
     blocks: list[NumberBlock] = Field(default_factory=list)
+    outbox_key: str | None = None  # as in HelloResponse: a PC enrolled can export at once
 
 
 class RefreshRequest(_Wire):
@@ -411,7 +415,8 @@ def digest(cases: Iterable[tuple[str, int, str]]) -> BucketDigest:
 
 # ----------------------------------------------------------------------------- outbox file
 # The pending outbox carried by hand (USB) to the server, for offices without a link
-# (`lapor-desktop export-outbox`, `lapor-server import-outbox`). One zip file:
+# (`lapor-desktop export-outbox`, `lapor-server import-outbox`). On the stick the zip is
+# sealed to the server's `outbox_key` (sync/outbox_seal.py); inside the seal, one zip file:
 #   manifest.json    OutboxManifest
 #   ops.json         a JSON array of the pending ops in device_seq order, each exactly as a
 #                    push sends it (OpWire)
