@@ -10,10 +10,15 @@ per `max_ops`, a stored result per op. An op already processed, by an earlier im
 device's own online sync, is answered with its stored result and changes nothing, so a file
 imported twice, or a device that syncs online afterwards, applies each op exactly once.
 
-Trust: the file carries no signature. Whoever runs this command holds the server's database
-and could write anything there anyway; the checks here refuse what a damaged or mixed-up file
-would get wrong (another device, another office, a revoked PC, a changed byte). The ops are
-held to the device's rights as they are today, exactly as if it had pushed them.
+The file is sealed to this server's outbox key (sync/outbox_seal.py): it is opened into a
+temporary file first, and a file for another server, a changed or missing byte anywhere, or a
+plain zip is refused before any of the checks above.
+
+Trust: the seal keeps the file secret but signs nothing (anyone may seal to a public key).
+Whoever runs this command holds the server's database and could write anything there anyway;
+the checks here refuse what a damaged or mixed-up file would get wrong (another device,
+another office, a revoked PC, a changed byte). The ops are held to the device's rights as they
+are today, exactly as if it had pushed them.
 """
 
 from __future__ import annotations
@@ -21,12 +26,14 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import orjson
 from pydantic import ValidationError
@@ -38,10 +45,12 @@ from server.auth import Caller, device_caller
 from server.blobs import COMPLETE, BlobStore
 from server.db import read_session
 from server.errors import ApiError
+from server.outbox_key import stored_private_key
 from server.push import apply_checked, check_request
 from server.push_batch import Incoming
 from server.settings import ServerSettings
 from server.tables import Blob, Device, ProcessedOp
+from sync import outbox_seal
 from sync import protocol as p
 
 MAX_MANIFEST_BYTES = 16 * 1024 * 1024
@@ -101,7 +110,7 @@ class _Checked:
 def import_outbox(
     engine: Engine, settings: ServerSettings, path: Path, *, store: BlobStore | None = None
 ) -> ImportSummary:
-    with _open(path) as archive:
+    with _open(engine, path) as archive:
         checked = _check(engine, settings, archive, path)
         # Checked whole: from here on the file's content is written.
         store = store or BlobStore(settings.blob_dir, settings.limits)
@@ -123,17 +132,50 @@ def import_outbox(
 
 
 @contextmanager
-def _open(path: Path) -> Iterator[zipfile.ZipFile]:
+def _open(engine: Engine, path: Path) -> Iterator[zipfile.ZipFile]:
     if not path.is_file():
         raise ImportRefused(f"{path}: no such file")
+    # The plain zip goes to a temporary file of this server (never next to the file, which
+    # may be on the stick), deleted when closed; the checks below then read it as before.
+    with path.open("rb") as source, tempfile.TemporaryFile(prefix="lapor-outbox-") as plain:
+        _unseal(engine, source, plain, path)
+        plain.seek(0)
+        try:
+            archive = zipfile.ZipFile(plain)
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
+            raise ImportRefused(
+                f"{path}: not an outbox file, or an incomplete copy of one ({error})"
+            ) from None
+        with archive:
+            yield archive
+
+
+def _unseal(engine: Engine, source: BinaryIO, plain: BinaryIO, path: Path) -> None:
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as error:
+        header = outbox_seal.read_header(source)
+    except outbox_seal.PlainZip:
         raise ImportRefused(
-            f"{path}: not an outbox file, or an incomplete copy of one ({error})"
+            f"{path}: an unencrypted outbox file; this server imports only sealed ones "
+            "(export it again with the current lapor-desktop)"
         ) from None
-    with archive:
-        yield archive
+    except outbox_seal.NotSealed:
+        raise ImportRefused(
+            f"{path}: not an outbox file (lapor-desktop export-outbox writes one)"
+        ) from None
+    except outbox_seal.SealError as error:
+        raise ImportRefused(f"{path}: {error}") from None
+    private = stored_private_key(engine)
+    ours = None if private is None else outbox_seal.fingerprint(outbox_seal.public_key_of(private))
+    if private is None or ours != header.recipient_fingerprint:
+        mine = f"this server's is {ours[:16]}" if ours else "this server has no outbox key yet"
+        raise ImportRefused(
+            f"{path}: sealed for another server (key {header.recipient_fingerprint[:16]}, "
+            f"{mine}); import it on the server the PC syncs with"
+        )
+    try:
+        outbox_seal.unseal(source, header, private, plain)
+    except outbox_seal.SealError as error:
+        raise ImportRefused(f"{path}: {error}; copy the file again from the PC") from None
 
 
 # ----------------------------------------------------------------------------- checking

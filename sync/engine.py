@@ -35,6 +35,7 @@ from sync.errors import InvalidResponse, ProtocolMismatch, SyncCancelled, SyncEr
 from sync.lock import SyncLock
 from sync.master import apply_master
 from sync.numbers import lease_numbers
+from sync.outbox_export import remember_outbox_key
 from sync.pull import CaseMerger, PageReader, plan_page
 from sync.push import START_BATCH, PushPhase
 from sync.report import ProgressCallback, SyncProgress, SyncReport
@@ -189,6 +190,8 @@ class SyncEngine:
         if answer.message:
             report.warnings.append(answer.message)  # e.g. a skewed clock: a warning only
         self._limits = answer.limits
+        # At once, not at the end: a sync that fails later still leaves the PC able to export.
+        remember_outbox_key(self.ws, answer.outbox_key)
 
     # ------------------------------------------------------------------ master data, numbers
     def _master(self, report: SyncReport) -> None:

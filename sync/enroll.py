@@ -26,6 +26,7 @@ from lapor_desktop.storage.sync_store import Enrollment
 from sync import protocol as p
 from sync.client import APP_NAME, RetryPolicy, SyncClient, normalise_url
 from sync.errors import InvalidResponse, ServerRejected, SyncError
+from sync.outbox_export import remember_outbox_key
 from sync.tokens import Tokens, TokenStore
 
 
@@ -132,6 +133,7 @@ def enroll(
                 paths, _office_profile(answer.office), user, clock, device_id=device_id
             )
         _store(workspace, answer, blocks, user, url, clock)
+        remember_outbox_key(workspace, answer.outbox_key)
         return EnrollResult(workspace, answer.user, answer.office, url, created)
     except BaseException:
         if workspace is not None:

@@ -6,6 +6,10 @@ sync/protocol.py). Nothing here changes the data dir: the ops stay pending until
 online sync sends them again and the server answers with the results it stored at the
 import, so each op is applied once, whichever way arrives first.
 
+The zip is sealed to the server's outbox key as it is written (sync/outbox_seal.py): only
+that server can open it, and a lost stick reveals no reporter. The PC knows the key from its
+enrollment or its last online sync; without it nothing is written.
+
 The file is written next to its final name, fsynced, then renamed over it: a pulled USB stick
 or a crash leaves the old file or the complete new one, never half of one.
 """
@@ -24,6 +28,7 @@ from lapor_desktop import __version__
 from lapor_desktop.clock import Clock
 from lapor_desktop.domain.ops import OpType, iso
 from lapor_desktop.services.workspace import Workspace
+from sync import outbox_seal
 from sync import protocol as p
 
 # What one query reads of the outbox at a time (the whole queue goes into the file).
@@ -59,6 +64,14 @@ def export_outbox(ws: Workspace, target: Path, clock: Clock) -> ExportResult:
                 "data dir ini belum terdaftar di server; jalankan 'lapor-desktop enroll' dulu "
                 "(not enrolled)"
             )
+        key_text = uow.sync.state.outbox_key()
+        if key_text is None:
+            # Without the server's key the file would have to go unsealed: never on a stick.
+            raise ExportRefused(
+                "kunci server belum diketahui; sinkronkan PC ini sekali secara online dulu "
+                "('lapor-desktop sync') (no server key yet)"
+            )
+        recipient = outbox_seal.key_from_text(key_text)
         payloads: list[str] = []
         seqs: list[int] = []
         wanted: dict[str, int | None] = {}
@@ -100,12 +113,17 @@ def export_outbox(ws: Workspace, target: Path, clock: Clock) -> ExportResult:
             blobs.append((sha, source))
         else:
             result.missing_blobs.append(sha)
-    _write(target, result, "[" + ",".join(payloads) + "]", blobs, clock)
+    _write(target, recipient, result, "[" + ",".join(payloads) + "]", blobs, clock)
     return result
 
 
 def _write(
-    target: Path, result: ExportResult, ops_text: str, blobs: list[tuple[str, Path]], clock: Clock
+    target: Path,
+    recipient: bytes,
+    result: ExportResult,
+    ops_text: str,
+    blobs: list[tuple[str, Path]],
+    clock: Clock,
 ) -> None:
     if target.is_dir():
         raise ExportRefused(f"{target} adalah folder; sebutkan nama file (a folder, not a file)")
@@ -118,7 +136,9 @@ def _write(
     try:
         with os.fdopen(fd, "w+b") as handle:
             members: dict[str, p.OutboxMember] = {}
-            with zipfile.ZipFile(handle, "w") as archive:
+            # The zip goes through the seal as it is written: no plain byte on the stick.
+            sealed = outbox_seal.SealingWriter(handle, recipient)
+            with zipfile.ZipFile(sealed, "w") as archive:  # type: ignore[call-overload]
                 ops_bytes = ops_text.encode()
                 members[p.OUTBOX_OPS] = p.OutboxMember(
                     sha256=hashlib.sha256(ops_bytes).hexdigest(), size=len(ops_bytes)
@@ -150,6 +170,7 @@ def _write(
                     manifest.model_dump_json(indent=2),
                     compress_type=zipfile.ZIP_DEFLATED,
                 )
+            sealed.finish()
             handle.flush()
             os.fsync(handle.fileno())
             result.size = handle.tell()
@@ -190,3 +211,20 @@ def _fsync_dir(directory: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def remember_outbox_key(ws: Workspace, key_text: str | None) -> None:
+    """Store the server's outbox key its hello named (a new one replaces the old: the server
+    was set up again). None or a malformed key: the server has none, keep what we know."""
+    if key_text is None:
+        return
+    try:
+        outbox_seal.key_from_text(key_text)
+    except ValueError:
+        return
+    with ws.db.read() as uow:
+        if uow.sync.state.outbox_key() == key_text:
+            return
+    with ws.db.write() as uow:
+        uow.sync.state.set_outbox_key(key_text)
+        uow.commit()

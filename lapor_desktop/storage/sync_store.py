@@ -131,6 +131,14 @@ class SyncSettings:
     def set_offices(self, offices: list[dict[str, Any]]) -> None:
         self._set(OFFICES, offices)
 
+    def outbox_key(self) -> str | None:
+        """The server's key outbox files are sealed to (base64), as its hello last said."""
+        value = self._get("sync.outbox_key")
+        return str(value) if value else None
+
+    def set_outbox_key(self, key: str) -> None:
+        self._set("sync.outbox_key", key)
+
 
 @dataclass(frozen=True, slots=True)
 class SyncRun:

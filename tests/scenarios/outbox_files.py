@@ -1,9 +1,11 @@
 """Scenario 18's tools: export a PC's outbox and import it into the server, both through their
-real command lines in subprocesses, and a way to build altered copies of an outbox file."""
+real command lines in subprocesses, and a way to build altered copies of an outbox file (opened
+and sealed again with the server's own key, through sync/outbox_seal.py)."""
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import subprocess
@@ -15,6 +17,8 @@ from typing import Any
 
 from sqlalchemy import text
 
+from server.outbox_key import stored_private_key
+from sync import outbox_seal
 from tests.scenarios.fleet import Client
 from tests.support.live_server import LiveServer
 from tests.sync.cli_support import REPO, Result, desktop
@@ -98,21 +102,58 @@ def server_state(server: LiveServer) -> dict[str, Any]:
     return counts
 
 
-def members(source: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(source) as archive:
+def unsealed(server: LiveServer, source: Path) -> bytes:
+    """The plain zip inside a sealed outbox file, opened with the server's own key."""
+    private = stored_private_key(server.engine)
+    assert private is not None
+    with source.open("rb") as reader:
+        header = outbox_seal.read_header(reader)
+        plain = io.BytesIO()
+        outbox_seal.unseal(reader, header, private, plain)
+    return plain.getvalue()
+
+
+def seal(server: LiveServer, plain: bytes, target: Path) -> Path:
+    """`plain` sealed to the server's key, as the export seals (a consistent sealed file)."""
+    with target.open("wb") as handle:
+        writer = outbox_seal.SealingWriter(handle, server_public_key(server))
+        writer.write(plain)
+        writer.finish()
+    return target
+
+
+def server_public_key(server: LiveServer) -> bytes:
+    private = stored_private_key(server.engine)
+    assert private is not None
+    return outbox_seal.public_key_of(private)
+
+
+def members(server: LiveServer, source: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(unsealed(server, source))) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
+def write_members(server: LiveServer, parts: dict[str, bytes], target: Path) -> Path:
+    """A zip of `parts`, sealed to the server's key."""
+    plain = io.BytesIO()
+    with zipfile.ZipFile(plain, "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return seal(server, plain.getvalue(), target)
+
+
 def rewrite(
+    server: LiveServer,
     source: Path,
     target: Path,
     change: Callable[[dict[str, Any], list[dict[str, Any]], dict[str, bytes]], None],
     *,
     rehash: bool = True,
 ) -> Path:
-    """A copy of an outbox file with `change(manifest, ops, blobs)` applied; with `rehash` the
-    manifest's hashes and sizes are made to match again (a consistent but different file)."""
-    parts = members(source)
+    """A copy of an outbox file with `change(manifest, ops, blobs)` applied, sealed again to the
+    server's key (so only the change is refused); with `rehash` the manifest's hashes and sizes
+    are made to match again (a consistent but different file)."""
+    parts = members(server, source)
     manifest = json.loads(parts.pop("manifest.json"))
     ops = json.loads(parts.pop("ops.json"))
     blobs = dict(parts)
@@ -124,12 +165,8 @@ def rewrite(
             name: {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
             for name, data in entries.items()
         }
-    with zipfile.ZipFile(target, "w") as archive:
-        archive.writestr("ops.json", ops_bytes)
-        for name, data in blobs.items():
-            archive.writestr(name, data)
-        archive.writestr("manifest.json", json.dumps(manifest))
-    return target
+    parts = {"ops.json": ops_bytes, **blobs, "manifest.json": json.dumps(manifest).encode()}
+    return write_members(server, parts, target)
 
 
 def file_hash(path: Path) -> str:

@@ -1,22 +1,26 @@
 """Scenario 18, sneakernet: an office without a link exports its pending outbox to a file, the
 server admin imports it elsewhere, other PCs see the work; later the office's own PC syncs
 online and nothing is duplicated (the server answers the ops with the results it stored at
-the import). Both commands run as real subprocesses against the live server's database.
+the import). Both commands run as real subprocesses against the live server's database; the
+file is sealed to the server's key (the last test reads what a finder of the stick sees).
 The refusals of both commands are tests/scenarios/test_sneakernet_refusals.py.
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
+from lapor_desktop.domain.case import Reporter
 from server.outbox_import import import_outbox
 from server.settings import ServerSettings
+from sync import outbox_seal
 from sync.protocol import Limits
-from tests.scenarios.cases import dispose_to, register, service
+from tests.scenarios.cases import dispose_to, new_case, register, service
 from tests.scenarios.fleet import Client, Fleet, outbox_rows
 from tests.scenarios.invariants import check_invariants
-from tests.scenarios.outbox_files import export, import_file, server_state
+from tests.scenarios.outbox_files import export, import_file, members, server_state
 from tests.sync.cli_support import desktop
 
 
@@ -211,3 +215,37 @@ def test_a_file_larger_than_one_push_is_applied_in_batches_each_through_the_push
     assert (again.applied, again.replayed) == (0, len(rows))
     assert _online_sync(a)["applied"] == len(rows)
     check_invariants(fleet.server, [a])
+
+
+def test_the_file_on_the_stick_shows_no_reporter_no_op_and_no_photo(
+    fleet: Fleet, tmp_path: Path
+) -> None:
+    """What a finder of the stick reads: the seal's header and ciphertext. The same file opened
+    with the server's key holds the reporter, so the search below looks for what is there."""
+    a, c = fleet.enroll("a", "ani"), fleet.enroll("c", "citra")
+    reporter = Reporter(
+        name="Siti Aminah Rahayu",
+        nik="3529014505870003",
+        phone="081234567890",
+        address="Jl. Trunojoyo 12, Sumenep",
+    )
+    case = service(a).register(replace(new_case("Bantuan sosial belum cair"), reporter=reporter))
+    photo = _photo(tmp_path)
+    service(a).attach(case.id, photo)
+    usb = tmp_path / "outbox.zip"
+    assert export(a, usb).returncode == 0
+    sealed = usb.read_bytes()
+    assert sealed.startswith(outbox_seal.MAGIC)
+    inside = members(fleet.server, usb)
+    secrets = [reporter.name, reporter.nik, reporter.phone, reporter.address]
+    for secret in secrets:
+        assert secret is not None and secret.encode() in inside["ops.json"]
+    clear = [s.encode() for s in secrets if s] + [b'"op_id"', b"ops.json", b"manifest.json"]
+    clear += [b"PK\x03\x04", photo.read_bytes()[1000:1064]]  # a zip, a stored photo
+    for needle in clear:
+        assert needle not in sealed, needle
+
+    assert import_file(fleet.server, usb).returncode == 0
+    c.sync()
+    assert service(c).detail(case.id).case.reporter == reporter
+    check_invariants(fleet.server, [a, c])
