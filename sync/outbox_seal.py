@@ -146,9 +146,12 @@ class SealingWriter:
             raise ValueError("the sealed file is finished")
         self._buffer += data
         # More than a chunk held: the chunk is not the last (the last may be exactly CHUNK).
-        while len(self._buffer) > CHUNK:
-            self._seal(bytes(self._buffer[:CHUNK]), last=False)
-            del self._buffer[:CHUNK]
+        # One shift of the buffer per write, not per chunk: zipfile writes a MiB at a time.
+        done = 0
+        while len(self._buffer) - done > CHUNK:
+            self._seal(bytes(self._buffer[done : done + CHUNK]), last=False)
+            done += CHUNK
+        del self._buffer[:done]
         return len(data)
 
     def flush(self) -> None:
