@@ -34,10 +34,11 @@ from server.app import create_app
 from server.settings import ServerSettings
 from sync.client import GZIP_ABOVE
 from tests.frozen.test_frozen_app import APP, CRASH_MARKS, FROZEN_ENV, NOW, Ran, _app, _env
+from tests.scenarios.outbox_files import import_here
 from tests.support.fault_proxy import FaultProxy
 from tests.support.live_server import LiveServer, start_live_server
 from tests.sync.cli_support import desktop
-from tests.sync.server_view import blob_state, server_case
+from tests.sync.server_view import blob_state, server_case, server_counts
 
 pytestmark = pytest.mark.skipif(
     not APP, reason=f"{FROZEN_ENV} is not set (build first: make build-test)"
@@ -280,6 +281,35 @@ def test_a_sync_while_the_server_is_down_loses_nothing(root: Path) -> None:
         assert server_case(back, case["id"])["register_no"] == case["register_no"]
     finally:
         back.stop()
+
+
+def test_changes_carried_by_usb_are_sealed_imported_and_synced_once(root: Path) -> None:
+    # The bundle must carry `cryptography` (X25519 and AES-GCM through its OpenSSL bindings):
+    # the file on the stick is sealed to the server's key, which enrollment brought.
+    live = start_server(root / "usb-server")
+    data = root / "usb-pc"
+    try:
+        ok(root, *enroll_args(live.base_url), data_dir=data)
+        case = add_case(root, data, "Jembatan gantung putus di Desa Gapura")
+        stick = root / "usb" / "lapor-DINSOS.lapor-outbox"
+        stick.parent.mkdir()
+        exported = ok_json(root, "export-outbox", stick, data_dir=data)
+        assert (exported["ops"], exported["file"]) == (1, str(stick)), exported
+        sealed = stick.read_bytes()
+        assert b"Siti Aminah" not in sealed and b"Jembatan" not in sealed
+        assert not sealed.startswith(b"PK")  # not a readable zip
+
+        imported = import_here(live, stick)
+        assert imported.returncode == 0, imported.describe()
+        assert server_case(live, case["id"])["register_no"] == case["register_no"]
+        before = server_counts(live)
+
+        # Online again: the stored answer comes back, the change is sent and applied once.
+        summary = ok_json(root, "sync", data_dir=data)
+        assert summary["pending"] == 0 and summary["warnings"] == [], summary
+        assert server_counts(live) == before
+    finally:
+        live.stop()
 
 
 # ---------------------------------------------------------------- https: certifi's CA bundle
