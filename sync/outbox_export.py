@@ -16,7 +16,6 @@ or a crash leaves the old file or the complete new one, never half of one.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
 import tempfile
@@ -28,6 +27,7 @@ from lapor_desktop import __version__
 from lapor_desktop.clock import Clock
 from lapor_desktop.domain.ops import OpType, iso
 from lapor_desktop.services.workspace import Workspace
+from lapor_desktop.storage.blobs import file_sha256, fsync_dir
 from sync import outbox_seal
 from sync import protocol as p
 
@@ -109,7 +109,7 @@ def export_outbox(ws: Workspace, target: Path, clock: Clock) -> ExportResult:
         source = ws.blobs.path_for(sha)
         # A damaged copy would make the server refuse the whole file: leave it out, so its
         # op waits at the import and the rest of the day's work still arrives.
-        if source.is_file() and _file_sha256(source) == sha:
+        if source.is_file() and file_sha256(source) == sha:
             blobs.append((sha, source))
         else:
             result.missing_blobs.append(sha)
@@ -181,7 +181,7 @@ def _write(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(folder)
+    fsync_dir(folder)
 
 
 def _copy_in(archive: zipfile.ZipFile, name: str, source: Path) -> tuple[str, int]:
@@ -194,23 +194,6 @@ def _copy_in(archive: zipfile.ZipFile, name: str, source: Path) -> tuple[str, in
             writer.write(chunk)
             size += len(chunk)
     return digest.hexdigest(), size
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as reader:
-        while chunk := reader.read(_COPY):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _fsync_dir(directory: Path) -> None:
-    with contextlib.suppress(OSError):  # not every platform can open a directory
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def remember_outbox_key(ws: Workspace, key_text: str | None) -> None:
