@@ -1,0 +1,193 @@
+"""What a recap report holds (DOMAIN.md §6, §8.7): plain frozen data, rendered many ways.
+
+`reports.recap.compute_recap` fills it from the cases of a period; `reports.csv_export`,
+`reports.xlsx_export` and `reports.pdf_export` render the very same object, so the three files
+of one period can never disagree. Labels are not here: the renderers name rows in Indonesian
+(`reports.labels`), the model keeps codes (status codes, channel codes, category codes).
+
+Privacy: no field of a reporter (name, NIK, phone, email, address) is ever part of a report,
+and a confidential case shows in the annex by its register number, tracking id, dates,
+category and status only (its title is withheld), because a recap is printed, mailed and
+attached to Zona Integritas evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+# The status buckets of the national recap (DOMAIN.md §8.7.1), in the order a report shows them.
+BUCKETS: tuple[str, ...] = (
+    "belum_diproses",  # DRAFT, RECEIVED
+    "ditunda",  # NEEDS_INFO: waiting for the reporter's missing data
+    "didisposisikan",  # DISPOSED
+    "proses",  # IN_PROGRESS, AWAITING_REPORTER
+    "selesai",  # RESOLVED
+    "diteruskan",  # FORWARDED (to an agency outside the Pemda)
+    "diarsipkan",  # ARCHIVED, CLOSED_INCOMPLETE, CANCELLED
+)
+
+# Aging of open overdue deadlines in working days late (DOMAIN.md §8.7.2).
+AGING_BUCKETS: tuple[tuple[int, int | None], ...] = ((0, 5), (6, 14), (15, 60), (61, None))
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A calendar year, or one month of it, in the office's time zone (receipt date counts)."""
+
+    year: int
+    month: int | None = None  # None: the whole year
+
+    @property
+    def first_day(self) -> date:
+        return date(self.year, self.month or 1, 1)
+
+    @property
+    def last_day(self) -> date:
+        """The last day inside the period."""
+        if self.month is None or self.month == 12:
+            return date(self.year, 12, 31)
+        return date.fromordinal(date(self.year, self.month + 1, 1).toordinal() - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """One row of a breakdown: a code (category code, channel code, office code…), how many."""
+
+    code: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class StageTimeliness:
+    """Ketepatan waktu of one SLA stage over the clocks of the period's cases.
+
+    `completed` counts clocks that finished (met + missed); `open_overdue` counts clocks still
+    running past their due time at `Recap.as_of`. Working days taken are counted like the SLA
+    (day 0 = the start day), over completed clocks only; None when no clock completed.
+    """
+
+    stage: str  # sla.Stage value: verification, first_follow_up, resolution, auto_close, info_wait
+    completed: int
+    met: int
+    missed: int
+    open_running: int
+    open_overdue: int
+    median_working_days: float | None
+    p90_working_days: float | None
+
+    @property
+    def met_percent(self) -> float | None:
+        return None if self.completed == 0 else 100.0 * self.met / self.completed
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRow:
+    """Received per month, by kind (jenis aduan): the ZI "rekapitulasi per bulan"."""
+
+    month: int  # 1..12
+    by_kind: tuple[Count, ...]  # CaseKind values, every kind listed (0 when none)
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class OverdueCase:
+    """An open case with a deadline past due at `Recap.as_of`, for the overdue list."""
+
+    register_no: str
+    tracking_id: str | None
+    received_on: date
+    stage: str
+    due_on: date
+    working_days_late: int
+    holder_office: str
+    status: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnnexCase:
+    """One case of the period in the annex list (no reporter data; see the module docstring)."""
+
+    register_no: str
+    tracking_id: str | None
+    received_on: date
+    kind: str
+    channel: str
+    category_code: str
+    status: str
+    holder_office: str
+    title: str | None  # None for a confidential case
+    followed_up: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Recap:
+    """The recap of one period for one office's data (or the whole Pemda's, for a coordinator).
+
+    Which cases count: those received in the period (receipt date in the office's zone) that
+    this office holds or registered; a case this PC only keeps read-only after it left our
+    scope (`scope_left_at`) still counts when we registered it. Percentages are None when
+    nothing was received.
+    """
+
+    office_code: str
+    office_name: str
+    regency: str
+    period: Period
+    as_of: datetime  # when it was computed (aware, UTC); deadlines are judged at this moment
+    received: int
+    by_bucket: tuple[Count, ...]  # every bucket of BUCKETS, in that order, 0 when none
+    by_status: tuple[Count, ...]  # CaseStatus values present, in the status table's order
+    by_month: tuple[MonthRow, ...]  # the period's months (one row for a month report)
+    by_category: tuple[Count, ...]  # top-level category codes, most first, ties by code
+    by_subcategory: tuple[Count, ...]  # second-level codes, most first, ties by code
+    by_channel: tuple[Count, ...]  # Channel values, most first
+    by_kind: tuple[Count, ...]  # CaseKind values, most first
+    by_severity: tuple[Count, ...]  # Severity values, most first
+    by_kecamatan: tuple[Count, ...]  # location.kecamatan as written ("" for none), most first
+    followed_up: int  # cases with at least one follow-up (tindak lanjut) or a final answer
+    resolved: int  # RESOLVED
+    archived: int  # ARCHIVED + CLOSED_INCOMPLETE + CANCELLED
+    reopened: int  # cases reopened at least once
+    timeliness: tuple[StageTimeliness, ...]  # verification, first_follow_up, resolution
+    overdue: tuple[OverdueCase, ...]  # most late first
+    overdue_aging: tuple[Count, ...]  # one per AGING_BUCKETS, code "0-5", "6-14", "15-60", ">60"
+    offline_received: int  # every channel but LAPOR!
+    offline_with_tracking_id: int  # of those, entered into LAPOR! (a tracking id is set)
+    forwarded_to: tuple[Count, ...]  # agencies outside the Pemda (forward), most first
+    disposed_to: tuple[Count, ...]  # other OPDs a case was disposed to, most first
+    top_topics: tuple[Count, ...] = field(default=())  # the 5 most frequent sub-categories
+    annex: tuple[AnnexCase, ...] = field(default=())  # every counted case, by register order
+    # Names for the codes above, so a renderer needs nothing but this object: category code
+    # -> its path ("Infrastruktur > Jalan Rusak"), office code -> office name (when known).
+    category_names: tuple[tuple[str, str], ...] = field(default=())
+    office_names: tuple[tuple[str, str], ...] = field(default=())
+
+    def category_name(self, code: str) -> str:
+        return dict(self.category_names).get(code, code)
+
+    def office_name_of(self, code: str) -> str:
+        return dict(self.office_names).get(code, code)
+
+    @property
+    def followed_up_percent(self) -> float | None:
+        """Tingkat tindak lanjut (ZI Reform: persentase penanganan pengaduan)."""
+        return None if self.received == 0 else 100.0 * self.followed_up / self.received
+
+    @property
+    def resolved_percent(self) -> float | None:
+        """Tingkat penyelesaian: resolved ÷ received."""
+        return None if self.received == 0 else 100.0 * self.resolved / self.received
+
+    @property
+    def resolved_percent_excluding_archived(self) -> float | None:
+        """Tingkat penyelesaian without archived, incomplete and cancelled cases in the base."""
+        base = self.received - self.archived
+        return None if base <= 0 else 100.0 * self.resolved / base
+
+    @property
+    def offline_registered_percent(self) -> float | None:
+        """Fasilitasi: share of offline-received complaints entered into LAPOR!."""
+        if self.offline_received == 0:
+            return None
+        return 100.0 * self.offline_with_tracking_id / self.offline_received
