@@ -60,3 +60,43 @@ def test_init_makes_the_key_and_init_again_keeps_it(
     finally:
         engine.dispose()
     assert "schema already present" in capsys.readouterr().out
+
+
+def test_processes_asking_at_once_on_a_server_without_a_key_all_get_the_one_kept(
+    server_db_url: str | None, tmp_path: Path
+) -> None:
+    """A deployment of several server processes, initialised before outbox keys existed:
+    their first hellos arrive together and each may make a key pair. The insert of all but
+    one fails on the primary key, and those read the winner's: every process must hand out
+    the one key the database keeps, or a PC would seal a file the server cannot open."""
+    import multiprocessing
+
+    from server.admin import init_schema
+    from tests.server.key_race import ask_for_the_key
+
+    url = server_db_url or f"sqlite:///{tmp_path / 'server.db'}"
+    engine = open_engine(url)
+    spawn = multiprocessing.get_context("spawn")  # real processes, each with its own engine
+    try:
+        init_schema(engine)
+        for _ in range(2):
+            with engine.begin() as con:
+                con.execute(text("DELETE FROM server_key"))
+            barrier, answers = spawn.Barrier(4), spawn.Queue()
+            workers = [
+                spawn.Process(target=ask_for_the_key, args=(url, barrier, answers))
+                for _ in range(4)
+            ]
+            for worker in workers:
+                worker.start()
+            for worker in workers:
+                worker.join(120)
+                assert worker.exitcode == 0
+            said = {answers.get(timeout=10) for _ in workers}
+            private = stored_private_key(engine)
+            assert private is not None
+            assert said == {outbox_seal.key_text(outbox_seal.public_key_of(private))}
+            with engine.connect() as con:
+                assert con.execute(text("SELECT count(*) FROM server_key")).scalar_one() == 1
+    finally:
+        engine.dispose()
