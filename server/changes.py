@@ -6,11 +6,12 @@ import hashlib
 import json
 from collections import defaultdict
 
-from sqlalchemy import Select, bindparam, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
 
 from server.auth import Caller
-from server.tables import CaseEvent, CaseRow, CaseScope, CaseVersion, ChangeLog, ChangeScope
+from server.changes_sql import PageReads
+from server.tables import CaseEvent, CaseRow, CaseScope
 from sync.protocol import (
     BucketDigest,
     ChangesPage,
@@ -41,32 +42,27 @@ def page_json(
 
     The stored case and event documents are the wire form already (push writes them with
     json.dumps, as ChangesPage documents them), so their text is spliced in as it is: decoding
-    and re-encoding ~1,000 events a page cost about as much as the client's whole apply.
+    and re-encoding ~1,000 events a page cost about as much as the client's whole apply. The
+    reads are on the driver (server/changes_sql.py).
     """
-    rows: list[tuple[int, str, int, bool]]
+    reads = PageReads(session)
+    try:
+        return _page_json(reads, who, cursor, limit, max_events)
+    finally:
+        reads.close()
+
+
+def _page_json(reads: PageReads, who: Caller, cursor: int, limit: int, max_events: int) -> bytes:
     if who.sees_everything:
-        found = session.execute(
-            select(ChangeLog.seq, ChangeLog.case_id, ChangeLog.version)
-            .where(ChangeLog.seq > cursor)
-            .order_by(ChangeLog.seq)
-            .limit(limit + 1)
-        ).all()
-        rows = [(int(s), c, int(v), True) for s, c, v in found]
+        rows = reads.changes(cursor, limit + 1)
     else:
-        scoped = session.execute(
-            select(ChangeLog.seq, ChangeLog.case_id, ChangeLog.version, ChangeScope.visible)
-            .join(ChangeLog, ChangeLog.seq == ChangeScope.seq)
-            .where(ChangeScope.office == who.office, ChangeScope.seq > cursor)
-            .order_by(ChangeScope.seq)
-            .limit(limit + 1)
-        ).all()
-        rows = [(int(s), c, int(v), bool(vis)) for s, c, v, vis in scoped]
+        rows = reads.office_changes(who.office, cursor, limit + 1)
     has_more = len(rows) > limit
     rows = rows[:limit]
     # Coordinators see every change from the first: they never enter a case's scope late.
     visible_seqs = [seq for seq, _, _, visible in rows if visible]
-    entering = set() if who.sees_everything else _entering(session, who.office, visible_seqs)
-    whole = _histories(session, [(seq, case_id) for seq, case_id, _, _ in rows if seq in entering])
+    entering = set() if who.sees_everything else _entering(reads, who.office, visible_seqs)
+    whole = _histories(reads, [(seq, case_id) for seq, case_id, _, _ in rows if seq in entering])
     histories: dict[int, list[str]] = {}
     sent = 0
     for index, (seq, _, _, _) in enumerate(rows):
@@ -80,10 +76,13 @@ def page_json(
     # Each case's document travels once, on its last upsert of the page (see Change).
     carrier = {case_id: seq for seq, case_id, _, visible in rows if visible}
     case_ids = set(carrier)
-    docs = _current_docs(session, case_ids)
-    in_scope = case_ids if who.sees_everything else _in_scope(session, who.office, case_ids)
+    docs = reads.current_docs(case_ids) if case_ids else {}
+    if who.sees_everything or not case_ids:
+        in_scope = case_ids
+    else:
+        in_scope = reads.in_scope(who.office, case_ids)
     events = _events_by_seq(
-        session, [seq for seq, _, _, visible in rows if visible and seq not in histories]
+        reads, [seq for seq, _, _, visible in rows if visible and seq not in histories]
     )
     parts: list[str] = []
     for seq, case_id, version, visible in rows:
@@ -97,7 +96,7 @@ def page_json(
             else:
                 # A case that has left this office's scope since: never the current document,
                 # only what the office was allowed to see then (a leave_scope follows).
-                doc = _version_doc(session, case_id, version)
+                doc = reads.version_doc(case_id, version)
         changed = histories[seq] if seq in histories else events.get(seq, [])
         parts.append(_change_json(seq, case_id, version, "upsert", doc, changed))
     next_cursor = rows[-1][0] if rows else cursor
@@ -117,108 +116,39 @@ def _change_json(
     )
 
 
-# The page's statements, built once: their lists are expanding parameters, so neither the
-# ORM's coercion of each of ~200 list items nor a new cache key costs anything per page.
-_earlier = aliased(ChangeLog)
-_PREVIOUS = select(
-    ChangeLog.seq,
-    select(func.max(_earlier.seq))
-    .where(_earlier.case_id == ChangeLog.case_id, _earlier.seq < ChangeLog.seq)
-    .correlate(ChangeLog)
-    .scalar_subquery(),
-).where(ChangeLog.seq.in_(bindparam("seqs", expanding=True)))
-_SEEN = select(ChangeScope.seq).where(
-    ChangeScope.seq.in_(bindparam("seqs", expanding=True)),
-    ChangeScope.office == bindparam("office"),
-    ChangeScope.visible.is_(True),
-)
-_HISTORIES = (
-    select(CaseEvent.case_id, CaseEvent.change_seq, CaseEvent.doc)
-    .where(
-        CaseEvent.case_id.in_(bindparam("ids", expanding=True)),
-        CaseEvent.change_seq <= bindparam("last"),
-    )
-    .order_by(CaseEvent.change_seq, CaseEvent.id)
-)
-_DOCS = select(CaseRow.id, CaseRow.version, CaseRow.doc).where(
-    CaseRow.id.in_(bindparam("ids", expanding=True))
-)
-_IN_SCOPE = select(CaseScope.case_id).where(
-    CaseScope.office == bindparam("office"),
-    CaseScope.case_id.in_(bindparam("ids", expanding=True)),
-)
-_VERSION_DOC = select(CaseVersion.doc).where(
-    CaseVersion.case_id == bindparam("id"), CaseVersion.version == bindparam("version")
-)
-_EVENTS = (
-    select(CaseEvent.change_seq, CaseEvent.doc)
-    .where(CaseEvent.change_seq.in_(bindparam("seqs", expanding=True)))
-    .order_by(CaseEvent.change_seq, CaseEvent.id)
-)
-
-
-def _entering(session: Session, office: str, seqs: list[int]) -> set[int]:
+def _entering(reads: PageReads, office: str, seqs: list[int]) -> set[int]:
     """The changes by which `office` enters a case's scope: it was not in the scope of the
     case's previous change (or there is none). Those carry the case's whole history, since
     the office never received the events of the changes before."""
     if not seqs:
         return set()
-    found = session.connection().execute(_PREVIOUS, {"seqs": seqs})
-    previous_of = {int(seq): (None if prev is None else int(prev)) for seq, prev in found}
+    previous_of = reads.previous(seqs)
     known = [prev for prev in previous_of.values() if prev is not None]
-    seen: set[int] = set()
-    if known:
-        found = session.connection().execute(_SEEN, {"seqs": known, "office": office})
-        seen = {int(seq) for seq in found.scalars()}
+    seen = reads.seen(office, known) if known else set()
     return {seq for seq, prev in previous_of.items() if prev is None or prev not in seen}
 
 
-def _histories(session: Session, entering: list[tuple[int, str]]) -> dict[int, list[str]]:
+def _histories(reads: PageReads, entering: list[tuple[int, str]]) -> dict[int, list[str]]:
     """For each `(seq, case_id)`: every event of the case up to and including change `seq`,
     in the order they happened (one query for the page, not one per case)."""
     if not entering:
         return {}
     ids = sorted({case_id for _, case_id in entering})
-    found = session.connection().execute(
-        _HISTORIES, {"ids": ids, "last": max(seq for seq, _ in entering)}
-    )
     by_case: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for case_id, change_seq, doc in found:
-        by_case[case_id].append((int(change_seq), doc))
+    for case_id, change_seq, doc in reads.events_of_cases(ids, max(seq for seq, _ in entering)):
+        by_case[case_id].append((change_seq, doc))
     return {
         seq: [doc for change_seq, doc in by_case[case_id] if change_seq <= seq]
         for seq, case_id in entering
     }
 
 
-def _current_docs(session: Session, case_ids: set[str]) -> dict[str, tuple[int, str]]:
-    """Each case's version and document text, as stored."""
-    if not case_ids:
-        return {}
-    found = session.connection().execute(_DOCS, {"ids": sorted(case_ids)})
-    return {case_id: (int(version), doc) for case_id, version, doc in found}
-
-
-def _in_scope(session: Session, office: str, case_ids: set[str]) -> set[str]:
-    if not case_ids:
-        return set()
-    found = session.connection().execute(_IN_SCOPE, {"office": office, "ids": sorted(case_ids)})
-    return set(found.scalars())
-
-
-def _version_doc(session: Session, case_id: str, version: int) -> str:
-    doc: str = (
-        session.connection().execute(_VERSION_DOC, {"id": case_id, "version": version}).scalar_one()
-    )
-    return doc
-
-
-def _events_by_seq(session: Session, seqs: list[int]) -> dict[int, list[str]]:
+def _events_by_seq(reads: PageReads, seqs: list[int]) -> dict[int, list[str]]:
     if not seqs:
         return {}
     result: dict[int, list[str]] = defaultdict(list)
-    for seq, doc in session.connection().execute(_EVENTS, {"seqs": seqs}):
-        result[int(seq)].append(doc)
+    for seq, doc in reads.events_of_changes(seqs):
+        result[seq].append(doc)
     return result
 
 

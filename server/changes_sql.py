@@ -1,0 +1,130 @@
+"""The reads of a change page, hand-written on the DBAPI cursor (SQLite and PostgreSQL).
+
+Through SQLAlchemy a page of 200 changes cost ~4 ms of CPU: ~800 rows at ~2 µs each of result
+processing, and the statements with expanding IN lists compiled again for every page (their
+rendered parameter lists change length). On the cursor the same reads cost ~1 ms. They run on
+the session's own connection, inside its transaction, so a page reads one snapshot.
+
+The SQL is the same on both databases but for two spellings: the placeholder (`?` for sqlite3,
+`%s` for psycopg) and a list of keys (`IN (?, ?, …)` on SQLite, one array `= ANY(%s)` on
+PostgreSQL, a single statement text that psycopg prepares once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+
+class PageReads:
+    """One page's reads on one cursor; `close` when the page is built."""
+
+    def __init__(self, session: Session) -> None:
+        connection = session.connection()  # begins the session's transaction if not yet
+        raw = connection.connection.driver_connection
+        assert raw is not None  # a live pooled connection always has its driver connection
+        self._postgres = connection.dialect.name == "postgresql"
+        self._cursor: Any = raw.cursor()
+
+    def close(self) -> None:
+        self._cursor.close()
+
+    def changes(self, cursor: int, limit: int) -> list[tuple[int, str, int, bool]]:
+        """Up to `limit` changes after `cursor`, every office's (seq, case_id, version, True)."""
+        rows = self._rows(
+            "SELECT seq, case_id, version FROM change_log WHERE seq > ? ORDER BY seq LIMIT ?",
+            (cursor, limit),
+        )
+        return [(int(seq), case_id, int(version), True) for seq, case_id, version in rows]
+
+    def office_changes(
+        self, office: str, cursor: int, limit: int
+    ) -> list[tuple[int, str, int, bool]]:
+        """Up to `limit` changes after `cursor` in `office`'s feed, with whether it sees them."""
+        rows = self._rows(
+            "SELECT s.seq, l.case_id, l.version, s.visible FROM change_scope s"
+            " JOIN change_log l ON l.seq = s.seq"
+            " WHERE s.office = ? AND s.seq > ? ORDER BY s.seq LIMIT ?",
+            (office, cursor, limit),
+        )
+        # bool(): SQLite's driver answers 0/1 for a BOOLEAN column
+        return [(int(seq), case_id, int(v), bool(visible)) for seq, case_id, v, visible in rows]
+
+    def previous(self, seqs: Collection[int]) -> dict[int, int | None]:
+        """Each change's previous change of the same case (None: it is the case's first)."""
+        where, params = self._among("l.seq", seqs, "bigint")
+        rows = self._rows(
+            "SELECT l.seq, (SELECT max(e.seq) FROM change_log e"
+            " WHERE e.case_id = l.case_id AND e.seq < l.seq)"
+            f" FROM change_log l WHERE {where}",
+            params,
+        )
+        return {int(seq): (None if prev is None else int(prev)) for seq, prev in rows}
+
+    def seen(self, office: str, seqs: Collection[int]) -> set[int]:
+        """The changes among `seqs` that `office` saw (was in the case's scope)."""
+        where, params = self._among("seq", seqs, "bigint")
+        rows = self._rows(
+            f"SELECT seq FROM change_scope WHERE {where} AND office = ? AND visible = ?",
+            (*params, office, True),
+        )
+        return {int(seq) for (seq,) in rows}
+
+    def events_of_cases(self, case_ids: Collection[str], last: int) -> list[tuple[str, int, str]]:
+        """(case_id, change_seq, doc) of the cases' events up to change `last`, as they happened."""
+        where, params = self._among("case_id", case_ids, "text")
+        rows = self._rows(
+            f"SELECT case_id, change_seq, doc FROM case_event WHERE {where}"
+            " AND change_seq <= ? ORDER BY change_seq, id",
+            (*params, last),
+        )
+        return [(case_id, int(seq), doc) for case_id, seq, doc in rows]
+
+    def events_of_changes(self, seqs: Collection[int]) -> list[tuple[int, str]]:
+        """(change_seq, doc) of the changes' own events, as they happened."""
+        where, params = self._among("change_seq", seqs, "bigint")
+        rows = self._rows(
+            f"SELECT change_seq, doc FROM case_event WHERE {where} ORDER BY change_seq, id",
+            params,
+        )
+        return [(int(seq), doc) for seq, doc in rows]
+
+    def current_docs(self, case_ids: Collection[str]) -> dict[str, tuple[int, str]]:
+        """Each case's version and document text, as stored."""
+        where, params = self._among("id", case_ids, "text")
+        rows = self._rows(f'SELECT id, version, doc FROM "case" WHERE {where}', params)
+        return {case_id: (int(version), doc) for case_id, version, doc in rows}
+
+    def in_scope(self, office: str, case_ids: Collection[str]) -> set[str]:
+        """The cases among `case_ids` that `office` sees now."""
+        where, params = self._among("case_id", case_ids, "text")
+        rows = self._rows(
+            f"SELECT case_id FROM case_scope WHERE office = ? AND {where}", (office, *params)
+        )
+        return {case_id for (case_id,) in rows}
+
+    def version_doc(self, case_id: str, version: int) -> str:
+        rows = self._rows(
+            "SELECT doc FROM case_version WHERE case_id = ? AND version = ?", (case_id, version)
+        )
+        if len(rows) != 1:
+            raise LookupError(f"case {case_id} has no version {version}")
+        doc: str = rows[0][0]
+        return doc
+
+    def _among(
+        self, column: str, values: Collection[Any], kind: str
+    ) -> tuple[str, tuple[Any, ...]]:
+        """`column` is one of `values`, as SQL and its parameters (`values` is not empty)."""
+        if self._postgres:
+            return f"{column} = ANY(?::{kind}[])", (list(values),)
+        return f"{column} IN ({','.join('?' * len(values))})", tuple(values)
+
+    def _rows(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        if self._postgres:
+            sql = sql.replace("?", "%s")  # no statement here has a literal `?` or `%`
+        self._cursor.execute(sql, params)
+        rows: list[tuple[Any, ...]] = self._cursor.fetchall()
+        return rows
