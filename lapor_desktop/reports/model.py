@@ -162,6 +162,9 @@ class Recap:
     # -> its path ("Infrastruktur > Jalan Rusak"), office code -> office name (when known).
     category_names: tuple[tuple[str, str], ...] = field(default=())
     office_names: tuple[tuple[str, str], ...] = field(default=())
+    # The office's zone (IANA name) the period and dates were judged in: the renderers print
+    # `as_of` as a local date ("Keadaan per: 5 April 2026") and "WIB"/"WITA"/"WIT" from it.
+    time_zone: str = "Asia/Jakarta"
 
     def category_name(self, code: str) -> str:
         return dict(self.category_names).get(code, code)
