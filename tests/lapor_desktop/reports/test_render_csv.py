@@ -1,0 +1,112 @@
+"""The CSV recap, read back with the csv module as a spreadsheet would."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+
+from lapor_desktop.reports.csv_export import DELIMITER, HEADER, render_csv
+from lapor_desktop.reports.labels import SECTION
+from lapor_desktop.reports.model import Recap
+from tests.lapor_desktop.reports.recap_samples import empty_recap, long_recap, march_recap
+
+BREAKDOWNS = (
+    "per_bulan",
+    "kelompok_status",
+    "status",
+    "kategori",
+    "sub_kategori",
+    "kanal",
+    "jenis",
+    "kadar",
+    "kecamatan",
+)
+
+
+def read(recap: Recap) -> list[dict[str, str]]:
+    data = render_csv(recap)
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM, so Excel reads UTF-8"
+    text = data[3:].decode("utf-8")
+    assert "\r\n" in text
+    table = list(csv.reader(io.StringIO(text, newline=""), delimiter=DELIMITER))
+    assert tuple(table[0]) == HEADER
+    assert all(len(row) == len(HEADER) for row in table), "every row has every column"
+    return [dict(zip(HEADER, row, strict=True)) for row in table[1:]]
+
+
+def number(text: str) -> float:
+    """A cell as Indonesian Excel reads it: decimal comma."""
+    return float(text.replace(",", "."))
+
+
+def by_section(rows: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
+    sections: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        sections[row["bagian"]].append(row)
+    return sections
+
+
+def test_every_section_and_number_of_a_month() -> None:
+    recap = march_recap()
+    rows = read(recap)
+    sections = by_section(rows)
+    assert set(sections) == set(SECTION) - {"terlambat", "lampiran"}
+    for row in rows:
+        assert (row["kode_kantor"], row["kantor"]) == ("DINSOS", "Dinas Sosial")
+        assert (row["tahun"], row["bulan"], row["keadaan_per"]) == ("2026", "3", "2026-04-05")
+        number(row["nilai"])  # every row carries a number
+        if row["persen"]:
+            assert 0 <= number(row["persen"]) <= 100
+
+    head = {r["kode"]: r for r in sections["ringkasan"]}
+    assert head["diterima"]["nilai"] == "12"
+    assert head["ditindaklanjuti"]["nilai"] == "5"
+    assert head["ditindaklanjuti"]["persen"] == "41,7"  # 5 of 12, decimal comma
+    assert head["selesai_tanpa_arsip"]["persen"] == "45,5"  # 5 of 11
+    assert head["luring_tercatat_lapor"]["persen"] == "60,0"
+
+    # The breakdowns do not overlap: each sums to what was received (a pivot's total).
+    for name in BREAKDOWNS:
+        assert sum(int(r["nilai"]) for r in sections[name]) == 12, name
+
+    months = sections["per_bulan"]
+    assert {(r["rincian"], r["kode_2"]) for r in months} >= {("Maret", "pengaduan")}
+    assert [r["rincian_2"] for r in months][:2] == ["Pengaduan", "Aspirasi"]
+    kanal = {r["kode"]: r["rincian"] for r in sections["kanal"]}
+    assert kanal["walk_in"] == "Datang langsung"
+    assert {r["rincian"] for r in sections["kecamatan"]} >= {"(tanpa kecamatan)"}
+    sub = {r["kode"]: r["rincian"] for r in sections["sub_kategori"]}
+    assert sub["INF.JLN"] == "Infrastruktur > Jalan Rusak"
+
+    timely = {(r["kode"], r["kode_2"]): r for r in sections["ketepatan_waktu"]}
+    assert timely[("verification", "tepat_waktu")]["persen"] == "90,0"
+    assert timely[("first_follow_up", "p90_hk")]["nilai"] == "6,5"
+    assert sum(int(r["nilai"]) for r in sections["umur_terlambat"]) == len(recap.overdue)
+    assert sections["didisposisikan"][0]["rincian"] == "Dinas PUPR"
+
+
+def test_empty_period_has_no_percentage_and_no_error() -> None:
+    rows = read(empty_recap())
+    head = {r["kode"]: r for r in by_section(rows)["ringkasan"]}
+    assert head["diterima"]["nilai"] == "0"
+    for row in rows:
+        if row["bagian"] == "ringkasan" or row["kode_2"] == "tepat_waktu":
+            assert row["persen"] == "", row  # empty, not "0" and not "—"
+    medians = [r for r in rows if r["kode_2"] in ("median_hk", "p90_hk")]
+    assert medians and all(r["nilai"] == "" for r in medians)
+
+
+def test_yearly_recap_has_an_empty_month_column() -> None:
+    rows = read(long_recap(50))
+    assert {r["bulan"] for r in rows} == {""}
+    assert {r["tahun"] for r in rows} == {"2026"}
+    months = [r for r in rows if r["bagian"] == "per_bulan" and r["kode_2"] == "pengaduan"]
+    assert [int(r["kode"]) for r in months] == list(range(1, 13))
+    assert sum(int(r["nilai"]) for r in months) == 50
+    assert rows[0]["kantor"].startswith("Dinas Pemberdayaan Perempuan, Perlindungan Anak")
+
+
+def test_same_recap_same_bytes() -> None:
+    assert render_csv(march_recap()) == render_csv(march_recap())
+    assert render_csv(march_recap()) != render_csv(empty_recap())
