@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.codes import Role
 from lapor_desktop.domain.ops import iso, parse_instant
+from server.driver_sql import driver_rows
 from server.errors import ApiError
 from server.tables import Device, Office, Token, UserAccount
 
@@ -70,22 +71,42 @@ def bearer(header: str | None) -> str:
     return token.strip()
 
 
+# The token, its device, the device's user and the user's office in one read on the driver
+# (every request starts here): through the ORM these were three statements, ~0.9 ms of CPU.
+_CALLER = (
+    "SELECT t.kind, t.expires_at, d.device_id, d.revoked, d.office,"
+    " u.username, u.active, u.role, o.code, o.timezone"
+    " FROM token t"
+    " LEFT JOIN device d ON d.device_id = t.device_id"
+    " LEFT JOIN user_account u ON u.username = d.username"
+    " LEFT JOIN office o ON o.code = u.office"
+    " WHERE t.token_hash = ?"
+)
+
+
 def caller_for(session: Session, token: str, claimed_device: str | None, now: datetime) -> Caller:
-    row = session.get(Token, token_hash(token))
-    if row is None or row.kind != ACCESS:
+    found = driver_rows(session, _CALLER, (token_hash(token),))
+    if not found or found[0][0] != ACCESS:
         raise ApiError(401, "unauthorized", "unknown access token; enroll or refresh")
-    device = session.get(Device, row.device_id)
-    if device is None:
+    _, expires_at, device_id, revoked, office, username, active, role, office_code, tz = found[0]
+    if device_id is None:
         raise ApiError(401, "unauthorized", "unknown device")
     # Before the expiry: a revoked device must hear "revoked" (stop syncing), never a 401
     # that sends its operator to log in again, however old its token.
-    if device.revoked:
+    if revoked:
         raise ApiError(403, "revoked", "this device was revoked by the administrator")
-    if parse_instant(row.expires_at) <= now:
+    if parse_instant(expires_at) <= now:
         raise ApiError(401, "token_expired", "the access token has expired; refresh it")
-    if claimed_device is not None and claimed_device != device.device_id:
+    if claimed_device is not None and claimed_device != device_id:
         raise ApiError(403, "forbidden", "X-Device-Id is not the device of this token")
-    return device_caller(session, device)
+    # As device_caller decides, from the same rows.
+    if username is None or office_code is None:
+        raise ApiError(401, "unauthorized", "the device's user no longer exists")
+    if not active:
+        raise ApiError(403, "forbidden", "this user account is disabled")
+    return Caller(
+        device_id=device_id, username=username, office=office, role=Role(role), timezone=tz
+    )
 
 
 def device_caller(session: Session, device: Device) -> Caller:
