@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 from statistics import median
+from zoneinfo import ZoneInfo
 
 from lapor_desktop.domain.calendar import WorkingCalendar
 from lapor_desktop.domain.case import Case
@@ -227,6 +228,7 @@ def compute_recap(
         annex=tuple(annex),
         category_names=tuple((c, categories.path(c)) for c in sorted(named_categories)),
         office_names=tuple((c, names[c]) for c in sorted(office_codes) if c in names),
+        time_zone=tz.key if isinstance(tz, ZoneInfo) else str(tz),
     )
 
 
