@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -47,6 +48,23 @@ def _caller(
 
 
 Auth = Annotated[Caller, Depends(_caller)]
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    token: str
+    device_id: str | None
+
+
+async def _credentials(
+    authorization: Annotated[str | None, Header()] = None,
+    x_device_id: Annotated[str | None, Header()] = None,
+    x_sync_protocol: Annotated[str | None, Header()] = None,
+) -> Credentials:
+    """What `_caller` reads from the headers, checked for form only: no database, so on the
+    event loop. The route checks the token itself (`caller_for`), in its own session."""
+    _check_protocol_header(x_sync_protocol)
+    return Credentials(bearer(authorization), x_device_id)
 
 
 def create_app(settings: ServerSettings) -> FastAPI:
@@ -163,16 +181,22 @@ def create_app(settings: ServerSettings) -> FastAPI:
         return push.push(engine, settings, store, who, body)
 
     # The page's JSON is built from the stored documents' text (server/changes.py); the
-    # response model keeps /openapi.json describing it.
+    # response model keeps /openapi.json describing it. The token is checked in the page's
+    # own session and thread: a pull asks for page after page, and the second session and
+    # thread hop of the `Auth` dependency cost ~0.6 ms of CPU a page. (So a request with an
+    # unknown token and a bad cursor hears 400, not 401: both refusals read nothing.)
     @router.get("/changes", responses=errors, response_model=p.ChangesPage)
-    def changes_page(
-        who: Auth,
+    async def changes_page(
+        credentials: Annotated[Credentials, Depends(_credentials)],
         cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> Response:
-        with read_session(engine) as session:
-            body = changes.page_json(session, who, cursor, limit)
-        return Response(body, media_type="application/json")
+        def build() -> bytes:
+            with read_session(engine) as session:
+                who = caller_for(session, credentials.token, credentials.device_id, now())
+                return changes.page_json(session, who, cursor, limit)
+
+        return Response(await run_in_threadpool(build), media_type="application/json")
 
     @router.post("/verify", responses=errors)
     def verify(body: p.VerifyRequest, who: Auth) -> p.VerifyResponse:
