@@ -11,7 +11,7 @@ empty period never reads as "0%", which would claim a failure.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from lapor_desktop.domain.codes import CHANNEL_LABELS, KIND_LABELS, SEVERITY_LABELS, STATUS_LABELS
@@ -200,3 +200,8 @@ def share(part: int, whole: int) -> float | None:
 
 def yes_no(value: bool) -> str:
     return "Ya" if value else "Tidak"
+
+
+def short_date(day: date) -> str:
+    """ "02/03/2026": the compact date of a table cell."""
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"

@@ -1,0 +1,144 @@
+"""The PDF recap, read back with pypdf: its text, its pages, its fonts."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from lapor_desktop.reports.model import Recap
+from lapor_desktop.reports.pdf_export import render_pdf
+from tests.lapor_desktop.reports.recap_samples import (
+    CONFIDENTIAL_REGISTER,
+    LONG_NAME,
+    empty_recap,
+    long_recap,
+    march_recap,
+)
+
+STANDARD_14 = {"Courier", "Helvetica", "Times-Roman", "Symbol", "ZapfDingbats"}
+
+
+def read(data: bytes) -> tuple[PdfReader, list[str]]:
+    assert data.startswith(b"%PDF-")
+    reader = PdfReader(io.BytesIO(data))
+    return reader, [page.extract_text() for page in reader.pages]
+
+
+def flat(text: str) -> str:
+    """Text with line breaks as spaces (a cell may wrap anywhere)."""
+    return " ".join(text.split())
+
+
+def test_front_page_names_the_office_period_and_numbers() -> None:
+    reader, pages = read(render_pdf(march_recap()))
+    first = flat(pages[0])
+    for expected in (
+        "PEMERINTAH KABUPATEN SUMENEP",
+        "DINAS SOSIAL",
+        "REKAPITULASI PENGADUAN MASYARAKAT",
+        "Periode: Maret 2026",
+        "Keadaan per: 5 April 2026",
+        "Jumlah pengaduan diterima 12",
+        "Tingkat tindak lanjut (pengaduan yang ditindaklanjuti) 5 41,7%",
+        "Tingkat penyelesaian (selesai ÷ diterima) 5 41,7%",
+        "Tingkat penyelesaian tanpa yang diarsipkan 5 45,5%",
+        "Fasilitasi: yang luring tercatat di SP4N-LAPOR! 3 60,0%",
+        "Maret 9 2 1 0 12",  # the month × jenis aduan row
+    ):
+        assert expected in first, expected
+    everything = flat(" ".join(pages))
+    for expected in (
+        "Infrastruktur > Lampu Penerangan Jalan",
+        "Datang langsung",
+        "(tanpa kecamatan)",
+        "Verifikasi dan disposisi 10 9 90,0%",
+        "Tindak lanjut pertama 8 6 75,0% 2 3 1 4,0 6,5",
+        "15–60 HK",
+        "BPJS Kesehatan Cabang Pamekasan",
+        "Dinas PUPR",
+        "ADU/DINSOS/2026/0007",
+    ):
+        assert expected in everything, expected
+    total = len(reader.pages)
+    for number, text in enumerate(pages, start=1):
+        assert re.search(rf"Halaman {number} dari\s*{total}\b", text), text[-200:]
+    # Every font is our embedded DejaVu, never a standard one the viewer substitutes.
+    resources: list[Any] = [page["/Resources"] for page in reader.pages]
+    fonts = {str(font["/BaseFont"]) for r in resources for font in r["/Font"].values()}
+    assert fonts and all("DejaVuSerif" in f for f in fonts), fonts
+    assert not any(f.lstrip("/") in STANDARD_14 for f in fonts)
+    assert reader.metadata is not None and reader.metadata.title is not None
+    assert "Maret 2026" in reader.metadata.title
+
+
+def test_annex_hides_a_confidential_title() -> None:
+    _, pages = read(render_pdf(march_recap()))
+    annex = flat(pages[-1])
+    assert "Lampiran: daftar pengaduan" in annex
+    row = annex[annex.index(CONFIDENTIAL_REGISTER) :][:120]
+    assert "(rahasia)" in row
+    assert "Lampu jalan padam" not in row
+    assert annex.count("Lampu jalan padam") == 11
+
+
+def test_empty_period_prints_dashes() -> None:
+    _, pages = read(render_pdf(empty_recap()))
+    text = flat(" ".join(pages))
+    assert "Periode: April 2026" in text
+    assert "Jumlah pengaduan diterima 0" in text
+    assert "Tingkat tindak lanjut (pengaduan yang ditindaklanjuti) 0 —" in text
+    assert "Verifikasi dan disposisi 0 0 — 0 0 0 — —" in text
+    assert "Tidak ada data pada periode ini." in text
+
+
+def test_yearly_long_annex_runs_many_pages() -> None:
+    recap = long_recap(2000)
+    reader, pages = read(render_pdf(recap))
+    assert len(reader.pages) > 40
+    text = flat(" ".join(pages))
+    assert "Periode: Tahun 2026" in text
+    assert "Keadaan per: 4 Januari 2027" in text
+    assert LONG_NAME.upper() in text
+    # Every case is listed once, in order; the header repeats on every annex page.
+    numbers = re.findall(r"ADU/DINSOS/2026/(\d{4})", text)
+    assert numbers[-2000:] == [f"{i:04d}" for i in range(1, 2001)]
+    annex_pages = [p for p in pages if "Nomor register" in p and "ADU/DINSOS/2026/1" in p]
+    assert len(annex_pages) > 30
+    assert text.count("(rahasia)") == 2000 // 97
+    assert "Jalan penghubung antara Desa" in text and "…" in text  # long titles cut with "…"
+    assert "lihat berkas XLSX" not in text
+
+
+def test_annex_limit_says_how_many_are_left_out() -> None:
+    _, pages = read(render_pdf(long_recap(300), annex_limit=100))
+    text = flat(" ".join(pages))
+    assert "… dan 200 pengaduan lainnya, lihat berkas XLSX" in text
+    assert "ADU/DINSOS/2026/0100" in text and "ADU/DINSOS/2026/0101" not in text
+
+
+def test_same_recap_same_bytes() -> None:
+    first = render_pdf(march_recap())
+    assert render_pdf(march_recap()) == first
+    later: Recap = replace(march_recap(), as_of=datetime(2026, 4, 6, 2, 30, tzinfo=UTC))
+    assert render_pdf(later) != first
+
+
+@pytest.mark.slow
+def test_a_pemda_year_of_25000_cases_renders_in_seconds() -> None:
+    recap = long_recap(25_000)
+    started = time.process_time()
+    data = render_pdf(recap)
+    spent = time.process_time() - started
+    reader = PdfReader(io.BytesIO(data))
+    assert len(reader.pages) > 700
+    last = flat(reader.pages[-1].extract_text())
+    assert "ADU/DINSOS/2026/25000" in last  # the last case, on the last page
+    assert f"dari {len(reader.pages)}" in last
+    assert spent < 30, spent  # ~3.5 s CPU measured; a per-page re-split would take minutes
