@@ -1,0 +1,183 @@
+"""Recap reports (DOMAIN.md §8.7): the cases of a period read in one pass, computed, rendered.
+
+The cases are streamed from one read unit of work (a year of 100,000 cases is never held as a
+list of rows), decoded with the storage codec and handed to `reports.recap.compute_recap`. The
+renderers (openpyxl, reportlab) are imported only when a file is written: the window and the
+CLI start without paying for them.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, time, timedelta
+from pathlib import Path
+
+from lapor_desktop.domain.case import Case
+from lapor_desktop.domain.case_codec import case_from_json
+from lapor_desktop.domain.errors import ValidationError
+from lapor_desktop.domain.ops import iso
+from lapor_desktop.progress import Progress
+from lapor_desktop.reports.model import Period, Recap
+from lapor_desktop.reports.recap import OfficeInfo, compute_recap
+from lapor_desktop.services.workspace import Workspace
+from lapor_desktop.storage import json_text
+from lapor_desktop.storage.unit_of_work import UnitOfWork
+
+FORMATS = ("csv", "xlsx", "pdf")
+FIRST_YEAR = 2000  # SP4N-LAPOR! began in 2011; anything before 2000 is a typing slip
+_BATCH = 500  # rows per fetch: progress and cancel are checked this often
+
+# The same cases compute_recap counts (reports.model.Recap): received in the period, and held
+# or registered by the office; a case that left our scope is a stub we keep only if it is ours.
+_WHERE = (
+    ' FROM "case" WHERE received_at >= ? AND received_at < ?'
+    " AND (origin_office = ? OR (holder_office = ? AND scope_left_at IS NULL))"
+)
+
+
+def parse_period(year: object, month: object = None, *, today: datetime | None = None) -> Period:
+    """A Period from user input (text or numbers); refuses what no report can cover."""
+    this_year = (today or datetime.now(UTC)).year
+    year_number = _whole(year, "year", "tahun")
+    if not FIRST_YEAR <= year_number <= this_year + 1:
+        raise ValidationError(
+            "year", f"must be {FIRST_YEAR}..{this_year + 1} (tahun di luar rentang)"
+        )
+    if month is None or (isinstance(month, str) and not month.strip()):
+        return Period(year_number)
+    month_number = _whole(month, "month", "bulan")
+    if not 1 <= month_number <= 12:
+        raise ValidationError("month", "must be 1..12 (bulan 1 sampai 12)")
+    return Period(year_number, month_number)
+
+
+def _whole(value: object, name: str, label: str) -> int:
+    if isinstance(value, bool):
+        raise ValidationError(name, f"is not a number ({label} harus berupa angka)")
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit():
+        raise ValidationError(name, f"is not a number ({label} harus berupa angka)")
+    return int(text)
+
+
+def parse_format(fmt: str) -> str:
+    wanted = fmt.strip().lower().lstrip(".")
+    if wanted not in FORMATS:
+        raise ValidationError("format", f"{fmt!r} is not one of {', '.join(FORMATS)}")
+    return wanted
+
+
+class ReportService:
+    def __init__(self, workspace: Workspace) -> None:
+        self._workspace = workspace
+
+    def recap(self, period: Period, progress: Progress | None = None) -> Recap:
+        ws = self._workspace
+        reference = ws.reference()
+        office = ws.office
+        as_of = ws.clock().astimezone(UTC)
+        with ws.db.read() as uow:
+            office_names = _office_names(uow)
+            return compute_recap(
+                self._cases(uow, period, progress),
+                period=period,
+                office=OfficeInfo(office.code, office.name, office.regency),
+                as_of=as_of,
+                tz=ws.tz,
+                calendar=reference.calendar,
+                rulebook=reference.rulebook,
+                categories=reference.categories,
+                office_names=office_names,
+            )
+
+    def export(
+        self, period: Period, fmt: str, path: Path, progress: Progress | None = None
+    ) -> Recap:
+        """Compute and write the recap to `path` in `fmt` (csv, xlsx, pdf), atomically."""
+        kind = parse_format(fmt)
+        recap = self.recap(period, progress)
+        if progress is not None:
+            progress.check()
+        data = render(recap, kind)
+        if progress is not None:
+            progress.check()
+        write_atomically(path, data)
+        return recap
+
+    def _cases(self, uow: UnitOfWork, period: Period, progress: Progress | None) -> Iterator[Case]:
+        tz = self._workspace.tz
+        code = self._workspace.office.code
+        start = datetime.combine(period.first_day, time(), tzinfo=tz)
+        end = datetime.combine(period.last_day + timedelta(days=1), time(), tzinfo=tz)
+        params = (iso(start.astimezone(UTC)), iso(end.astimezone(UTC)), code, code)
+        # The driver's own cursor: a row through SQLAlchemy's result machinery costs more than
+        # the JSON decode, and fetchmany keeps only one batch of documents in memory.
+        raw = uow.session.connection().connection.driver_connection
+        assert raw is not None  # a live pooled connection always has its driver connection
+        cursor = raw.cursor()
+        try:
+            total = 0
+            if progress is not None:
+                total = int(cursor.execute("SELECT count(*)" + _WHERE, params).fetchone()[0])
+                progress.step(0, total, "Membaca pengaduan")
+            cursor.execute("SELECT doc" + _WHERE, params)
+            done = 0
+            while batch := cursor.fetchmany(_BATCH):
+                for (doc,) in batch:
+                    yield case_from_json(json_text.loads(doc))
+                done += len(batch)
+                if progress is not None:
+                    progress.step(done, max(total, done), "Membaca pengaduan")
+        finally:
+            cursor.close()
+
+
+def render(recap: Recap, kind: str) -> bytes:
+    # Imported here: openpyxl and reportlab cost hundreds of ms to import.
+    if kind == "csv":
+        from lapor_desktop.reports.csv_export import render_csv
+
+        return render_csv(recap)
+    if kind == "xlsx":
+        from lapor_desktop.reports.xlsx_export import render_xlsx
+
+        return render_xlsx(recap)
+    from lapor_desktop.reports.pdf_export import render_pdf
+
+    return render_pdf(recap)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, rename: a reader never sees half a report, and a
+    failure leaves the old file (or none) and no temp file behind."""
+    tmp = path.with_name(f".lapor-report-{uuid.uuid4().hex}{path.suffix}")
+    # os.open with 0o666, not mkstemp's 0o600: the umask decides, as for any file the user
+    # saves, so a report on a shared folder stays readable by the colleagues it is for.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _office_names(uow: UnitOfWork) -> dict[str, str]:
+    """Office code -> name from the master data the last sync brought (none before one)."""
+    names: dict[str, str] = {}
+    for office in uow.sync.state.offices():
+        code, name = office.get("code"), office.get("name")
+        if isinstance(code, str) and isinstance(name, str) and name.strip():
+            names[code] = name.strip()
+    return names
+
+
+__all__ = ["FORMATS", "ReportService", "parse_format", "parse_period", "render", "write_atomically"]
