@@ -93,6 +93,7 @@ def build_parser() -> _Parser:
     holiday_remove.add_argument("--reason", required=True)
 
     _letter_parsers(commands)
+    _report_parser(commands)
 
     db = _sub(commands, "db", "database maintenance")
     db_commands = db.add_subparsers(dest="db_command", parser_class=_Parser)
@@ -253,6 +254,19 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     attach = _sub(sub, "attach", "attach a file (photo, letter, document)")
     attach.add_argument("case")
     attach.add_argument("file")
+
+
+def _report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    report = _sub(sub, "report", "the recap (rekap) of a year or a month as CSV, XLSX or PDF")
+    # Text, not type=int: the service says what is wrong with a year in one line.
+    report.add_argument("--year", required=True, help="e.g. 2026")
+    report.add_argument("--month", default=None, help="1..12 (default: the whole year)")
+    report.add_argument(
+        "--format", default=None, help="csv, xlsx or pdf (default: from the -o name)"
+    )
+    report.add_argument(
+        "-o", "--output", default=None, metavar="FILE", help="rekap.xlsx, rekap.pdf, rekap.csv"
+    )
 
 
 LETTER_KINDS = ("disposisi", "tanggapan", "penerusan", "kelengkapan", "tanda-terima")

@@ -1,0 +1,116 @@
+"""`report`: the recap (rekap) of a year or a month as CSV, XLSX or PDF, or as JSON.
+
+Every option is checked before the data dir opens (the year against the clock, the month, the
+format, the output path by a probe file in its folder), so bad input writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from lapor_desktop.cli import output
+from lapor_desktop.cli.letter_commands import check_output
+from lapor_desktop.cli.parser import UsageError
+from lapor_desktop.clock import Clock
+from lapor_desktop.domain.errors import ValidationError
+from lapor_desktop.domain.ops import iso
+from lapor_desktop.reports.model import Period, Recap
+from lapor_desktop.services.reports import FORMATS, ReportService, parse_format, parse_period
+from lapor_desktop.services.workspace import Workspace
+
+COMMANDS = ("report",)
+
+
+def check_args(args: argparse.Namespace, clock: Clock) -> None:
+    """Refuse bad options before the data dir is opened; leaves the parsed values on `args`."""
+    try:
+        args.period = parse_period(args.year, args.month, today=clock())
+    except ValidationError as error:
+        raise UsageError(f"--{error.field} {_shown(error.field, args)}: {error.message}") from None
+    args.path = None
+    args.kind = None
+    if args.output is None:
+        if not args.json:
+            raise UsageError("report needs -o FILE (.csv, .xlsx or .pdf), or --json to print it")
+        if args.format is not None:
+            raise UsageError("--format needs -o FILE")
+        return
+    suffix = Path(args.output).suffix.lower().lstrip(".")
+    if args.format is not None:
+        try:
+            args.kind = parse_format(args.format)
+        except ValidationError:
+            raise UsageError(f"--format {args.format}: use one of {', '.join(FORMATS)}") from None
+        if suffix in FORMATS and suffix != args.kind:
+            raise UsageError(f"-o {args.output} is a .{suffix} name but --format is {args.kind}")
+    elif suffix in FORMATS:
+        args.kind = suffix
+    else:
+        raise UsageError(
+            f"-o {args.output}: cannot tell the format from the name; end it in .csv, .xlsx "
+            "or .pdf, or give --format"
+        )
+    args.path = check_output(args.output)
+
+
+def _shown(field: str, args: argparse.Namespace) -> str:
+    return str(args.year if field == "year" else args.month)
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    service = ReportService(workspace)
+    period: Period = args.period
+    if args.path is None:
+        recap = service.recap(period)
+        output.emit_json(recap_json(recap))
+        return 0
+    path = check_output(args.output)  # again: the folder may have changed meanwhile
+    recap = service.export(period, args.kind, path)
+    if args.json:
+        output.emit_json({**recap_json(recap), "file": str(path)})
+    else:
+        sys.stdout.write(
+            f"Rekap {period_label(period)}: {recap.received} pengaduan, disimpan di {path}\n"
+        )
+    return 0
+
+
+def period_label(period: Period) -> str:
+    return str(period.year) if period.month is None else f"{period.year}-{period.month:02d}"
+
+
+def recap_json(recap: Recap) -> dict[str, Any]:
+    """Every field of the recap plus its percentages; dates as ISO text."""
+    data: dict[str, Any] = _plain(asdict(recap))
+    data["as_of"] = iso(recap.as_of)
+    data["period"].update(
+        label=period_label(recap.period),
+        first_day=recap.period.first_day.isoformat(),
+        last_day=recap.period.last_day.isoformat(),
+    )
+    data["category_names"] = dict(recap.category_names)
+    data["office_names"] = dict(recap.office_names)
+    data["followed_up_percent"] = recap.followed_up_percent
+    data["resolved_percent"] = recap.resolved_percent
+    data["resolved_percent_excluding_archived"] = recap.resolved_percent_excluding_archived
+    data["offline_registered_percent"] = recap.offline_registered_percent
+    for stage, row in zip(recap.timeliness, data["timeliness"], strict=True):
+        row["met_percent"] = stage.met_percent
+    return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return iso(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
