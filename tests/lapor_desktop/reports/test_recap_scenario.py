@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -10,10 +10,10 @@ from lapor_desktop.domain.case import Case
 from lapor_desktop.progress import Cancelled, CancelToken, Progress
 from lapor_desktop.reports.model import Count, Period, Recap
 from lapor_desktop.reports.recap import OfficeInfo, compute_recap
-from lapor_desktop.services.cases import CaseService
+from lapor_desktop.services.cases import CaseService, DispositionInput, NewCase
 from lapor_desktop.services.reports import ReportService
 from lapor_desktop.services.workspace import Workspace
-from tests.conftest import FakeClock
+from tests.conftest import WIB, FakeClock
 from tests.lapor_desktop.reports.recap_scenario import (
     AS_OF,
     CONFIDENTIAL_TITLE,
@@ -214,3 +214,39 @@ def test_cancel_stops_the_read(workspace: Workspace, scenario: Scenario) -> None
     token.cancel()
     with pytest.raises(Cancelled):
         service.recap(Period(2026), Progress(token))
+
+
+def test_office_names_from_the_synced_master_data(workspace: Workspace, scenario: Scenario) -> None:
+    with workspace.db.write() as uow:  # what sync.master stores from the server's master data
+        uow.sync.state.set_offices(
+            [
+                {"code": "DPUPR", "name": "Dinas Pekerjaan Umum dan Penataan Ruang"},
+                {"code": "DINKES", "name": "Dinas Kesehatan"},  # in no case: not listed
+            ]
+        )
+        uow.commit()
+    recap = ReportService(workspace).recap(Period(2026, 3))
+    assert recap.office_names == (
+        ("DINSOS", "Dinas Sosial"),
+        ("DPUPR", "Dinas Pekerjaan Umum dan Penataan Ruang"),
+    )
+
+
+def test_days_taken_leave_out_the_wait_for_the_reporter(
+    workspace: Workspace, fake_clock: FakeClock
+) -> None:
+    cases = CaseService(workspace)
+    fake_clock.set(datetime(2026, 3, 2, 9, 0, tzinfo=WIB))
+    case = cases.register(
+        NewCase(title="Data kurang", text="KK belum ada", channel="walk_in", category=SOCIAL_AID)
+    )
+    fake_clock.set(datetime(2026, 3, 3, 9, 0, tzinfo=WIB))
+    cases.needs_info(case.register_no, "Mohon kirim KK")
+    fake_clock.set(datetime(2026, 3, 5, 9, 0, tzinfo=WIB))
+    cases.info_received(case.register_no)
+    fake_clock.set(datetime(2026, 3, 6, 9, 0, tzinfo=WIB))
+    cases.dispose(case.register_no, DispositionInput(to_unit="Bidang Linjamsos"))
+
+    recap = ReportService(workspace).recap(Period(2026, 3))
+    # 2 -> 6 March is 4 working days, 2 of them (3 -> 5 March) waiting for the reporter.
+    assert stage(recap, "verification") == (1, 1, 0, 0, 0, 2.0, 2.0)
