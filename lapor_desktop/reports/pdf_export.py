@@ -8,12 +8,11 @@ CSV; the overdue list; and, from a new page, the annex of every counted case. Ev
 carries "Halaman i dari N" in its foot.
 
 The annex may hold tens of thousands of cases (a whole Pemda's year). Its rows are wrapped
-once into plain text lines (a few at most per cell; Paragraph cells would cost several times
-more), measured with fixed leading, and cut here into one small table per page, each under
-its own header row: one long table would be re-split at every page, work that grows faster
-than the rows (25,000 cases: 8.5 s CPU as one LongTable, 3.4 s cut per page; 761 pages,
-2.9 MB, ~86 MiB peak of Python allocations). `annex_limit` can cap the annex; the PDF then
-says how many cases it left to the XLSX.
+once into plain text lines (a few at most per cell), measured with fixed leading, and cut
+here into one small table per page, each under its own header row: one long table would be
+re-split at every page, work that grows faster than the rows (25,000 cases: 8.5 s CPU as one
+LongTable, 3.4 s cut per page; 761 pages, 2.9 MB, ~86 MiB peak of Python allocations).
+`annex_limit` can cap the annex; the PDF then says how many cases it left to the XLSX.
 The total page count reaches the foot through a form drawn once at the end, so no page is
 kept in memory to be numbered later.
 
