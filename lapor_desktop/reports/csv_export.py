@@ -20,7 +20,7 @@ lives in the XLSX ("Terlambat", "Lampiran") and the PDF.
 Separator ";" and decimal comma: Excel splits a CSV at the list separator of the Windows
 regional settings, which is ";" under Indonesian settings because "," is the decimal mark
 there; `persen` and the median days are written "41,7", so they open as numbers. No "sep=;"
-first line: Excel ignores the BOM when it finds one and then shows "—" and "é" garbled.
+first line: with one, Excel ignores the BOM and shows "—" and "é" garbled.
 UTF-8 with a BOM so Excel reads the file as UTF-8 (category names, "—"). Counts carry no
 thousands separator ("12345") so they parse anywhere; a value that does not exist (a
 percentage of nothing, the median of no completed clock) is an empty cell, not "—", so the

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, cast
@@ -166,7 +166,7 @@ def _counts(
     title: str,
     what: str,
     counts: Sequence[Count],
-    name: Any,
+    name: Callable[[str], str],
     whole: int,
     with_code: bool = True,
 ) -> None:
