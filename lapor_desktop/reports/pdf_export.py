@@ -66,6 +66,10 @@ BASE_SIZE = 9.5
 ANNEX_SIZE = 7.0
 ANNEX_LEADING = 8.4
 ANNEX_PAD = 1.6  # top and bottom padding of an annex cell
+# The printed overdue list stops after this many, most late first: a list of thousands belongs
+# in the XLSX (and each case is in the annex anyway); as one table it also took reportlab
+# ~20 s for 10,000 rows (a year of the 100,000-case demo), growing faster than the list.
+OVERDUE_LIMIT = 200
 ANNEX_MAX_LINES = 3  # of the title; longer titles end in "…" (the XLSX holds them whole)
 
 _GRID = Color(0.55, 0.55, 0.55)
@@ -386,7 +390,7 @@ def _overdue(recap: Recap) -> list[Any]:
             _para(labels.status_label(o.status), s.cell),
             labels.number(o.working_days_late),
         ]
-        for i, o in enumerate(recap.overdue, start=1)
+        for i, o in enumerate(recap.overdue[:OVERDUE_LIMIT], start=1)
     ]
     header = [
         "No",
@@ -399,7 +403,15 @@ def _overdue(recap: Recap) -> list[Any]:
         "Lewat (HK)",
     ]
     table = _table(header, body, [8, 36, 19, 24, 19, 26, 29, 17], 7)
-    return parts + _section(title, table)
+    left_out = len(recap.overdue) - len(body)
+    if not left_out:
+        return parts + _section(title, table)
+    more = _para(
+        f"… dan {labels.number(left_out)} pengaduan terlambat lainnya, lihat berkas XLSX "
+        "(lembar \u201cTerlambat\u201d).",
+        s.text,
+    )
+    return parts + _section(title, table) + [Spacer(1, 4), more]
 
 
 def _destinations(recap: Recap) -> list[Any]:
