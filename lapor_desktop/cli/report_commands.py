@@ -23,8 +23,6 @@ from lapor_desktop.reports.model import Period, Recap
 from lapor_desktop.services.reports import FORMATS, ReportService, parse_format, parse_period
 from lapor_desktop.services.workspace import Workspace
 
-COMMANDS = ("report",)
-
 
 def check_args(args: argparse.Namespace, clock: Clock) -> None:
     """Refuse bad options before the data dir is opened; leaves the parsed values on `args`."""
