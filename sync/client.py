@@ -108,6 +108,14 @@ class SyncClient:
         # `Connection: keep-alive` (HTTP/1.1 keeps connections by default).
         self._session.headers.clear()
         self._session.headers["User-Agent"] = SKIP_HEADER
+        # The environment (HTTPS_PROXY / NO_PROXY, REQUESTS_CA_BUNDLE) is read once, for the
+        # server's address, as requests would: left to trust_env it reads it again on every
+        # request, with ~/.netrc (~0.5 ms of CPU a pull page), and a netrc entry for the host
+        # would replace our Bearer header.
+        found = self._session.merge_environment_settings(self.base_url, {}, None, None, None)
+        self._session.trust_env = False
+        self._session.proxies = found["proxies"]
+        self._session.verify = found["verify"]
         self._current: Tokens | None = tokens.load() if tokens is not None else None
 
     def close(self) -> None:

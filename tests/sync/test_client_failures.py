@@ -22,6 +22,9 @@ from sync.errors import Unreachable
 from tests.conftest import FakeClock
 from tests.sync.conftest import Desk, client_for
 
+# A client that gets through to the listener hears this, and retries.
+BUSY = b"HTTP/1.1 503 Busy\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
 
 def _free_port() -> int:
     with socket.socket() as probe:
@@ -56,7 +59,8 @@ def untrusted_tls(tmp_path: Path) -> Iterator[tuple[str, list[int]]]:
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     subprocess.run(
         [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(key), "-out", str(cert)],
         check=True, capture_output=True,
     )  # fmt: skip
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -74,7 +78,10 @@ def untrusted_tls(tmp_path: Path) -> Iterator[tuple[str, list[int]]]:
                 return  # closed: the test is over
             accepted.append(1)
             try:
-                context.wrap_socket(connection, server_side=True).close()
+                # A client that trusts the certificate (REQUESTS_CA_BUNDLE) hears a 503.
+                with context.wrap_socket(connection, server_side=True) as tls:
+                    tls.recv(65536)
+                    tls.sendall(BUSY)
             except (ssl.SSLError, OSError):
                 connection.close()  # the client refused our certificate, as it must
 
@@ -96,3 +103,60 @@ def test_an_untrusted_certificate_fails_at_once_and_says_what_to_do(
     assert "REQUESTS_CA_BUNDLE" in message
     # Tried once: the retry policy allows 3 attempts, but a certificate does not heal.
     assert len(accepted) == 1
+
+
+def test_the_ca_bundle_named_in_the_environment_is_trusted(
+    desk: Desk,
+    fake_clock: FakeClock,
+    untrusted_tls: tuple[str, list[int]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What the message above tells an office with its own CA to do works: the client reads
+    REQUESTS_CA_BUNDLE (once, when it is made, not through requests on every call)."""
+    base_url, accepted = untrusted_tls
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(tmp_path / "cert.pem"))
+    with pytest.raises(Unreachable) as raised:
+        _hello(base_url, desk, fake_clock)
+    assert "HTTP 503" in str(raised.value)  # the handshake passed, the request was answered
+    assert len(accepted) == 3  # and retried, as a 503 is
+
+
+def test_the_proxy_named_in_the_environment_carries_the_requests(
+    desk: Desk, fake_clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An office behind a proxy sets HTTP_PROXY (and NO_PROXY for what bypasses it)."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    asked: list[bytes] = []
+
+    def serve() -> None:
+        while True:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            with connection:
+                asked.append(connection.recv(65536).split(b"\r\n", 1)[0])
+                connection.sendall(BUSY)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    proxy = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    monkeypatch.setenv("HTTP_PROXY", proxy)
+    monkeypatch.setenv("http_proxy", proxy)
+    monkeypatch.setenv("NO_PROXY", "bypassed.invalid,127.0.0.1")
+    monkeypatch.setenv("no_proxy", "bypassed.invalid,127.0.0.1")
+    try:
+        with pytest.raises(Unreachable) as raised:
+            _hello("http://lapor.example.invalid:8080", desk, fake_clock)
+        assert "HTTP 503" in str(raised.value)
+        assert asked == [b"POST http://lapor.example.invalid:8080/sync/v1/hello HTTP/1.1"] * 3
+        asked.clear()
+        with pytest.raises(Unreachable):
+            _hello("http://bypassed.invalid:8080", desk, fake_clock)
+        assert asked == []  # resolved directly (and not found), never sent to the proxy
+    finally:
+        listener.close()
+        thread.join(5)
