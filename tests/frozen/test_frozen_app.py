@@ -131,7 +131,18 @@ def case(root: Path, office: Path) -> dict[str, Any]:
 def test_help_lists_every_command(root: Path) -> None:
     usage = ok(root, "--help").stdout
     # `enroll` and `sync` come from the launcher (sync package), the rest from the core CLI.
-    for command in ("init", "demo", "case", "letter", "db", "backup", "enroll", "sync"):
+    for command in (
+        "init",
+        "demo",
+        "case",
+        "letter",
+        "db",
+        "backup",
+        "enroll",
+        "sync",
+        "report",
+        "export-outbox",
+    ):
         assert command in usage, usage
 
 
