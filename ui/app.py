@@ -20,6 +20,7 @@ from ui.case_actions import CaseActions
 from ui.i18n import install_translators
 from ui.letters_actions import install_letters_actions
 from ui.main_window import MainWindow
+from ui.reports_menu import install_reports_menu
 from ui.settings_dialog import install_settings_action
 from ui.shortcuts_dialog import install_shortcuts_help
 from ui.sync_connection import SyncConnection
@@ -53,6 +54,7 @@ def build_window(
     window.later(lambda: install_settings_action(window))  # File → Settings… (Ctrl+,)
     # Case → Letter… (Ctrl+L), File → Today's letters
     window.later(lambda: install_letters_actions(window))
+    window.later(lambda: install_reports_menu(window))  # Reports → Complaint recap… (Ctrl+Alt+R)
     if not demo:  # demo data is never sent anywhere
         window.later(lambda: install_sync(window, connection))  # Sync menu (F9), status bar
     window.later(lambda: install_shortcuts_help(window))

@@ -2649,6 +2649,205 @@ Bidang Rehabilitasi Sosial</translation>
     </message>
 </context>
 <context>
+    <name>RecapDialog</name>
+    <message>
+        <source>January</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)</source>
+        <translation>Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <source>Complaint recap</source>
+        <translation>Complaint recap</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Whole year</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Headline numbers</source>
+        <translation>Headline numbers</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Received:</translation>
+    </message>
+    <message>
+        <source>Follow-up rate:</source>
+        <translation>Follow-up rate:</translation>
+    </message>
+    <message>
+        <source>Resolution rate:</source>
+        <translation>Resolution rate:</translation>
+    </message>
+    <message>
+        <source>Overdue now:</source>
+        <translation>Overdue now:</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>&amp;Calculate</source>
+        <translation>&amp;Calculate</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Save…</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>&amp;Open folder</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>the year {year}</source>
+        <translation>the year {year}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>Cancelled. No file was written.</source>
+        <translation>Cancelled. No file was written.</translation>
+    </message>
+    <message>
+        <source>Calculating the recap of {period}…</source>
+        <translation>Calculating the recap of {period}…</translation>
+    </message>
+    <message>
+        <source>Recap of {period}, as of {when}.</source>
+        <translation>Recap of {period}, as of {when}.</translation>
+    </message>
+    <message>
+        <source>{percent} ({count} of {total})</source>
+        <translation>{percent} ({count} of {total})</translation>
+    </message>
+    <message>
+        <source>Save the complaint recap</source>
+        <translation>Save the complaint recap</translation>
+    </message>
+    <message>
+        <source>Saving the recap of {period}…</source>
+        <translation>Saving the recap of {period}…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Saved to {path}</translation>
+    </message>
+    <message>
+        <source>The recap could not be saved in {folder}: {reason}. Nothing was written; choose another folder or close the file if another program has it open.</source>
+        <translation>The recap could not be saved in {folder}: {reason}. Nothing was written; choose another folder or close the file if another program has it open.</translation>
+    </message>
+    <message>
+        <source>The recap cannot be made: {reason}</source>
+        <translation>The recap cannot be made: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>RejectedDialog</name>
     <message>
         <source>Actions the server rejected</source>
@@ -2704,6 +2903,21 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>Done</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsMenu</name>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>Complaint &amp;recap…</source>
+        <translation>Complaint &amp;recap…</translation>
+    </message>
+    <message>
+        <source>Received, followed up, resolved and overdue complaints of a month or year</source>
+        <translation>Received, followed up, resolved and overdue complaints of a month or year</translation>
     </message>
 </context>
 <context>

@@ -2577,6 +2577,205 @@ Bidang Rehabilitasi Sosial</translation>
     </message>
 </context>
 <context>
+    <name>RecapDialog</name>
+    <message>
+        <source>January</source>
+        <translation>Januari</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februari</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>Maret</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mei</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>Agustus</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Desember</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX)</source>
+        <translation>Excel (XLSX)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Complaint recap</source>
+        <translation>Rekap pengaduan</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Tahun</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>Setahun penuh</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Tahun:</translation>
+    </message>
+    <message>
+        <source>&amp;Month:</source>
+        <translation>&amp;Bulan:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Headline numbers</source>
+        <translation>Angka utama</translation>
+    </message>
+    <message>
+        <source>Received:</source>
+        <translation>Diterima:</translation>
+    </message>
+    <message>
+        <source>Follow-up rate:</source>
+        <translation>Tingkat tindak lanjut:</translation>
+    </message>
+    <message>
+        <source>Resolution rate:</source>
+        <translation>Tingkat penyelesaian:</translation>
+    </message>
+    <message>
+        <source>Overdue now:</source>
+        <translation>Terlambat saat ini:</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Kemajuan</translation>
+    </message>
+    <message>
+        <source>&amp;Calculate</source>
+        <translation>&amp;Hitung</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Simpan…</translation>
+    </message>
+    <message>
+        <source>&amp;Open folder</source>
+        <translation>B&amp;uka folder</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>the year {year}</source>
+        <translation>tahun {year}</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Cancelled. No file was written.</source>
+        <translation>Dibatalkan. Tidak ada berkas yang disimpan.</translation>
+    </message>
+    <message>
+        <source>Calculating the recap of {period}…</source>
+        <translation>Menghitung rekap {period}…</translation>
+    </message>
+    <message>
+        <source>Recap of {period}, as of {when}.</source>
+        <translation>Rekap {period}, keadaan per {when}.</translation>
+    </message>
+    <message>
+        <source>{percent} ({count} of {total})</source>
+        <translation>{percent} ({count} dari {total})</translation>
+    </message>
+    <message>
+        <source>Save the complaint recap</source>
+        <translation>Simpan rekap pengaduan</translation>
+    </message>
+    <message>
+        <source>Saving the recap of {period}…</source>
+        <translation>Menyimpan rekap {period}…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>Disimpan ke {path}</translation>
+    </message>
+    <message>
+        <source>The recap could not be saved in {folder}: {reason}. Nothing was written; choose another folder or close the file if another program has it open.</source>
+        <translation>Rekap tidak dapat disimpan di {folder}: {reason}. Tidak ada yang ditulis; pilih folder lain, atau tutup berkasnya bila sedang dibuka program lain.</translation>
+    </message>
+    <message>
+        <source>The recap cannot be made: {reason}</source>
+        <translation>Rekap tidak dapat dibuat: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>RejectedDialog</name>
     <message>
         <source>Actions the server rejected</source>
@@ -2632,6 +2831,21 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>Done</source>
         <translation>Dilakukan</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsMenu</name>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Laporan</translation>
+    </message>
+    <message>
+        <source>Complaint &amp;recap…</source>
+        <translation>&amp;Rekap pengaduan…</translation>
+    </message>
+    <message>
+        <source>Received, followed up, resolved and overdue complaints of a month or year</source>
+        <translation>Pengaduan yang diterima, ditindaklanjuti, selesai dan terlambat dalam sebulan atau setahun</translation>
     </message>
 </context>
 <context>

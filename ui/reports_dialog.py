@@ -1,0 +1,437 @@
+"""Reports → Complaint recap (Laporan → Rekap pengaduan): pick a year or a month of it and a
+format, see the headline numbers, save the recap as PDF, Excel or CSV.
+
+Every computation and every file written runs through the window's task runner (database lane),
+with a progress bar and a Cancel that stops the work at the service's next check; a cancelled or
+failed save leaves no file behind (ui/reports_export.py). The numbers shown come from the very
+Recap object the file was rendered from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QSettings, Qt, QUrl, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from lapor_desktop.domain.dates import indonesian_datetime
+from lapor_desktop.domain.errors import DomainError
+from lapor_desktop.progress import CancelToken, Progress
+from ui.errors import show_error
+from ui.letter_output_dialog import ERROR_STYLE, documents_dir
+from ui.reports_export import (
+    FORMATS,
+    compute,
+    default_file_name,
+    export_to,
+    format_for_suffix,
+    format_of,
+)
+
+if TYPE_CHECKING:
+    from lapor_desktop.reports.model import Recap
+    from ui.main_window import MainWindow
+
+FIRST_YEAR = 2000
+FOLDER_KEY = "reports/folder"  # the last folder a recap was saved to (window.ini)
+STATUS_MS = 15_000
+
+MONTHS = (
+    QT_TRANSLATE_NOOP("RecapDialog", "January"),
+    QT_TRANSLATE_NOOP("RecapDialog", "February"),
+    QT_TRANSLATE_NOOP("RecapDialog", "March"),
+    QT_TRANSLATE_NOOP("RecapDialog", "April"),
+    QT_TRANSLATE_NOOP("RecapDialog", "May"),
+    QT_TRANSLATE_NOOP("RecapDialog", "June"),
+    QT_TRANSLATE_NOOP("RecapDialog", "July"),
+    QT_TRANSLATE_NOOP("RecapDialog", "August"),
+    QT_TRANSLATE_NOOP("RecapDialog", "September"),
+    QT_TRANSLATE_NOOP("RecapDialog", "October"),
+    QT_TRANSLATE_NOOP("RecapDialog", "November"),
+    QT_TRANSLATE_NOOP("RecapDialog", "December"),
+)
+FORMAT_NAMES = {
+    "pdf": QT_TRANSLATE_NOOP("RecapDialog", "PDF"),
+    "xlsx": QT_TRANSLATE_NOOP("RecapDialog", "Excel (XLSX)"),
+    "csv": QT_TRANSLATE_NOOP("RecapDialog", "CSV"),
+}
+FILTERS = {
+    "pdf": QT_TRANSLATE_NOOP("RecapDialog", "PDF documents (*.pdf)"),
+    "xlsx": QT_TRANSLATE_NOOP("RecapDialog", "Excel workbooks (*.xlsx)"),
+    "csv": QT_TRANSLATE_NOOP("RecapDialog", "CSV files (*.csv)"),
+}
+
+
+def _t(source: object) -> str:
+    """A message marked above with QT_TRANSLATE_NOOP (typed object by PySide6's stubs)."""
+    return QCoreApplication.translate("RecapDialog", str(source))
+
+
+def month_name(month: int) -> str:
+    return _t(MONTHS[month - 1])
+
+
+def percent_text(value: float | None) -> str:
+    """66,7% in Indonesian, 66.7% in English; a dash when nothing was received."""
+    return "—" if value is None else QLocale().toString(value, "f", 1) + "%"
+
+
+class RecapDialog(QDialog):
+    """Pick a period and a format; Calculate shows the numbers, Save… writes the file."""
+
+    computed = Signal(object)  # the Recap shown (after Calculate or a save)
+    saved = Signal(object)  # the Path written
+    cancelled = Signal()
+    failed = Signal(str)  # the message shown
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._token: CancelToken | None = None  # the task running now, if any
+        self._closing = False
+        self.recap: Recap | None = None  # what the numbers show
+        self.saved_path: Path | None = None
+        self._target: Path | None = None  # the file being saved (named in an error)
+        self.setWindowTitle(self.tr("Complaint recap"))
+        self.setAccessibleName(self.tr("Complaint recap"))
+
+        today = window.workspace.clock().astimezone(window.workspace.tz).date()
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(FIRST_YEAR, today.year)
+        self.year_spin.setValue(today.year)
+        self.year_spin.setAccessibleName(self.tr("Year"))
+        self.month_combo = QComboBox()
+        self.month_combo.addItem(self.tr("Whole year"))
+        for month in range(1, 13):
+            self.month_combo.addItem(month_name(month))
+        self.month_combo.setCurrentIndex(today.month)
+        self.month_combo.setAccessibleName(self.tr("Month"))
+        self.format_combo = QComboBox()
+        for fmt in FORMATS:
+            self.format_combo.addItem(_t(FORMAT_NAMES[fmt.code]))
+        self.format_combo.setAccessibleName(self.tr("Format"))
+        form = QFormLayout()
+        form.addRow(self.tr("&Year:"), self.year_spin)
+        form.addRow(self.tr("&Month:"), self.month_combo)
+        form.addRow(self.tr("&Format:"), self.format_combo)
+
+        self.numbers_box = QGroupBox(self.tr("Headline numbers"))
+        self.received_value = QLabel()
+        self.followed_up_value = QLabel()
+        self.resolved_value = QLabel()
+        self.overdue_value = QLabel()
+        numbers = QFormLayout(self.numbers_box)
+        numbers.addRow(self.tr("Received:"), self.received_value)
+        numbers.addRow(self.tr("Follow-up rate:"), self.followed_up_value)
+        numbers.addRow(self.tr("Resolution rate:"), self.resolved_value)
+        numbers.addRow(self.tr("Overdue now:"), self.overdue_value)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName(self.tr("Progress"))
+        self.progress_bar.hide()
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error_label.hide()
+
+        self.compute_button = QPushButton(self.tr("&Calculate"))
+        self.compute_button.clicked.connect(self.calculate)
+        self.save_button = QPushButton(self.tr("&Save…"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.ask_and_save)
+        self.open_folder_button = QPushButton(self.tr("&Open folder"))
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.open_folder_button.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        for button in (self.compute_button, self.save_button, self.open_folder_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.numbers_box)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+
+        for signal in (self.year_spin.valueChanged, self.month_combo.currentIndexChanged):
+            signal.connect(self._on_period_changed)
+        self._show_numbers(None)
+        self._update_buttons()
+
+    # -- the choices -------------------------------------------------------------------------
+    @property
+    def year(self) -> int:
+        return self.year_spin.value()
+
+    @property
+    def month(self) -> int | None:
+        """None: the whole year."""
+        return self.month_combo.currentIndex() or None
+
+    @property
+    def format(self) -> str:
+        return FORMATS[self.format_combo.currentIndex()].code
+
+    def set_period(self, year: int, month: int | None) -> None:
+        self.year_spin.setValue(year)
+        self.month_combo.setCurrentIndex(month or 0)
+
+    def set_format(self, code: str) -> None:
+        self.format_combo.setCurrentIndex([f.code for f in FORMATS].index(code))
+
+    def period_text(self) -> str:
+        if self.month is None:
+            return self.tr("the year {year}").format(year=self.year)
+        return f"{month_name(self.month)} {self.year}"
+
+    def _on_period_changed(self, *_args: object) -> None:
+        self._show_numbers(None)  # they were for another period
+
+    # -- running -----------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self._token is not None
+
+    def _run(
+        self,
+        work: Callable[[Progress], Any],
+        on_done: Callable[[Any], None],
+        doing: str,
+        cancelled_text: str,
+    ) -> None:
+        self._set_error(None)
+        self.status_label.setText(doing)
+        self.progress_bar.setRange(0, 0)  # busy until the service says how far it is
+        self.progress_bar.show()
+        self.setCursor(Qt.CursorShape.BusyCursor)
+
+        def done(result: Any) -> None:
+            if self._finished():
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            if self._finished():
+                self._fail(error)
+
+        def cancelled() -> None:
+            if self._finished():
+                self.status_label.setText(cancelled_text)
+                self.cancelled.emit()
+
+        self._token = self._window.tasks.run(
+            work, done, failed, on_progress=self._on_progress, on_cancelled=cancelled
+        )
+        self._update_buttons()
+
+    def _finished(self) -> bool:
+        """The task is over; False when the dialog has gone meanwhile (nothing more to show)."""
+        self._token = None
+        if self._closing:
+            self.deleteLater()
+            return False
+        self.progress_bar.hide()
+        self.unsetCursor()
+        self._update_buttons()
+        return True
+
+    def _on_progress(self, done: int, total: int, _label: str) -> None:
+        if self._closing or total <= 0:
+            return
+        if done >= total:  # every case read; computing and rendering report no steps
+            self.progress_bar.setRange(0, 0)
+            return
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(done)
+
+    def cancel(self) -> None:
+        if self._token is not None:
+            self._token.cancel()
+            self.status_label.setText(self.tr("Cancelling…"))
+            self.cancel_button.setEnabled(False)
+
+    def _update_buttons(self) -> None:
+        idle = not self.busy
+        for widget in (
+            self.compute_button,
+            self.save_button,
+            self.year_spin,
+            self.month_combo,
+            self.format_combo,
+        ):
+            widget.setEnabled(idle)
+        self.cancel_button.setEnabled(not idle)
+
+    # -- calculate ---------------------------------------------------------------------------
+    def calculate(self) -> None:
+        if self.busy:
+            return
+        workspace, year, month = self._window.workspace, self.year, self.month
+        self._run(
+            lambda progress: compute(workspace, year, month, progress),
+            self._on_computed,
+            self.tr("Calculating the recap of {period}…").format(period=self.period_text()),
+            self.tr("Cancelled."),
+        )
+
+    def _on_computed(self, recap: Recap) -> None:
+        self._show_numbers(recap)
+        self.status_label.setText(
+            self.tr("Recap of {period}, as of {when}.").format(
+                period=self.period_text(), when=self._as_of(recap)
+            )
+        )
+        self.computed.emit(recap)
+
+    def _as_of(self, recap: Recap) -> str:
+        return indonesian_datetime(recap.as_of, self._window.workspace.tz)
+
+    def _show_numbers(self, recap: Recap | None) -> None:
+        self.recap = recap
+        if recap is None:
+            for label in (
+                self.received_value,
+                self.followed_up_value,
+                self.resolved_value,
+                self.overdue_value,
+            ):
+                label.setText("—")
+            return
+        self.received_value.setText(str(recap.received))
+        self.followed_up_value.setText(
+            self.tr("{percent} ({count} of {total})").format(
+                percent=percent_text(recap.followed_up_percent),
+                count=recap.followed_up,
+                total=recap.received,
+            )
+        )
+        self.resolved_value.setText(
+            self.tr("{percent} ({count} of {total})").format(
+                percent=percent_text(recap.resolved_percent),
+                count=recap.resolved,
+                total=recap.received,
+            )
+        )
+        self.overdue_value.setText(str(len(recap.overdue)))
+
+    # -- save --------------------------------------------------------------------------------
+    def suggested_path(self) -> Path:
+        settings = self._settings()
+        folder = Path(str(settings.value(FOLDER_KEY, "") or "")) if settings else None
+        if folder is None or not str(folder) or not folder.is_dir():
+            folder = documents_dir()
+        office = self._window.workspace.office.code
+        return folder / default_file_name(office, self.year, self.month, self.format)
+
+    def ask_and_save(self) -> None:
+        """Ask for the file name (suggested in the last folder used, else Documents), then save."""
+        if self.busy:
+            return
+        fmt = self.format
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save the complaint recap"), str(self.suggested_path()), _t(FILTERS[fmt])
+        )
+        if chosen:
+            self.save_to(chosen)
+
+    def save_to(self, path: str | Path) -> None:
+        """Export to `path`; a name without a known suffix gets the chosen format's."""
+        if self.busy:
+            return
+        target = Path(path)
+        known = format_for_suffix(target)
+        if known is None:
+            target = target.with_name(target.name + format_of(self.format).suffix)
+        elif known.code != self.format:
+            self.set_format(known.code)  # the operator typed another format's name: that one
+        workspace, year, month, fmt = self._window.workspace, self.year, self.month, self.format
+        self.open_folder_button.hide()
+        self._target = target
+        self._run(
+            lambda progress: export_to(workspace, year, month, fmt, target, progress),
+            lambda recap: self._on_saved(target, recap),
+            self.tr("Saving the recap of {period}…").format(period=self.period_text()),
+            self.tr("Cancelled. No file was written."),
+        )
+
+    def _on_saved(self, target: Path, recap: Recap) -> None:
+        self._show_numbers(recap)
+        self.saved_path = target
+        settings = self._settings()
+        if settings is not None:
+            settings.setValue(FOLDER_KEY, str(target.parent))
+        text = self.tr("Saved to {path}").format(path=str(target))
+        self.status_label.setText(text)
+        self._window.statusBar().showMessage(text, STATUS_MS)
+        self.open_folder_button.show()
+        self.computed.emit(recap)
+        self.saved.emit(target)
+
+    def open_folder(self) -> None:
+        if self.saved_path is not None:
+            self._window.open_url(QUrl.fromLocalFile(str(self.saved_path.parent)))
+
+    def _settings(self) -> QSettings | None:
+        data_dir = self._window.workspace.paths.data_dir
+        if not data_dir.is_dir():
+            return None
+        return QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+    # -- errors ------------------------------------------------------------------------------
+    def _fail(self, error: BaseException) -> None:
+        if isinstance(error, OSError):
+            folder = str(self._target.parent) if self._target is not None else ""
+            text = self.tr(
+                "The recap could not be saved in {folder}: {reason}. Nothing was written; "
+                "choose another folder or close the file if another program has it open."
+            ).format(folder=folder, reason=error.strerror or str(error))
+        elif isinstance(error, DomainError):  # the service's refusal, in its own words
+            text = self.tr("The recap cannot be made: {reason}").format(reason=str(error))
+        else:
+            self.status_label.setText("")
+            show_error(self, error, self._window.workspace.paths.logs)
+            return
+        self.status_label.setText("")
+        self._set_error(text)
+        self.failed.emit(text)
+
+    def _set_error(self, text: str | None) -> None:
+        self.error_label.setText(text or "")
+        self.error_label.setVisible(bool(text))
+
+    def done(self, result: int) -> None:
+        # A task still running is cancelled; the dialog goes once its callback came back.
+        if self._token is not None:
+            self._token.cancel()
+            self._closing = True
+        else:
+            self.deleteLater()
+        super().done(result)
+
+
+__all__ = ["FILTERS", "FORMAT_NAMES", "MONTHS", "RecapDialog", "month_name", "percent_text"]

@@ -1,0 +1,95 @@
+"""The worker side of Reports → Complaint recap: formats, default file names, and the export
+that a Cancel can still stop until the very last moment.
+
+Nothing here touches a widget: `compute` and `export_to` run on the task runner's database lane.
+The reports service (and through it openpyxl and reportlab) is imported there, on first use, so
+opening the dialog never waits for those imports on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lapor_desktop.progress import Progress
+
+if TYPE_CHECKING:
+    from lapor_desktop.reports.model import Recap
+    from lapor_desktop.services.workspace import Workspace
+
+
+@dataclass(frozen=True, slots=True)
+class ReportFormat:
+    code: str  # what ReportService.export takes
+    suffix: str
+
+
+FORMATS: tuple[ReportFormat, ...] = (
+    ReportFormat("pdf", ".pdf"),
+    ReportFormat("xlsx", ".xlsx"),
+    ReportFormat("csv", ".csv"),
+)
+
+
+def format_of(code: str) -> ReportFormat:
+    return next(f for f in FORMATS if f.code == code)
+
+
+def format_for_suffix(path: Path) -> ReportFormat | None:
+    suffix = path.suffix.lower()
+    return next((f for f in FORMATS if f.suffix == suffix), None)
+
+
+def default_file_name(office_code: str, year: int, month: int | None, fmt: str) -> str:
+    """rekap-pengaduan-DINSOS-2026-03.pdf (a month), rekap-pengaduan-DINSOS-2026.pdf (a year)."""
+    office = re.sub(r"[^0-9A-Za-z\-]+", "-", office_code).strip("-") or "OPD"
+    period = f"{year:04d}" if month is None else f"{year:04d}-{month:02d}"
+    return f"rekap-pengaduan-{office}-{period}{format_of(fmt).suffix}"
+
+
+def compute(workspace: Workspace, year: int, month: int | None, progress: Progress) -> Recap:
+    from lapor_desktop.services.reports import ReportService, parse_period
+
+    period = parse_period(year, month, today=workspace.clock())
+    return ReportService(workspace).recap(period, progress=progress)
+
+
+def export_to(
+    workspace: Workspace, year: int, month: int | None, fmt: str, target: Path, progress: Progress
+) -> Recap:
+    """Write the recap to `target`, or leave it exactly as it was.
+
+    The service writes a temporary name beside the target and renames it when the Cancel
+    token still says go: a Cancel clicked after the service's last check of the token (or a
+    service that checks it rarely) then still means no file, and what the dialog reports is
+    always what is on the disk. An existing file is replaced only by a complete one.
+    """
+    from lapor_desktop.services.reports import ReportService, parse_period
+
+    period = parse_period(year, month, today=workspace.clock())
+    progress.check()  # cancelled while the task waited for the database lane
+    temporary = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}")
+    try:
+        recap = ReportService(workspace).export(period, fmt, temporary, progress=progress)
+        progress.check()
+        temporary.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):  # the error that stopped the export is what counts
+            temporary.unlink(missing_ok=True)
+        raise
+    return recap
+
+
+__all__ = [
+    "FORMATS",
+    "ReportFormat",
+    "compute",
+    "default_file_name",
+    "export_to",
+    "format_for_suffix",
+    "format_of",
+]
