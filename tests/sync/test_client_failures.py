@@ -26,6 +26,29 @@ from tests.sync.conftest import Desk, client_for
 BUSY = b"HTTP/1.1 503 Busy\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
 
+def _read_request(connection: socket.socket) -> bytes:
+    """One whole HTTP request (head and Content-Length body): answered before the client
+    finished sending, the client may see a reset instead of the answer."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = connection.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = 0
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value)
+    while len(body) < length:
+        chunk = connection.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head + b"\r\n\r\n" + body
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -80,7 +103,7 @@ def untrusted_tls(tmp_path: Path) -> Iterator[tuple[str, list[int]]]:
             try:
                 # A client that trusts the certificate (REQUESTS_CA_BUNDLE) hears a 503.
                 with context.wrap_socket(connection, server_side=True) as tls:
-                    tls.recv(65536)
+                    _read_request(tls)
                     tls.sendall(BUSY)
             except (ssl.SSLError, OSError):
                 connection.close()  # the client refused our certificate, as it must
@@ -138,7 +161,7 @@ def test_the_proxy_named_in_the_environment_carries_the_requests(
             except OSError:
                 return
             with connection:
-                asked.append(connection.recv(65536).split(b"\r\n", 1)[0])
+                asked.append(_read_request(connection).split(b"\r\n", 1)[0])
                 connection.sendall(BUSY)
 
     thread = threading.Thread(target=serve, daemon=True)
