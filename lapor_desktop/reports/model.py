@@ -27,6 +27,11 @@ BUCKETS: tuple[str, ...] = (
     "diarsipkan",  # ARCHIVED, CLOSED_INCOMPLETE, CANCELLED
 )
 
+# Whose cases a recap counts (Recap.scope): one office's, or every office's of the Pemda.
+SCOPE_OFFICE = "office"
+SCOPE_PEMDA = "pemda"
+SCOPES: tuple[str, ...] = (SCOPE_OFFICE, SCOPE_PEMDA)
+
 # Aging of open overdue deadlines in working days late (DOMAIN.md §8.7.2).
 AGING_BUCKETS: tuple[tuple[int, int | None], ...] = ((0, 5), (6, 14), (15, 60), (61, None))
 
@@ -122,12 +127,22 @@ class AnnexCase:
 
 @dataclass(frozen=True, slots=True)
 class Recap:
-    """The recap of one period for one office's data (or the whole Pemda's, for a coordinator).
+    """The recap of one period for one office (`scope` "office") or for the whole Pemda
+    (`scope` "pemda", made on the SP4N-LAPOR! coordinator's PC, which the server sends every
+    office's cases).
 
-    Which cases count: those received in the period (receipt date in the office's zone) that
-    this office holds or registered; a case this PC only keeps read-only after it left our
-    scope (`scope_left_at`) still counts when we registered it. Percentages are None when
-    nothing was received.
+    Which cases count: those received in the period (receipt date in the office's zone). In
+    an office recap only those this office holds or registered; a case this PC only keeps
+    read-only after it left our scope (`scope_left_at`) still counts when we registered it.
+    In a Pemda recap every case the PC holds, whatever office.
+
+    `office_code`, `office_name` and `regency` are always the office that made the recap (for
+    a Pemda recap the coordinator's office, e.g. Diskominfo, whose kop the PDF carries); the
+    renderers name the scope from `scope` and `regency` (`labels.scope_name`).
+    `by_holder_office` is in both scopes: in an office recap it shows which of our cases
+    other OPDs now hold; in a Pemda recap it is the per-OPD table, and lists every OPD the
+    master data knows, with 0 for one that received none. Percentages are None when nothing
+    was received.
     """
 
     office_code: str
@@ -165,6 +180,14 @@ class Recap:
     # The office's zone (IANA name) the period and dates were judged in: the renderers print
     # `as_of` as a local date ("Keadaan per: 5 April 2026") and "WIB"/"WITA"/"WIT" from it.
     time_zone: str = "Asia/Jakarta"
+    scope: str = "office"  # SCOPES: "office" (one OPD's cases) or "pemda" (every OPD's)
+    # Counted cases per holder office code (the OPD that holds the case now), most first,
+    # ties by code; the counts add up to `received`.
+    by_holder_office: tuple[Count, ...] = field(default=())
+
+    @property
+    def whole_pemda(self) -> bool:
+        return self.scope == SCOPE_PEMDA
 
     def category_name(self, code: str) -> str:
         return dict(self.category_names).get(code, code)

@@ -2,6 +2,8 @@
 
 Only domain objects come in (the service reads and decodes the cases), so the same function
 serves the CLI, the window and tests, and a report never depends on how rows are stored.
+One office's recap or the whole Pemda's (`whole_pemda`, DOMAIN.md §8.7.1 "per OPD and for the
+whole Pemda"): the same numbers, over a wider selection of cases.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from lapor_desktop.domain.sla import DeadlineState, SlaRuleBook, Stage, StageClo
 from lapor_desktop.reports.model import (
     AGING_BUCKETS,
     BUCKETS,
+    SCOPE_OFFICE,
+    SCOPE_PEMDA,
     AnnexCase,
     Count,
     MonthRow,
@@ -72,9 +76,12 @@ class _Stage:
     taken: list[int] = field(default_factory=list)
 
 
-def counts_for(case: Case, office_code: str, period: Period, tz: tzinfo) -> bool:
-    """Whether `case` belongs in the recap (see `Recap`): received in the period, ours."""
-    if case.origin_office != office_code and case.holder_office != office_code:
+def counts_for(
+    case: Case, office_code: str, period: Period, tz: tzinfo, *, whole_pemda: bool = False
+) -> bool:
+    """Whether `case` belongs in the recap (see `Recap`): received in the period, and ours
+    (any office's for a `whole_pemda` recap)."""
+    if not whole_pemda and case.origin_office != office_code and case.holder_office != office_code:
         return False
     received = case.received_at.astimezone(tz).date()
     return period.first_day <= received <= period.last_day
@@ -91,9 +98,16 @@ def compute_recap(
     rulebook: SlaRuleBook,
     categories: CategoryTree,
     office_names: Mapping[str, str] | None = None,
+    whole_pemda: bool = False,
 ) -> Recap:
     """The recap of `period` over those of `cases` that count (others are skipped, so a caller
-    may hand in a wider selection); deadlines still open are judged at `as_of`."""
+    may hand in a wider selection); deadlines still open are judged at `as_of`.
+
+    `office` is who makes the recap; with `whole_pemda` every office's cases count (the
+    coordinator's recap), otherwise only `office`'s. `office_names` (code -> name, the
+    master data's offices) are all named in the recap, and in a Pemda recap each of them
+    has its row in `by_holder_office`, 0 when it holds none.
+    """
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
     as_of = as_of.astimezone(UTC)
@@ -107,6 +121,7 @@ def compute_recap(
     kecamatan: Counter[str] = Counter()
     forwarded: Counter[str] = Counter()
     disposed: Counter[str] = Counter()
+    holders: Counter[str] = Counter()
     stages = {stage: _Stage() for stage in REPORTED_STAGES}
     overdue: list[OverdueCase] = []
     annex: list[AnnexCase] = []
@@ -115,7 +130,7 @@ def compute_recap(
     top_of: dict[str, tuple[str, str | None]] = {}  # category code -> (top, second or None)
 
     for case in cases:
-        if not counts_for(case, office.code, period, tz):
+        if not counts_for(case, office.code, period, tz, whole_pemda=whole_pemda):
             continue
         received_on = case.received_at.astimezone(tz).date()
         status = case.status
@@ -139,12 +154,17 @@ def compute_recap(
         if case.channel is not Channel.LAPOR:
             offline += 1
             offline_tracked += bool(case.lapor_tracking_id)
+        holders[case.holder_office] += 1
         if case.forwarded_to:
             forwarded[case.forwarded_to] += 1
+        # "To another OPD": another than ours in an office recap; in a Pemda recap every hop
+        # from one OPD to another (a hop inside an office, to a unit, is not a disposition
+        # between OPDs).
         for to_office in {
             d.to_office
             for d in case.dispositions
-            if d.to_office is not None and d.to_office != office.code
+            if d.to_office is not None
+            and d.to_office != (d.from_office if whole_pemda else office.code)
         }:
             disposed[to_office] += 1
         for clock in case.clocks:
@@ -190,12 +210,11 @@ def compute_recap(
     by_subcategory = _most_first(second_level)
     names = dict(office_names or {})
     names.setdefault(office.code, office.name)
-    office_codes = (
-        {a.holder_office for a in annex}
-        | set(disposed)
-        | {o.holder_office for o in overdue}
-        | {office.code}
-    )
+    if whole_pemda:
+        # Every OPD of the Pemda has its row, so one that received nothing shows as 0.
+        for code in names:
+            holders.setdefault(code, 0)
+    office_codes = set(holders) | set(disposed) | {office.code} | set(names)
     named_categories = category_codes | set(top_level) | set(second_level)
     return Recap(
         office_code=office.code,
@@ -229,6 +248,8 @@ def compute_recap(
         category_names=tuple((c, categories.path(c)) for c in sorted(named_categories)),
         office_names=tuple((c, names[c]) for c in sorted(office_codes) if c in names),
         time_zone=tz.key if isinstance(tz, ZoneInfo) else str(tz),
+        scope=SCOPE_PEMDA if whole_pemda else SCOPE_OFFICE,
+        by_holder_office=_most_first(holders),
     )
 
 

@@ -108,6 +108,9 @@ def test_march_percentages_and_fasilitasi(workspace: Workspace, scenario: Scenar
     assert counts(recap.forwarded_to) == [("Polres Sumenep", 1)]
     # A went to DPUPR; B's and H's hops stayed inside the office (a unit).
     assert counts(recap.disposed_to) == [("DPUPR", 1)]
+    # Who holds our March cases now: A moved to DPUPR, the rest stayed here.
+    assert counts(recap.by_holder_office) == [("DINSOS", 6), ("DPUPR", 1)]
+    assert recap.scope == "office" and not recap.whole_pemda
 
 
 def test_march_timeliness_by_hand(workspace: Workspace, scenario: Scenario) -> None:
@@ -221,15 +224,18 @@ def test_office_names_from_the_synced_master_data(workspace: Workspace, scenario
         uow.sync.state.set_offices(
             [
                 {"code": "DPUPR", "name": "Dinas Pekerjaan Umum dan Penataan Ruang"},
-                {"code": "DINKES", "name": "Dinas Kesehatan"},  # in no case: not listed
+                {"code": "DINKES", "name": "Dinas Kesehatan"},  # in no case: named all the same
             ]
         )
         uow.commit()
     recap = ReportService(workspace).recap(Period(2026, 3))
     assert recap.office_names == (
+        ("DINKES", "Dinas Kesehatan"),
         ("DINSOS", "Dinas Sosial"),
         ("DPUPR", "Dinas Pekerjaan Umum dan Penataan Ruang"),
     )
+    # An office's recap lists only the holders of its cases, not every OPD with a 0.
+    assert counts(recap.by_holder_office) == [("DINSOS", 6), ("DPUPR", 1)]
 
 
 def test_days_taken_leave_out_the_wait_for_the_reporter(
