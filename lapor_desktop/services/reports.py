@@ -4,6 +4,11 @@ The cases are streamed from one read unit of work (a year of 100,000 cases is ne
 list of rows), decoded with the storage codec and handed to `reports.recap.compute_recap`. The
 renderers (openpyxl, reportlab) are imported only when a file is written: the window and the
 CLI start without paying for them.
+
+A whole-Pemda recap (`whole_pemda`) reads every case of the period this PC holds. Only a
+coordinator's (or admin's) PC holds every office's cases, because the server sends them
+everything; an operator's PC holds its office's cases and the ones it monitors, so a "Pemda"
+recap there would be silently wrong: `recap` refuses it with `NotCoordinator`.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from pathlib import Path
 
 from lapor_desktop.domain.case import Case
 from lapor_desktop.domain.case_codec import case_from_json
-from lapor_desktop.domain.errors import ValidationError
+from lapor_desktop.domain.codes import Role
+from lapor_desktop.domain.errors import NotPermitted, ValidationError
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.progress import Progress
 from lapor_desktop.reports.model import Period, Recap
@@ -31,10 +37,25 @@ _BATCH = 500  # rows per fetch: progress and cancel are checked this often
 
 # The same cases compute_recap counts (reports.model.Recap): received in the period, and held
 # or registered by the office; a case that left our scope is a stub we keep only if it is ours.
-_WHERE = (
-    ' FROM "case" WHERE received_at >= ? AND received_at < ?'
-    " AND (origin_office = ? OR (holder_office = ? AND scope_left_at IS NULL))"
-)
+# A Pemda recap takes every case of the period (a coordinator's PC never leaves a scope).
+_WHERE_PEMDA = ' FROM "case" WHERE received_at >= ? AND received_at < ?'
+_WHERE = _WHERE_PEMDA + " AND (origin_office = ? OR (holder_office = ? AND scope_left_at IS NULL))"
+# The roles whose PC the server sends every office's cases (server.auth.Caller.sees_everything).
+PEMDA_ROLES = frozenset((Role.COORDINATOR, Role.ADMIN))
+
+
+class NotCoordinator(NotPermitted):
+    """A whole-Pemda recap asked for on a PC that does not hold every office's cases."""
+
+    code = "not_coordinator"
+
+    def __init__(self, role: str) -> None:
+        self.role = role
+        super().__init__(
+            f"a whole-Pemda recap needs the SP4N-LAPOR! coordinator's PC; this PC's user is "
+            f"{role} and holds only its office's cases (rekap seluruh Pemda hanya untuk "
+            "koordinator: PC ini hanya memuat pengaduan kantornya)"
+        )
 
 
 def parse_period(year: object, month: object = None, *, today: datetime | None = None) -> Period:
@@ -75,15 +96,25 @@ class ReportService:
     def __init__(self, workspace: Workspace) -> None:
         self._workspace = workspace
 
-    def recap(self, period: Period, progress: Progress | None = None) -> Recap:
+    def may_recap_pemda(self) -> bool:
+        """Whether this PC's user may make a whole-Pemda recap (see the module docstring)."""
+        return self._workspace.user.role in PEMDA_ROLES
+
+    def recap(
+        self, period: Period, progress: Progress | None = None, *, whole_pemda: bool = False
+    ) -> Recap:
+        """The recap of `period`: this office's cases, or with `whole_pemda` every office's
+        (coordinator only: raises NotCoordinator before anything is read)."""
         ws = self._workspace
+        if whole_pemda and not self.may_recap_pemda():
+            raise NotCoordinator(ws.user.role.value)
         reference = ws.reference()
         office = ws.office
         as_of = ws.clock().astimezone(UTC)
         with ws.db.read() as uow:
             office_names = _office_names(uow)
             return compute_recap(
-                self._cases(uow, period, progress),
+                self._cases(uow, period, progress, whole_pemda),
                 period=period,
                 office=OfficeInfo(office.code, office.name, office.regency),
                 as_of=as_of,
@@ -92,14 +123,22 @@ class ReportService:
                 rulebook=reference.rulebook,
                 categories=reference.categories,
                 office_names=office_names,
+                whole_pemda=whole_pemda,
             )
 
     def export(
-        self, period: Period, fmt: str, path: Path, progress: Progress | None = None
+        self,
+        period: Period,
+        fmt: str,
+        path: Path,
+        progress: Progress | None = None,
+        *,
+        whole_pemda: bool = False,
     ) -> Recap:
-        """Compute and write the recap to `path` in `fmt` (csv, xlsx, pdf), atomically."""
+        """Compute and write the recap to `path` in `fmt` (csv, xlsx, pdf), atomically; a
+        refused `whole_pemda` writes nothing."""
         kind = parse_format(fmt)
-        recap = self.recap(period, progress)
+        recap = self.recap(period, progress, whole_pemda=whole_pemda)
         if progress is not None:
             progress.check()
         data = render(recap, kind)
@@ -108,12 +147,15 @@ class ReportService:
         write_atomically(path, data)
         return recap
 
-    def _cases(self, uow: UnitOfWork, period: Period, progress: Progress | None) -> Iterator[Case]:
+    def _cases(
+        self, uow: UnitOfWork, period: Period, progress: Progress | None, whole_pemda: bool
+    ) -> Iterator[Case]:
         tz = self._workspace.tz
         code = self._workspace.office.code
         start = datetime.combine(period.first_day, time(), tzinfo=tz)
         end = datetime.combine(period.last_day + timedelta(days=1), time(), tzinfo=tz)
-        params = (iso(start.astimezone(UTC)), iso(end.astimezone(UTC)), code, code)
+        bounds = (iso(start.astimezone(UTC)), iso(end.astimezone(UTC)))
+        where, params = (_WHERE_PEMDA, bounds) if whole_pemda else (_WHERE, (*bounds, code, code))
         # The driver's own cursor: a row through SQLAlchemy's result machinery costs more than
         # the JSON decode, and fetchmany keeps only one batch of documents in memory.
         raw = uow.session.connection().connection.driver_connection
@@ -122,9 +164,9 @@ class ReportService:
         try:
             total = 0
             if progress is not None:
-                total = int(cursor.execute("SELECT count(*)" + _WHERE, params).fetchone()[0])
+                total = int(cursor.execute("SELECT count(*)" + where, params).fetchone()[0])
                 progress.step(0, total, "Membaca pengaduan")
-            cursor.execute("SELECT doc" + _WHERE, params)
+            cursor.execute("SELECT doc" + where, params)
             done = 0
             while batch := cursor.fetchmany(_BATCH):
                 for (doc,) in batch:
@@ -180,4 +222,13 @@ def _office_names(uow: UnitOfWork) -> dict[str, str]:
     return names
 
 
-__all__ = ["FORMATS", "ReportService", "parse_format", "parse_period", "render", "write_atomically"]
+__all__ = [
+    "FORMATS",
+    "PEMDA_ROLES",
+    "NotCoordinator",
+    "ReportService",
+    "parse_format",
+    "parse_period",
+    "render",
+    "write_atomically",
+]
