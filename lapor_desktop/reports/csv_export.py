@@ -17,6 +17,13 @@ the rows do not overlap, so summing `nilai` of a section gives the cases receive
 The case lists (overdue list, annex) are not here: a list of cases has another shape and
 lives in the XLSX ("Terlambat", "Lampiran") and the PDF.
 
+A whole-Pemda recap (the coordinator's) says `PEMDA;Seluruh Perangkat Daerah Kabupaten …` in
+`kode_kantor;kantor`: its numbers are no one office's, and "PEMDA" is no office's code, so
+stacked under the OPDs' own files it pivots as one more column and a filter on
+`kode_kantor` <> PEMDA keeps an OPD total from counting every case twice. Its `pemegang`
+section (cases per holder OPD, kode = office code; in an office's file: which of its cases
+other OPDs hold now) is the per-OPD table, with a 0 row for an OPD that received nothing.
+
 Separator ";" and decimal comma: Excel splits a CSV at the list separator of the Windows
 regional settings, which is ";" under Indonesian settings because "," is the decimal mark
 there; `persen` and the median days are written "41,7", so they open as numbers. No "sep=;"
@@ -87,7 +94,7 @@ def _label(recap: Recap, section: str, code: str) -> str:
         return labels.kecamatan_label(code)
     if section == "umur_terlambat":
         return labels.aging_label(code)
-    return recap.office_name_of(code)  # diteruskan, didisposisikan
+    return recap.office_name_of(code)  # pemegang, diteruskan, didisposisikan
 
 
 def _headline(recap: Recap) -> Iterator[Row]:
@@ -169,6 +176,7 @@ def rows(recap: Recap) -> Iterator[Row]:
     yield from _months(recap)
     yield from _counts(recap, "kelompok_status", recap.by_bucket, received)
     yield from _counts(recap, "status", recap.by_status, received)
+    yield from _counts(recap, "pemegang", recap.by_holder_office, received)
     yield from _counts(recap, "kategori", recap.by_category, received)
     yield from _counts(recap, "sub_kategori", recap.by_subcategory, received)
     yield from _counts(recap, "topik_teratas", recap.top_topics, received)
@@ -186,7 +194,13 @@ def render_csv(recap: Recap) -> bytes:
     """The recap as UTF-8 (with BOM) CSV bytes, ";"-separated, CRLF line ends (see above)."""
     local_day = recap.as_of.astimezone(ZoneInfo(recap.time_zone)).date().isoformat()
     month = "" if recap.period.month is None else str(recap.period.month)
-    who = (recap.office_code, recap.office_name, str(recap.period.year), month, local_day)
+    who = (
+        labels.scope_code(recap),
+        labels.scope_name(recap),
+        str(recap.period.year),
+        month,
+        local_day,
+    )
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
     writer.writerow(HEADER)

@@ -25,6 +25,9 @@ NO_TRACKING_ID = "—"
 
 DOCUMENT_TITLE = "REKAPITULASI PENGADUAN MASYARAKAT"
 APP_NAME = "LAPOR Desktop"
+# A Pemda recap's scope, in place of an office's name (headings, the CSV's `kantor`).
+WHOLE_PEMDA = "Seluruh Perangkat Daerah"
+PEMDA_CODE = "PEMDA"  # the CSV's `kode_kantor` of a Pemda recap (no office has this code)
 
 # Keys are the plain code strings a Recap holds (StrEnum members hash as their value).
 STATUS: dict[str, str] = {code.value: label for code, label in STATUS_LABELS.items()}
@@ -78,6 +81,7 @@ SECTION: dict[str, str] = {
     "jenis": "Menurut jenis aduan",
     "kadar": "Menurut kadar aduan",
     "kecamatan": "Menurut kecamatan",
+    "pemegang": "Menurut perangkat daerah pemegang",
     "ketepatan_waktu": "Ketepatan waktu per tahap",
     "umur_terlambat": "Umur keterlambatan (tenggat terlewat, masih terbuka)",
     "terlambat": "Daftar pengaduan terlambat",
@@ -142,6 +146,20 @@ def stage_label(code: str) -> str:
 
 def aging_label(code: str) -> str:
     return _name(AGING, code)
+
+
+def scope_name(recap: Recap) -> str:
+    """Whose recap it is: the office's name, or "Seluruh Perangkat Daerah Kabupaten Sumenep"
+    for a Pemda recap (just "Seluruh Perangkat Daerah" when the regency is not set)."""
+    if not recap.whole_pemda:
+        return recap.office_name
+    regency = recap.regency.strip()
+    return f"{WHOLE_PEMDA} {regency}" if regency else WHOLE_PEMDA
+
+
+def scope_code(recap: Recap) -> str:
+    """The office's code, or PEMDA_CODE for a Pemda recap."""
+    return PEMDA_CODE if recap.whole_pemda else recap.office_code
 
 
 def kecamatan_label(name: str) -> str:

@@ -7,6 +7,12 @@ tingkat tindak lanjut, both tingkat penyelesaian, fasilitasi); the tables in the
 CSV; the overdue list; and, from a new page, the annex of every counted case. Every page
 carries "Halaman i dari N" in its foot.
 
+A whole-Pemda recap keeps the kop of the office that made it (the coordinator, e.g. the
+Diskominfo: a kop names who issues the document, as on its letters) and says whose numbers
+they are under the title, "SELURUH PERANGKAT DAERAH KABUPATEN SUMENEP", and in the foot. Its
+"Menurut perangkat daerah pemegang" table is the per-OPD table; an office's recap has it too
+(which of its cases other OPDs hold now).
+
 The annex may hold tens of thousands of cases (a whole Pemda's year). Its rows are wrapped
 once into plain text lines (a few at most per cell), measured with fixed leading, and cut
 here into one small table per page, each under its own header row: one long table would be
@@ -226,9 +232,12 @@ def _kop(recap: Recap) -> list[Any]:
 
 def _title(recap: Recap) -> list[Any]:
     s = _styles()
+    # An office's name is in its kop already; a Pemda recap's scope is not the kop's office.
+    scope = [_para(labels.scope_name(recap).upper(), s.title)] if recap.whole_pemda else []
     return [
         Spacer(1, 6),
         _para(labels.DOCUMENT_TITLE, s.title),
+        *scope,
         Spacer(1, 3),
         _para(f"Periode: {labels.period_label(recap.period)}", s.center),
         _para(f"Keadaan per: {labels.as_of_date(recap)}", s.center),
@@ -439,6 +448,13 @@ def _front(recap: Recap) -> list[Any]:
     story += _counts(
         labels.SECTION["status"], "Status", recap.by_status, labels.status_label, received
     )
+    story += _counts(
+        labels.SECTION["pemegang"],
+        "Perangkat daerah",
+        recap.by_holder_office,
+        recap.office_name_of,
+        received,
+    )
     story += _counts(labels.SECTION["kategori"], "Kategori", recap.by_category, cat, received)
     story += _counts(
         labels.SECTION["sub_kategori"], "Sub-kategori", recap.by_subcategory, cat, received
@@ -618,7 +634,8 @@ class _RecapCanvas(Canvas):  # type: ignore[misc]
 
 
 def _foot(recap: Recap) -> Callable[[Any, Any], None]:
-    left = f"Rekapitulasi pengaduan · {recap.office_name} · {labels.period_label(recap.period)}"
+    who = labels.scope_name(recap)
+    left = f"Rekapitulasi pengaduan · {who} · {labels.period_label(recap.period)}"
     width = FRAME_WIDTH - 40 * MM
     size = 8.0
     while size > 5 and stringWidth(left, REGULAR, size) > width:
@@ -647,6 +664,10 @@ def render_pdf(recap: Recap, annex_limit: int | None = None) -> bytes:
     ensure_fonts()
     buffer = io.BytesIO()
     period = labels.period_label(recap.period)
+    # A Pemda recap's scope name carries the regency already.
+    subject = labels.scope_name(recap)
+    if not recap.whole_pemda:
+        subject = f"{subject}, {recap.regency}"
     doc = BaseDocTemplate(
         buffer,
         pagesize=PAGE,
@@ -656,7 +677,7 @@ def render_pdf(recap: Recap, annex_limit: int | None = None) -> bytes:
         bottomMargin=MARGIN_BOTTOM,
         title=f"Rekapitulasi Pengaduan Masyarakat {period}",
         author=recap.office_name,
-        subject=f"{recap.office_name}, {recap.regency}: {period}",
+        subject=f"{subject}: {period}",
         creator=labels.APP_NAME,
         invariant=1,
         lang="id-ID",

@@ -11,6 +11,11 @@ and "—" in the Ringkasan, which people read rather than compute with.
 The workbook is written in openpyxl's write-only mode: a 25,000-case annex streams row by row
 instead of building a cell object per value. The same recap gives the same bytes: document
 properties and every zip entry's time come from `recap.as_of`, not from the clock.
+
+The "Perangkat daerah" sheet counts the cases per holder OPD (code, name): in a whole-Pemda
+recap the per-OPD table, every OPD listed; in an office's, which of its cases other OPDs hold
+now. A Pemda recap's Ringkasan says "Cakupan: Seluruh Perangkat Daerah Kabupaten …" and
+"Disusun oleh:" the coordinator's office, where an office's says "Kantor:".
 """
 
 from __future__ import annotations
@@ -97,8 +102,14 @@ class _Sheet:
 
 def _summary(wb: Workbook, recap: Recap) -> None:
     sheet = _Sheet(wb, "Ringkasan", [("Uraian", 62), ("Jumlah", 12), ("Persen", 12)])
+    office = f"{recap.office_name} ({recap.office_code})"
+    who: list[tuple[str, str]] = (
+        [("Cakupan", labels.scope_name(recap)), ("Disusun oleh", office)]
+        if recap.whole_pemda
+        else [("Kantor", office)]
+    )
     intro: list[tuple[str, str]] = [
-        ("Kantor", f"{recap.office_name} ({recap.office_code})"),
+        *who,
         ("Pemerintah daerah", recap.regency),
         ("Periode", labels.period_label(recap.period)),
         ("Keadaan per", labels.as_of_datetime(recap)),
@@ -346,7 +357,9 @@ def render_xlsx(recap: Recap) -> bytes:
     props.creator = labels.APP_NAME
     props.lastModifiedBy = labels.APP_NAME
     props.title = f"{labels.DOCUMENT_TITLE.title()} {labels.period_label(recap.period)}"
-    props.subject = f"{recap.office_name}, {recap.regency}"
+    props.subject = (
+        labels.scope_name(recap) if recap.whole_pemda else f"{recap.office_name}, {recap.regency}"
+    )
     props.language = "id-ID"
     props.created = as_of
     props.modified = as_of
@@ -356,6 +369,14 @@ def render_xlsx(recap: Recap) -> bytes:
     _months(wb, recap)
     _counts(wb, "Status", "Kelompok status", recap.by_bucket, labels.bucket_label, received)
     _counts(wb, "Status rinci", "Status", recap.by_status, labels.status_label, received)
+    _counts(
+        wb,
+        "Perangkat daerah",
+        "Perangkat daerah pemegang",
+        recap.by_holder_office,
+        recap.office_name_of,
+        received,
+    )
     _counts(wb, "Kategori", "Kategori", recap.by_category, recap.category_name, received)
     _counts(wb, "Sub-kategori", "Sub-kategori", recap.by_subcategory, recap.category_name, received)
     _counts(wb, "Topik teratas", "Sub-kategori", recap.top_topics, recap.category_name, received)

@@ -130,6 +130,30 @@ def march_recap() -> Recap:
             ("SOS.BLT", "Sosial > Bantuan Langsung Tunai"),
         ),
         office_names=(("DINSOS", "Dinas Sosial"), ("DPUPR", "Dinas PUPR")),
+        by_holder_office=(Count("DINSOS", 10), Count("DPUPR", 2)),
+    )
+
+
+def pemda_recap() -> Recap:
+    """March 2026 of the whole Kabupaten, made on the Diskominfo coordinator's PC: the same
+    numbers as march_recap, over four OPDs (one of them received nothing)."""
+    return replace(
+        march_recap(),
+        office_code="DISKOMINFO",
+        office_name="Dinas Komunikasi dan Informatika",
+        scope="pemda",
+        by_holder_office=(
+            Count("DINSOS", 6),
+            Count("DPUPR", 4),
+            Count("DINKES", 2),
+            Count("DISKOMINFO", 0),
+        ),
+        office_names=(
+            ("DINKES", "Dinas Kesehatan"),
+            ("DINSOS", "Dinas Sosial"),
+            ("DISKOMINFO", "Dinas Komunikasi dan Informatika"),
+            ("DPUPR", "Dinas PUPR"),
+        ),
     )
 
 

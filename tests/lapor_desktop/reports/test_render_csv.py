@@ -15,6 +15,7 @@ BREAKDOWNS = (
     "per_bulan",
     "kelompok_status",
     "status",
+    "pemegang",
     "kategori",
     "sub_kategori",
     "kanal",

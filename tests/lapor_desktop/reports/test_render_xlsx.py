@@ -25,6 +25,7 @@ SHEETS = [
     "Per bulan",
     "Status",
     "Status rinci",
+    "Perangkat daerah",
     "Kategori",
     "Sub-kategori",
     "Topik teratas",
