@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QSettings, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -40,6 +41,7 @@ from ui.reports_export import (
     export_to,
     format_for_suffix,
     format_of,
+    may_recap_pemda,
 )
 
 if TYPE_CHECKING:
@@ -128,6 +130,12 @@ class RecapDialog(QDialog):
         form.addRow(self.tr("&Year:"), self.year_spin)
         form.addRow(self.tr("&Month:"), self.month_combo)
         form.addRow(self.tr("&Format:"), self.format_combo)
+        # Only a coordinator's PC holds every office's cases; elsewhere the service refuses.
+        self.pemda_box = QCheckBox(self.tr("&Whole Pemda (every office's cases)"))
+        if may_recap_pemda(window.workspace):
+            form.addRow("", self.pemda_box)
+        else:
+            self.pemda_box.hide()
 
         self.numbers_box = QGroupBox(self.tr("Headline numbers"))
         self.received_value = QLabel()
@@ -179,8 +187,9 @@ class RecapDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
 
-        for signal in (self.year_spin.valueChanged, self.month_combo.currentIndexChanged):
-            signal.connect(self._on_period_changed)
+        self.year_spin.valueChanged.connect(self._on_period_changed)
+        self.month_combo.currentIndexChanged.connect(self._on_period_changed)
+        self.pemda_box.toggled.connect(self._on_period_changed)
         self._show_numbers(None)
         self._update_buttons()
 
@@ -195,6 +204,10 @@ class RecapDialog(QDialog):
         return self.month_combo.currentIndex() or None
 
     @property
+    def whole_pemda(self) -> bool:
+        return self.pemda_box.isChecked()
+
+    @property
     def format(self) -> str:
         return FORMATS[self.format_combo.currentIndex()].code
 
@@ -207,8 +220,12 @@ class RecapDialog(QDialog):
 
     def period_text(self) -> str:
         if self.month is None:
-            return self.tr("the year {year}").format(year=self.year)
-        return f"{month_name(self.month)} {self.year}"
+            text = self.tr("the year {year}").format(year=self.year)
+        else:
+            text = f"{month_name(self.month)} {self.year}"
+        if self.whole_pemda:
+            return self.tr("{period} for the whole Pemda").format(period=text)
+        return text
 
     def _on_period_changed(self, *_args: object) -> None:
         self._show_numbers(None)  # they were for another period
@@ -283,6 +300,7 @@ class RecapDialog(QDialog):
             self.year_spin,
             self.month_combo,
             self.format_combo,
+            self.pemda_box,
         ):
             widget.setEnabled(idle)
         self.cancel_button.setEnabled(not idle)
@@ -291,9 +309,14 @@ class RecapDialog(QDialog):
     def calculate(self) -> None:
         if self.busy:
             return
-        workspace, year, month = self._window.workspace, self.year, self.month
+        workspace, year, month, pemda = (
+            self._window.workspace,
+            self.year,
+            self.month,
+            self.whole_pemda,
+        )
         self._run(
-            lambda progress: compute(workspace, year, month, progress),
+            lambda progress: compute(workspace, year, month, pemda, progress),
             self._on_computed,
             self.tr("Calculating the recap of {period}…").format(period=self.period_text()),
             self.tr("Cancelled."),
@@ -346,7 +369,9 @@ class RecapDialog(QDialog):
         if folder is None or not str(folder) or not folder.is_dir():
             folder = documents_dir()
         office = self._window.workspace.office.code
-        return folder / default_file_name(office, self.year, self.month, self.format)
+        return folder / default_file_name(
+            office, self.year, self.month, self.format, self.whole_pemda
+        )
 
     def ask_and_save(self) -> None:
         """Ask for the file name (suggested in the last folder used, else Documents), then save."""
@@ -370,10 +395,11 @@ class RecapDialog(QDialog):
         elif known.code != self.format:
             self.set_format(known.code)  # the operator typed another format's name: that one
         workspace, year, month, fmt = self._window.workspace, self.year, self.month, self.format
+        pemda = self.whole_pemda
         self.open_folder_button.hide()
         self._target = target
         self._run(
-            lambda progress: export_to(workspace, year, month, fmt, target, progress),
+            lambda progress: export_to(workspace, year, month, pemda, fmt, target, progress),
             lambda recap: self._on_saved(target, recap),
             self.tr("Saving the recap of {period}…").format(period=self.period_text()),
             self.tr("Cancelled. No file was written."),

@@ -44,22 +44,45 @@ def format_for_suffix(path: Path) -> ReportFormat | None:
     return next((f for f in FORMATS if f.suffix == suffix), None)
 
 
-def default_file_name(office_code: str, year: int, month: int | None, fmt: str) -> str:
-    """rekap-pengaduan-DINSOS-2026-03.pdf (a month), rekap-pengaduan-DINSOS-2026.pdf (a year)."""
-    office = re.sub(r"[^0-9A-Za-z\-]+", "-", office_code).strip("-") or "OPD"
+# Named like the CSV's kode_kantor of a Pemda recap (reports.labels.PEMDA_CODE).
+PEMDA_FILE_CODE = "PEMDA"
+
+
+def default_file_name(
+    office_code: str, year: int, month: int | None, fmt: str, whole_pemda: bool = False
+) -> str:
+    """rekap-pengaduan-DINSOS-2026-03.pdf (a month), rekap-pengaduan-DINSOS-2026.pdf (a year),
+    rekap-pengaduan-PEMDA-2026-03.pdf (every office's cases)."""
+    code = PEMDA_FILE_CODE if whole_pemda else office_code
+    office = re.sub(r"[^0-9A-Za-z\-]+", "-", code).strip("-") or "OPD"
     period = f"{year:04d}" if month is None else f"{year:04d}-{month:02d}"
     return f"rekap-pengaduan-{office}-{period}{format_of(fmt).suffix}"
 
 
-def compute(workspace: Workspace, year: int, month: int | None, progress: Progress) -> Recap:
+def may_recap_pemda(workspace: Workspace) -> bool:
+    """Whether this PC holds every office's cases (a coordinator's or admin's)."""
+    from lapor_desktop.services.reports import ReportService
+
+    return ReportService(workspace).may_recap_pemda()
+
+
+def compute(
+    workspace: Workspace, year: int, month: int | None, whole_pemda: bool, progress: Progress
+) -> Recap:
     from lapor_desktop.services.reports import ReportService, parse_period
 
     period = parse_period(year, month, today=workspace.clock())
-    return ReportService(workspace).recap(period, progress=progress)
+    return ReportService(workspace).recap(period, progress=progress, whole_pemda=whole_pemda)
 
 
 def export_to(
-    workspace: Workspace, year: int, month: int | None, fmt: str, target: Path, progress: Progress
+    workspace: Workspace,
+    year: int,
+    month: int | None,
+    whole_pemda: bool,
+    fmt: str,
+    target: Path,
+    progress: Progress,
 ) -> Recap:
     """Write the recap to `target`, or leave it exactly as it was.
 
@@ -74,7 +97,9 @@ def export_to(
     progress.check()  # cancelled while the task waited for the database lane
     temporary = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}")
     try:
-        recap = ReportService(workspace).export(period, fmt, temporary, progress=progress)
+        recap = ReportService(workspace).export(
+            period, fmt, temporary, progress=progress, whole_pemda=whole_pemda
+        )
         progress.check()
         temporary.replace(target)
     except BaseException:
@@ -92,4 +117,5 @@ __all__ = [
     "export_to",
     "format_for_suffix",
     "format_of",
+    "may_recap_pemda",
 ]

@@ -2755,6 +2755,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>&amp;Format:</translation>
     </message>
     <message>
+        <source>&amp;Whole Pemda (every office&apos;s cases)</source>
+        <translation>&amp;Whole Pemda (every office&apos;s cases)</translation>
+    </message>
+    <message>
         <source>Headline numbers</source>
         <translation>Headline numbers</translation>
     </message>
@@ -2801,6 +2805,10 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>the year {year}</source>
         <translation>the year {year}</translation>
+    </message>
+    <message>
+        <source>{period} for the whole Pemda</source>
+        <translation>{period} for the whole Pemda</translation>
     </message>
     <message>
         <source>Cancelling…</source>

@@ -2683,6 +2683,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>&amp;Format:</translation>
     </message>
     <message>
+        <source>&amp;Whole Pemda (every office&apos;s cases)</source>
+        <translation>Seluruh &amp;Pemda (pengaduan semua perangkat daerah)</translation>
+    </message>
+    <message>
         <source>Headline numbers</source>
         <translation>Angka utama</translation>
     </message>
@@ -2729,6 +2733,10 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>the year {year}</source>
         <translation>tahun {year}</translation>
+    </message>
+    <message>
+        <source>{period} for the whole Pemda</source>
+        <translation>{period} seluruh Pemda</translation>
     </message>
     <message>
         <source>Cancelling…</source>

@@ -25,7 +25,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication, QFileDialog
 
+from lapor_desktop.domain.codes import Role
 from lapor_desktop.services.cases import CaseService, DispositionInput, NewCase
+from lapor_desktop.services.office import LocalUser
 from lapor_desktop.services.workspace import Workspace
 from tests.conftest import WIB, FakeClock
 from tests.ui.test_translations import Recorder
@@ -264,6 +266,37 @@ def test_a_month_as_pdf_reads_back_with_its_numbers(
         assert expected in text, expected
     assert "Bantuan PKH tidak cair" in text  # the annex lists March's cases
     assert "Bantuan PKH bulan Februari" not in text  # but not February's
+    dialog.reject()
+
+
+def test_a_coordinator_may_recap_the_whole_pemda(
+    english: None, qtbot, menu: ReportsMenu, tmp_path: Path
+) -> None:
+    dialog = open_dialog(menu)  # a data dir never enrolled is its office's coordinator's
+    assert dialog.pemda_box.isVisible() and not dialog.whole_pemda
+    dialog.set_period(2026, 3)
+    dialog.set_format("csv")
+    dialog.pemda_box.setChecked(True)
+    assert dialog.suggested_path().name == "rekap-pengaduan-PEMDA-2026-03.csv"
+    save(qtbot, dialog, tmp_path / "pemda.csv")
+    received = csv_rows(tmp_path / "pemda.csv")["diterima"]
+    assert (received["kode_kantor"], received["kantor"]) == (
+        "PEMDA",
+        "Seluruh Perangkat Daerah Kabupaten Sumenep",
+    )
+    assert received["nilai"] == "4"
+    with qtbot.waitSignal(dialog.computed, timeout=WAIT_MS):
+        dialog.compute_button.click()
+    assert dialog.status_label.text().startswith("Recap of March 2026 for the whole Pemda, as of")
+    dialog.reject()
+
+
+def test_an_operators_pc_offers_no_pemda_recap(
+    english: None, menu: ReportsMenu, workspace: Workspace
+) -> None:
+    workspace.user = LocalUser("ani", Role.OPERATOR)  # as enrollment sets it
+    dialog = open_dialog(menu)
+    assert not dialog.pemda_box.isVisible() and not dialog.whole_pemda
     dialog.reject()
 
 
