@@ -9,7 +9,12 @@ from collections import defaultdict
 from lapor_desktop.reports.csv_export import DELIMITER, HEADER, render_csv
 from lapor_desktop.reports.labels import SECTION
 from lapor_desktop.reports.model import Recap
-from tests.lapor_desktop.reports.recap_samples import empty_recap, long_recap, march_recap
+from tests.lapor_desktop.reports.recap_samples import (
+    empty_recap,
+    long_recap,
+    march_recap,
+    pemda_recap,
+)
 
 BREAKDOWNS = (
     "per_bulan",
@@ -85,6 +90,28 @@ def test_every_section_and_number_of_a_month() -> None:
     assert timely[("first_follow_up", "p90_hk")]["nilai"] == "6,5"
     assert sum(int(r["nilai"]) for r in sections["umur_terlambat"]) == len(recap.overdue)
     assert sections["didisposisikan"][0]["rincian"] == "Dinas PUPR"
+    holders = [(r["kode"], r["rincian"], r["nilai"], r["persen"]) for r in sections["pemegang"]]
+    assert holders == [
+        ("DINSOS", "Dinas Sosial", "10", "83,3"),
+        ("DPUPR", "Dinas PUPR", "2", "16,7"),
+    ]
+
+
+def test_a_pemda_recap_is_nobodys_office_and_lists_every_opd() -> None:
+    rows = read(pemda_recap())
+    assert {(r["kode_kantor"], r["kantor"]) for r in rows} == {
+        ("PEMDA", "Seluruh Perangkat Daerah Kabupaten Sumenep")
+    }
+    holders = [(r["kode"], r["rincian"], int(r["nilai"])) for r in by_section(rows)["pemegang"]]
+    assert holders == [
+        ("DINSOS", "Dinas Sosial", 6),
+        ("DPUPR", "Dinas PUPR", 4),
+        ("DINKES", "Dinas Kesehatan", 2),
+        ("DISKOMINFO", "Dinas Komunikasi dan Informatika", 0),  # an OPD that received none
+    ]
+    assert sum(n for _, _, n in holders) == 12
+    # Same columns as an OPD's file: the two stack under each other.
+    assert len(rows) == len(read(march_recap())) + 2
 
 
 def test_empty_period_has_no_percentage_and_no_error() -> None:

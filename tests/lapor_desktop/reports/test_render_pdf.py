@@ -19,6 +19,7 @@ from tests.lapor_desktop.reports.recap_samples import (
     empty_recap,
     long_recap,
     march_recap,
+    pemda_recap,
 )
 
 STANDARD_14 = {"Courier", "Helvetica", "Times-Roman", "Symbol", "ZapfDingbats"}
@@ -75,6 +76,46 @@ def test_front_page_names_the_office_period_and_numbers() -> None:
     assert not any(f.lstrip("/") in STANDARD_14 for f in fonts)
     assert reader.metadata is not None and reader.metadata.title is not None
     assert "Maret 2026" in reader.metadata.title
+
+
+def section_text(pages: list[str], title: str, until: str) -> str:
+    everything = flat(" ".join(pages))
+    start = everything.index(title)
+    return everything[start : everything.index(until, start)]
+
+
+def test_an_office_recap_has_the_holder_table() -> None:
+    _, pages = read(render_pdf(march_recap()))
+    table = section_text(pages, "Menurut perangkat daerah pemegang", "Menurut kategori")
+    assert "1 Dinas Sosial 10 83,3%" in table
+    assert "2 Dinas PUPR 2 16,7%" in table
+    assert "Jumlah 12" in table
+    assert "SELURUH PERANGKAT DAERAH" not in flat(pages[0])
+
+
+def test_a_pemda_recap_names_the_pemda_and_every_opd() -> None:
+    reader, pages = read(render_pdf(pemda_recap()))
+    first = flat(pages[0])
+    kop = first[: first.index("Periode:")]
+    # The kop is who issues it (the coordinator's office); the title says whose numbers.
+    assert kop.index("PEMERINTAH KABUPATEN SUMENEP") < kop.index("DINAS KOMUNIKASI DAN INFORMATIKA")
+    assert kop.index("REKAPITULASI PENGADUAN MASYARAKAT") < kop.index(
+        "SELURUH PERANGKAT DAERAH KABUPATEN SUMENEP"
+    )
+    assert "DINAS SOSIAL" not in kop
+    table = section_text(pages, "Menurut perangkat daerah pemegang", "Menurut kategori")
+    for row in (
+        "1 Dinas Sosial 6 50,0%",
+        "2 Dinas PUPR 4 33,3%",
+        "3 Dinas Kesehatan 2 16,7%",
+        "4 Dinas Komunikasi dan Informatika 0 0,0%",
+        "Jumlah 12",
+    ):
+        assert row in table, row
+    foot = "Rekapitulasi pengaduan · Seluruh Perangkat Daerah Kabupaten Sumenep · Maret 2026"
+    assert all(foot in flat(page) for page in pages)
+    assert reader.metadata is not None
+    assert reader.metadata.subject == "Seluruh Perangkat Daerah Kabupaten Sumenep: Maret 2026"
 
 
 def test_annex_hides_a_confidential_title() -> None:

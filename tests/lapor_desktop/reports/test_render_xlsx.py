@@ -18,6 +18,7 @@ from tests.lapor_desktop.reports.recap_samples import (
     empty_recap,
     long_recap,
     march_recap,
+    pemda_recap,
 )
 
 SHEETS = [
@@ -122,6 +123,13 @@ def test_sheets_headers_and_types() -> None:
         ("Didisposisikan", 1 + 1),
     ]
 
+    holders = table(wb["Perangkat daerah"])
+    assert [(r["Kode"], r["Perangkat daerah pemegang"], r["Jumlah"]) for r in holders] == [
+        ("DINSOS", "Dinas Sosial", 10),
+        ("DPUPR", "Dinas PUPR", 2),
+    ]
+    assert holders[1]["Persen"] == pytest.approx(2 / 12)
+
     annex = table(wb["Lampiran"])
     assert len(annex) == 12
     secret = next(r for r in annex if r["Nomor register"] == CONFIDENTIAL_REGISTER)
@@ -129,6 +137,29 @@ def test_sheets_headers_and_types() -> None:
     assert secret["Status"] == "Selesai"
     assert annex[0]["Tanggal diterima"] == datetime(2026, 3, 2)
     assert annex[0]["Kanal"] == "SP4N-LAPOR!"
+
+
+def test_a_pemda_recap_says_whose_it_is_and_lists_every_opd() -> None:
+    wb = load(pemda_recap())
+    assert wb.sheetnames == SHEETS
+    texts = [c.value for c in wb["Ringkasan"]["A"] if c.value is not None]
+    assert texts[:6] == [
+        "REKAPITULASI PENGADUAN MASYARAKAT",
+        "Cakupan: Seluruh Perangkat Daerah Kabupaten Sumenep",
+        "Disusun oleh: Dinas Komunikasi dan Informatika (DISKOMINFO)",
+        "Pemerintah daerah: Kabupaten Sumenep",
+        "Periode: Maret 2026",
+        "Keadaan per: 5 April 2026, 09.30 WIB",
+    ]
+    assert wb["Ringkasan"].freeze_panes == "A9"  # the table's header row, one lower
+    holders = table(wb["Perangkat daerah"])
+    assert [(r["Kode"], r["Perangkat daerah pemegang"], r["Jumlah"]) for r in holders] == [
+        ("DINSOS", "Dinas Sosial", 6),
+        ("DPUPR", "Dinas PUPR", 4),
+        ("DINKES", "Dinas Kesehatan", 2),
+        ("DISKOMINFO", "Dinas Komunikasi dan Informatika", 0),
+    ]
+    assert wb.properties.subject == "Seluruh Perangkat Daerah Kabupaten Sumenep"
 
 
 def test_empty_period_leaves_percentages_empty() -> None:
