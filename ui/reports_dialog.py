@@ -146,7 +146,7 @@ class RecapDialog(QDialog):
         numbers.addRow(self.tr("Received:"), self.received_value)
         numbers.addRow(self.tr("Follow-up rate:"), self.followed_up_value)
         numbers.addRow(self.tr("Resolution rate:"), self.resolved_value)
-        numbers.addRow(self.tr("Overdue now:"), self.overdue_value)
+        numbers.addRow(self.tr("Overdue (deadlines past due):"), self.overdue_value)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName(self.tr("Progress"))

@@ -2776,7 +2776,7 @@ Bidang Rehabilitasi Sosial</translation>
     </message>
     <message>
         <source>Overdue now:</source>
-        <translation>Overdue now:</translation>
+        <translation type="vanished">Overdue now:</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -2825,6 +2825,10 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>Calculating the recap of {period}…</source>
         <translation>Calculating the recap of {period}…</translation>
+    </message>
+    <message>
+        <source>Overdue (deadlines past due):</source>
+        <translation>Overdue (deadlines past due):</translation>
     </message>
     <message>
         <source>Recap of {period}, as of {when}.</source>

@@ -2704,7 +2704,7 @@ Bidang Rehabilitasi Sosial</translation>
     </message>
     <message>
         <source>Overdue now:</source>
-        <translation>Terlambat saat ini:</translation>
+        <translation type="vanished">Terlambat saat ini:</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -2753,6 +2753,10 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>Calculating the recap of {period}…</source>
         <translation>Menghitung rekap {period}…</translation>
+    </message>
+    <message>
+        <source>Overdue (deadlines past due):</source>
+        <translation>Terlambat (tenggat terlewat):</translation>
     </message>
     <message>
         <source>Recap of {period}, as of {when}.</source>
