@@ -267,6 +267,11 @@ def _report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     report.add_argument(
         "-o", "--output", default=None, metavar="FILE", help="rekap.xlsx, rekap.pdf, rekap.csv"
     )
+    report.add_argument(
+        "--pemda",
+        action="store_true",
+        help="seluruh Pemda: every office's cases this PC holds; coordinator only",
+    )
 
 
 LETTER_KINDS = ("disposisi", "tanggapan", "penerusan", "kelengkapan", "tanda-terima")

@@ -1,7 +1,10 @@
 """`report`: the recap (rekap) of a year or a month as CSV, XLSX or PDF, or as JSON.
 
 Every option is checked before the data dir opens (the year against the clock, the month, the
-format, the output path by a probe file in its folder), so bad input writes nothing.
+format, the output path by a probe file in its folder), so bad input writes nothing. `--pemda`
+(the whole Pemda's recap: every office's cases this PC holds) needs the data dir's user, so it
+is checked as soon as the data dir opens, before anything is read or written: an operator's
+PC is refused (NotCoordinator, exit 2, one line).
 """
 
 from __future__ import annotations
@@ -20,7 +23,13 @@ from lapor_desktop.clock import Clock
 from lapor_desktop.domain.errors import ValidationError
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.reports.model import Period, Recap
-from lapor_desktop.services.reports import FORMATS, ReportService, parse_format, parse_period
+from lapor_desktop.services.reports import (
+    FORMATS,
+    NotCoordinator,
+    ReportService,
+    parse_format,
+    parse_period,
+)
 from lapor_desktop.services.workspace import Workspace
 
 
@@ -63,17 +72,21 @@ def _shown(field: str, args: argparse.Namespace) -> str:
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     service = ReportService(workspace)
     period: Period = args.period
+    whole_pemda: bool = args.pemda
+    if whole_pemda and not service.may_recap_pemda():
+        raise NotCoordinator(workspace.user.role.value)  # before the output folder is probed
     if args.path is None:
-        recap = service.recap(period)
+        recap = service.recap(period, whole_pemda=whole_pemda)
         output.emit_json(recap_json(recap))
         return 0
     path = check_output(args.output)  # again: the folder may have changed meanwhile
-    recap = service.export(period, args.kind, path)
+    recap = service.export(period, args.kind, path, whole_pemda=whole_pemda)
     if args.json:
         output.emit_json({**recap_json(recap), "file": str(path)})
     else:
+        who = "seluruh Pemda " if whole_pemda else ""
         sys.stdout.write(
-            f"Rekap {period_label(period)}: {recap.received} pengaduan, disimpan di {path}\n"
+            f"Rekap {who}{period_label(period)}: {recap.received} pengaduan, disimpan di {path}\n"
         )
     return 0
 

@@ -2,7 +2,8 @@
 
 The data dir is recap_scenario's hand-counted March 2026, built through the services; the CLI
 then runs at its AS_OF. Bad input exits 2 with one line and leaves the data dir and the output
-folder exactly as they were.
+folder exactly as they were. `--pemda` runs on pemda_fleet's PCs (synced through the live test
+server): the coordinator's counts every office, an operator's is refused.
 """
 
 from __future__ import annotations
@@ -22,6 +23,13 @@ from lapor_desktop.services.office import OfficeProfile
 from lapor_desktop.services.workspace import default_user, init_workspace
 from tests.cli.cli_support import db_snapshot, fails, files_under, ok, ok_json, run
 from tests.conftest import FakeClock
+from tests.lapor_desktop.reports.pemda_fleet import (
+    MARCH_BY_HOLDER,
+    MARCH_RECEIVED,
+    OFFICES,
+    Fleet,
+    build_fleet,
+)
 from tests.lapor_desktop.reports.recap_scenario import (
     AS_OF,
     CONFIDENTIAL_TITLE,
@@ -234,3 +242,53 @@ def test_read_only_output_refused(
     result = run("report", "--year", "2026", "-o", target, data_dir=data, now=NOW)
     assert result.returncode == 2, result.describe()
     assert target.read_bytes() == b"lama"
+
+
+@pytest.fixture(scope="module")
+def fleet(tmp_path_factory: pytest.TempPathFactory) -> Fleet:
+    return build_fleet(tmp_path_factory.mktemp("pemda"))
+
+
+def test_pemda_on_the_coordinators_pc(fleet: Fleet, tmp_path: Path) -> None:
+    data = fleet.data_dirs["koor"]
+    march = ("--year", "2026", "--month", "3")
+    recap = report_json(data, *march, "--pemda")
+    assert recap["scope"] == "pemda"
+    assert recap["received"] == MARCH_RECEIVED
+    assert [(c["code"], c["count"]) for c in recap["by_holder_office"]] == MARCH_BY_HOLDER
+    assert recap["office_names"] == OFFICES
+    assert recap["office_code"] == "DISKOMINFO"  # who made it
+    own = report_json(data, *march)  # without --pemda: the Diskominfo's own cases, none
+    assert (own["scope"], own["received"], own["by_holder_office"]) == ("office", 0, [])
+
+    path = tmp_path / "rekap-pemda-2026-03.csv"
+    result = ok("report", *march, "--pemda", "-o", path, data_dir=data, now=NOW)
+    assert result.stdout == f"Rekap seluruh Pemda 2026-03: 6 pengaduan, disimpan di {path}\n"
+    rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig")), delimiter=";"))
+    assert {r["kode_kantor"] for r in rows} == {"PEMDA"}
+    holders = [(r["kode"], int(r["nilai"])) for r in rows if r["bagian"] == "pemegang"]
+    assert holders == MARCH_BY_HOLDER
+
+
+@pytest.mark.parametrize(
+    "output", [pytest.param(("--json",), id="json"), pytest.param(("-o", "{out}/r.pdf"), id="pdf")]
+)
+def test_pemda_refused_on_an_operators_pc(
+    fleet: Fleet, tmp_path: Path, output: tuple[str, ...]
+) -> None:
+    data = fleet.data_dirs["ani"]
+    out = tmp_path / "out"
+    out.mkdir()
+    before = db_snapshot(data)
+    args = ("--year", "2026", "--pemda", *(a.format(out=out) for a in output))
+    message = fails("report", *args, data_dir=data, now=NOW)
+    assert "coordinator" in message and "koordinator" in message and "operator" in message
+    assert files_under(out, with_dirs=True) == {}
+    assert db_snapshot(data) == before
+    # Without --pemda the operator's own recap is made as before.
+    assert report_json(data, "--year", "2026", "--month", "3")["received"] == 3
+
+
+def test_help_names_the_pemda_option() -> None:
+    text = " ".join(ok("report", "--help").stdout.split())
+    assert "--pemda" in text and "coordinator only" in text
