@@ -164,6 +164,7 @@ def test_demo_recap_is_consistent(tmp_path: Path) -> None:
             "by_kind",
             "by_severity",
             "by_kecamatan",
+            "by_holder_office",
         ):
             assert sum(c["count"] for c in recap[breakdown]) == received, breakdown
         assert sum(c["count"] for c in recap["by_subcategory"]) <= received
