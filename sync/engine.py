@@ -29,14 +29,14 @@ from lapor_desktop.services.withheld_letters import discard_withheld_pdfs
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage import schema
 from sync import protocol as p
-from sync.client import APP_NAME, SyncClient
+from sync.client import APP_NAME, SyncClient, parse_changes
 from sync.crash import crash_point
 from sync.errors import InvalidResponse, ProtocolMismatch, SyncCancelled, SyncError
 from sync.lock import SyncLock
 from sync.master import apply_master
 from sync.numbers import lease_numbers
 from sync.outbox_export import remember_outbox_key
-from sync.pull import CaseMerger, PageReader, plan_page
+from sync.pull import CaseMerger, PageReader, peek_next, plan_page
 from sync.push import START_BATCH, PushPhase
 from sync.report import ProgressCallback, SyncProgress, SyncReport
 from sync.uploads import download_blobs, upload_blobs
@@ -255,7 +255,7 @@ class SyncEngine:
         self._enter("pull")
         with self.ws.db.read() as uow:
             cursor = uow.sync.state.cursor()
-        reader = PageReader(lambda after: self.client.changes(after, self._page_size))
+        reader = PageReader(lambda after: self.client.changes_body(after, self._page_size))
         try:
             self._pull_pages(report, reader, cursor)
         finally:
@@ -264,13 +264,17 @@ class SyncEngine:
     def _pull_pages(self, report: SyncReport, reader: PageReader, cursor: int) -> None:
         while True:
             self._check_cancel()
-            page = reader.get(cursor)
+            body = reader.get(cursor)
+            hint = peek_next(body)
+            if hint is not None and hint > cursor:
+                reader.fetch_ahead(hint)  # while this page is parsed and applied
+            page = parse_changes(body)
             if page.next_cursor < cursor:
                 raise InvalidResponse(
                     "/changes", f"the cursor went back from {cursor} to {page.next_cursor}"
                 )
             if page.has_more and page.next_cursor > cursor:
-                reader.fetch_ahead(page.next_cursor)  # while this page is applied
+                reader.fetch_ahead(page.next_cursor)  # on its way already, unless the hint erred
             plans = plan_page(page.changes)  # parsed whole before any write
             now = self.ws.clock()
             with self.ws.db.write() as uow:

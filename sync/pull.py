@@ -29,6 +29,7 @@ only: it is never used.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -218,25 +219,37 @@ class CaseMerger:
 class PageReader:
     """Reads change pages one ahead: the next page is on its way while this one is applied.
 
-    The server needs about as long to build a page as this PC needs to apply one, so doing
-    both at once nearly halves a long pull. Only the reader's thread talks to the server while
-    a page is fetched (the caller applies it to SQLite meanwhile, no HTTP); a page is still
-    applied only after the one before it committed, with its own cursor.
+    The reader's thread only does the HTTP (and the gzip); the caller parses each page, then
+    applies it. The server needs about as long to build a page as this PC needs to parse and
+    apply one, so doing both at once nearly halves a long pull; a page's parse in the reader's
+    thread would be on the way's critical path, and both threads would contend for the GIL.
+    The next page is asked for as soon as its cursor is known, before this page is parsed:
+    `peek_next` reads it off the end of the body. It is only a hint: the page fetched ahead is
+    used only if the parsed page names the same cursor, and a page is still applied only after
+    the one before it committed, with its own cursor. Only the reader's thread talks to the
+    server while a page is fetched (the caller parses and applies meanwhile, no HTTP).
     """
 
-    def __init__(self, fetch: Callable[[int], p.ChangesPage]) -> None:
+    def __init__(self, fetch: Callable[[int], bytes]) -> None:
         self._fetch = fetch
         self._pool: ThreadPoolExecutor | None = None
-        self._ahead: tuple[int, Future[p.ChangesPage]] | None = None
+        self._ahead: tuple[int, Future[bytes]] | None = None
 
-    def get(self, cursor: int) -> p.ChangesPage:
+    def get(self, cursor: int) -> bytes:
         """The page after `cursor`: the one fetched ahead for it, else fetched now."""
         ahead, self._ahead = self._ahead, None
         if ahead is not None and ahead[0] == cursor:
             return ahead[1].result()
+        if ahead is not None:
+            ahead[1].exception()  # waits: one request at a time on the HTTP session
         return self._fetch(cursor)
 
     def fetch_ahead(self, cursor: int) -> None:
+        """Start reading the page after `cursor` (nothing new if that one is on its way)."""
+        if self._ahead is not None:
+            if self._ahead[0] == cursor:
+                return
+            self._ahead[1].exception()  # waits; a page for another cursor is never used
         if self._pool is None:
             self._pool = ThreadPoolExecutor(1, thread_name_prefix="sync-pull")
         self._ahead = (cursor, self._pool.submit(self._fetch, cursor))
@@ -250,3 +263,17 @@ class PageReader:
         if self._pool is not None:
             self._pool.shutdown(wait=True)
             self._pool = None
+
+
+# How a page's JSON ends, as the server writes it (server/changes.py); another layout is
+# valid too, it is only not peeked at.
+_TAIL = re.compile(rb'"next_cursor":(\d{1,19}),"has_more":(true|false)}\s*$')
+
+
+def peek_next(body: bytes) -> int | None:
+    """The cursor of the page after this one, read off the body's end, before it is parsed;
+    None when the body says there is none, or does not end as the server writes it."""
+    found = _TAIL.search(body, max(0, len(body) - 64))
+    if found is None or found[2] != b"true":
+        return None
+    return int(found[1])
