@@ -146,7 +146,7 @@ class RecapDialog(QDialog):
         numbers.addRow(self.tr("Received:"), self.received_value)
         numbers.addRow(self.tr("Follow-up rate:"), self.followed_up_value)
         numbers.addRow(self.tr("Resolution rate:"), self.resolved_value)
-        numbers.addRow(self.tr("Overdue (deadlines past due):"), self.overdue_value)
+        numbers.addRow(self.tr("Overdue complaints:"), self.overdue_value)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName(self.tr("Progress"))
@@ -360,7 +360,11 @@ class RecapDialog(QDialog):
                 total=recap.received,
             )
         )
-        self.overdue_value.setText(str(len(recap.overdue)))
+        self.overdue_value.setText(
+            self.tr("{cases} ({deadlines} deadlines past due)").format(
+                cases=recap.overdue_cases, deadlines=len(recap.overdue)
+            )
+        )
 
     # -- save --------------------------------------------------------------------------------
     def suggested_path(self) -> Path:

@@ -106,7 +106,7 @@ def _headline(recap: Recap) -> Iterator[Row]:
         ("selesai_tanpa_arsip", recap.resolved, recap.resolved_percent_excluding_archived),
         ("diarsipkan", recap.archived, labels.share(recap.archived, received)),
         ("dibuka_kembali", recap.reopened, labels.share(recap.reopened, received)),
-        ("terlambat", len(recap.overdue), labels.share(len(recap.overdue), received)),
+        ("terlambat", recap.overdue_cases, labels.share(recap.overdue_cases, received)),
         ("diterima_luring", recap.offline_received, labels.share(recap.offline_received, received)),
         (
             "luring_tercatat_lapor",

@@ -212,6 +212,12 @@ class Recap:
         return None if base <= 0 else 100.0 * self.resolved / base
 
     @property
+    def overdue_cases(self) -> int:
+        """Open complaints with at least one deadline past due: `overdue` lists deadlines, and
+        a case late for both verification and resolution is one complaint, listed twice."""
+        return len({o.register_no for o in self.overdue})
+
+    @property
     def offline_registered_percent(self) -> float | None:
         """Fasilitasi: share of offline-received complaints entered into LAPOR!."""
         if self.offline_received == 0:

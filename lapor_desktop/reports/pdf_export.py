@@ -248,7 +248,7 @@ def _title(recap: Recap) -> list[Any]:
 def _headline(recap: Recap) -> Any:
     s = _styles()
     received = recap.received
-    overdue = len(recap.overdue)
+    overdue = recap.overdue_cases
     rows: list[tuple[str, int, float | None, bool]] = [
         ("diterima", received, None, False),
         ("ditindaklanjuti", recap.followed_up, recap.followed_up_percent, True),

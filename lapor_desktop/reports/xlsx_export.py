@@ -121,7 +121,7 @@ def _summary(wb: Workbook, recap: Recap) -> None:
     sheet.append([])
     sheet.header()
     received = recap.received
-    overdue = len(recap.overdue)
+    overdue = recap.overdue_cases
     headline: list[tuple[str, int, float | None, bool]] = [
         ("diterima", received, None, False),
         ("ditindaklanjuti", recap.followed_up, recap.followed_up_percent, True),

@@ -2775,6 +2775,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Resolution rate:</translation>
     </message>
     <message>
+        <source>Overdue complaints:</source>
+        <translation>Overdue complaints:</translation>
+    </message>
+    <message>
         <source>Overdue now:</source>
         <translation type="vanished">Overdue now:</translation>
     </message>
@@ -2819,6 +2823,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Cancelled.</translation>
     </message>
     <message>
+        <source>{cases} ({deadlines} deadlines past due)</source>
+        <translation>{cases} ({deadlines} deadlines past due)</translation>
+    </message>
+    <message>
         <source>Cancelled. No file was written.</source>
         <translation>Cancelled. No file was written.</translation>
     </message>
@@ -2828,7 +2836,7 @@ Bidang Rehabilitasi Sosial</translation>
     </message>
     <message>
         <source>Overdue (deadlines past due):</source>
-        <translation>Overdue (deadlines past due):</translation>
+        <translation type="vanished">Overdue (deadlines past due):</translation>
     </message>
     <message>
         <source>Recap of {period}, as of {when}.</source>

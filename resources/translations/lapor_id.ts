@@ -2703,6 +2703,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Tingkat penyelesaian:</translation>
     </message>
     <message>
+        <source>Overdue complaints:</source>
+        <translation>Pengaduan terlambat:</translation>
+    </message>
+    <message>
         <source>Overdue now:</source>
         <translation type="vanished">Terlambat saat ini:</translation>
     </message>
@@ -2747,6 +2751,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
+        <source>{cases} ({deadlines} deadlines past due)</source>
+        <translation>{cases} ({deadlines} tenggat terlewat)</translation>
+    </message>
+    <message>
         <source>Cancelled. No file was written.</source>
         <translation>Dibatalkan. Tidak ada berkas yang disimpan.</translation>
     </message>
@@ -2756,7 +2764,7 @@ Bidang Rehabilitasi Sosial</translation>
     </message>
     <message>
         <source>Overdue (deadlines past due):</source>
-        <translation>Terlambat (tenggat terlewat):</translation>
+        <translation type="vanished">Terlambat (tenggat terlewat):</translation>
     </message>
     <message>
         <source>Recap of {period}, as of {when}.</source>

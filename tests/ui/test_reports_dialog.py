@@ -7,7 +7,8 @@ The cases (office DINSOS, clock at 6 April 2026 10.00 WIB when the recap is made
   March: A disposed, followed up, answered, resolved; B disposed and followed up; C received
   only; D forwarded to another agency.
 So March counts 4 received, 2 followed up (50%), 1 resolved (25%), and 3 deadlines past due
-(C's verification and resolution, B's resolution); the year counts 5 received and 5 overdue.
+(C's verification and resolution, B's resolution: 2 complaints); the year counts 5 received
+and 5 deadlines past due of 3 complaints.
 """
 
 from __future__ import annotations
@@ -167,7 +168,7 @@ def test_calculate_shows_the_headline_numbers_of_the_period(
     assert dialog.received_value.text() == "4"
     assert dialog.followed_up_value.text() == "50.0% (2 of 4)"
     assert dialog.resolved_value.text() == "25.0% (1 of 4)"
-    assert dialog.overdue_value.text() == "3"
+    assert dialog.overdue_value.text() == "2 (3 deadlines past due)"  # B and C
     assert dialog.status_label.text() == "Recap of March 2026, as of 6 April 2026, 10.00 WIB."
     assert not dialog.progress_bar.isVisible() and dialog.compute_button.isEnabled()
 
@@ -176,7 +177,7 @@ def test_calculate_shows_the_headline_numbers_of_the_period(
     with qtbot.waitSignal(dialog.computed, timeout=WAIT_MS):
         dialog.compute_button.click()
     assert dialog.received_value.text() == "5"
-    assert dialog.overdue_value.text() == "5"
+    assert dialog.overdue_value.text() == "3 (5 deadlines past due)"
     dialog.reject()
 
 
@@ -206,7 +207,7 @@ def test_save_asks_for_a_name_writes_the_csv_and_offers_the_folder(
         "50,0",
     )
     assert (headline["selesai"]["nilai"], headline["selesai"]["persen"]) == ("1", "25,0")
-    assert headline["terlambat"]["nilai"] == "3"
+    assert headline["terlambat"]["nilai"] == "2"  # B and C: 3 deadlines of 2 complaints
     assert leftovers(folder) == ["rekap-maret.csv"]  # no temporary file left beside it
 
     assert dialog.status_label.text() == f"Saved to {target}"
@@ -239,7 +240,7 @@ def test_a_year_as_excel_holds_the_years_numbers(
     assert (followed[1].value, followed[2].value) == (2, pytest.approx(0.4))
     resolved = head["Tingkat penyelesaian (selesai ÷ diterima)"]
     assert (resolved[1].value, resolved[2].value) == (1, pytest.approx(0.2))
-    assert head["Pengaduan terbuka melewati tenggat"][1].value == 5
+    assert head["Pengaduan terbuka melewati tenggat"][1].value == 3  # 5 deadlines of 3 complaints
     assert dialog.received_value.text() == "5"
     dialog.reject()
 
@@ -261,7 +262,7 @@ def test_a_month_as_pdf_reads_back_with_its_numbers(
         "Jumlah pengaduan diterima 4",
         "Tingkat tindak lanjut (pengaduan yang ditindaklanjuti) 2 50,0%",
         "Tingkat penyelesaian (selesai ÷ diterima) 1 25,0%",
-        "Pengaduan terbuka melewati tenggat 3",
+        "Pengaduan terbuka melewati tenggat 2",
     ):
         assert expected in text, expected
     assert "Bantuan PKH tidak cair" in text  # the annex lists March's cases

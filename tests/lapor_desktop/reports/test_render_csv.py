@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from dataclasses import replace
 
 from lapor_desktop.reports.csv_export import DELIMITER, HEADER, render_csv
 from lapor_desktop.reports.labels import SECTION
@@ -138,3 +139,14 @@ def test_yearly_recap_has_an_empty_month_column() -> None:
 def test_same_recap_same_bytes() -> None:
     assert render_csv(march_recap()) == render_csv(march_recap())
     assert render_csv(march_recap()) != render_csv(empty_recap())
+
+
+def test_the_headline_counts_complaints_past_due_not_deadlines() -> None:
+    """A case late for two stages is two rows of the overdue list but one complaint."""
+    recap = march_recap()
+    first = recap.overdue[0]
+    twice = (first, replace(first, stage="verification"), *recap.overdue[1:])
+    rows = by_section(read(replace(recap, overdue=twice)))
+    head = {r["kode"]: r for r in rows["ringkasan"]}
+    assert head["terlambat"]["nilai"] == "2"  # 3 deadlines of 2 complaints
+    assert head["terlambat"]["persen"] == "16,7"  # 2 of 12
