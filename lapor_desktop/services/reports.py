@@ -8,7 +8,10 @@ CLI start without paying for them.
 A whole-Pemda recap (`whole_pemda`) reads every case of the period this PC holds. Only a
 coordinator's (or admin's) PC holds every office's cases, because the server sends them
 everything; an operator's PC holds its office's cases and the ones it monitors, so a "Pemda"
-recap there would be silently wrong: `recap` refuses it with `NotCoordinator`.
+recap there would be silently wrong: `recap` refuses it with `NotCoordinator`. So it would on
+a coordinator's PC that never reached the server (a data dir that never enrolled is its
+office's coordinator's, and holds that office's cases only): `NeverSynced`. Demo data holds
+every office's cases by construction and is allowed.
 """
 
 from __future__ import annotations
@@ -55,6 +58,20 @@ class NotCoordinator(NotPermitted):
             f"a whole-Pemda recap needs the SP4N-LAPOR! coordinator's PC; this PC's user is "
             f"{role} and holds only its office's cases (rekap seluruh Pemda hanya untuk "
             "koordinator: PC ini hanya memuat pengaduan kantornya)"
+        )
+
+
+class NeverSynced(NotPermitted):
+    """A whole-Pemda recap on a coordinator's PC that never synced: it holds one office's cases."""
+
+    code = "never_synced"
+
+    def __init__(self) -> None:
+        super().__init__(
+            "a whole-Pemda recap needs the cases of every office, which this PC receives from "
+            "the central server, and it has never been connected to one (rekap seluruh Pemda "
+            "memerlukan pengaduan semua perangkat daerah dari server pusat; PC ini belum pernah "
+            "terhubung ke server)"
         )
 
 
@@ -108,6 +125,10 @@ class ReportService:
         ws = self._workspace
         if whole_pemda and not self.may_recap_pemda():
             raise NotCoordinator(ws.user.role.value)
+        if whole_pemda and not ws.is_demo():
+            with ws.db.read() as uow:
+                if uow.sync.state.server_url() is None:
+                    raise NeverSynced()
         reference = ws.reference()
         office = ws.office
         as_of = ws.clock().astimezone(UTC)
@@ -225,6 +246,7 @@ def _office_names(uow: UnitOfWork) -> dict[str, str]:
 __all__ = [
     "FORMATS",
     "PEMDA_ROLES",
+    "NeverSynced",
     "NotCoordinator",
     "ReportService",
     "parse_format",

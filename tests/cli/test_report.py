@@ -290,6 +290,21 @@ def test_pemda_refused_on_an_operators_pc(
     assert report_json(data, "--year", "2026", "--month", "3")["received"] == 3
 
 
+def test_pemda_refused_on_a_coordinators_pc_that_never_synced(
+    scenario_dir: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """The scenario's data dir never enrolled: its user is the office's coordinator, and it
+    holds that office's cases only, so a "whole Pemda" recap would be one office's."""
+    data, _ = scenario_dir
+    before = db_snapshot(data)
+    message = fails(
+        "report", "--year", "2026", "--pemda", "-o", tmp_path / "p.csv", data_dir=data, now=NOW
+    )
+    assert "never been connected" in message and "belum pernah terhubung" in message
+    assert files_under(tmp_path, with_dirs=True) == {}
+    assert db_snapshot(data) == before
+
+
 def test_help_names_the_pemda_option() -> None:
     text = " ".join(ok("report", "--help").stdout.split())
     assert "--pemda" in text and "coordinator only" in text

@@ -270,25 +270,27 @@ def test_a_month_as_pdf_reads_back_with_its_numbers(
     dialog.reject()
 
 
-def test_a_coordinator_may_recap_the_whole_pemda(
+def test_a_coordinator_pc_that_never_synced_is_told_why_there_is_no_pemda_recap(
     english: None, qtbot, menu: ReportsMenu, tmp_path: Path
 ) -> None:
-    dialog = open_dialog(menu)  # a data dir never enrolled is its office's coordinator's
+    """A data dir never enrolled is its office's coordinator's, so the choice is offered; but
+    it holds one office's cases, so the service refuses a "whole Pemda" recap (the Pemda
+    recap itself is tested over a real synced coordinator in tests/lapor_desktop/reports)."""
+    dialog = open_dialog(menu)
     assert dialog.pemda_box.isVisible() and not dialog.whole_pemda
     dialog.set_period(2026, 3)
     dialog.set_format("csv")
     dialog.pemda_box.setChecked(True)
     assert dialog.suggested_path().name == "rekap-pengaduan-PEMDA-2026-03.csv"
-    save(qtbot, dialog, tmp_path / "pemda.csv")
-    received = csv_rows(tmp_path / "pemda.csv")["diterima"]
-    assert (received["kode_kantor"], received["kantor"]) == (
-        "PEMDA",
-        "Seluruh Perangkat Daerah Kabupaten Sumenep",
-    )
-    assert received["nilai"] == "4"
-    with qtbot.waitSignal(dialog.computed, timeout=WAIT_MS):
-        dialog.compute_button.click()
-    assert dialog.status_label.text().startswith("Recap of March 2026 for the whole Pemda, as of")
+    with qtbot.waitSignal(dialog.failed, timeout=WAIT_MS) as blocker:
+        dialog.save_to(tmp_path / "pemda.csv")
+    assert "never been connected" in blocker.args[0], blocker.args
+    assert dialog.error_label.isVisible()
+    assert not (tmp_path / "pemda.csv").exists()
+    assert leftovers(tmp_path) == ["data"]
+    dialog.pemda_box.setChecked(False)  # the office's own recap still works
+    save(qtbot, dialog, tmp_path / "office.csv")
+    assert csv_rows(tmp_path / "office.csv")["diterima"]["nilai"] == "4"
     dialog.reject()
 
 

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from lapor_desktop.domain.errors import NotPermitted
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.reports.model import Count, Period
-from lapor_desktop.services.reports import NotCoordinator, ReportService
+from lapor_desktop.services.reports import NeverSynced, NotCoordinator, ReportService
 from lapor_desktop.services.workspace import Workspace, open_workspace
 from tests.conftest import FakeClock
 from tests.lapor_desktop.reports.pemda_fleet import (
@@ -110,6 +110,21 @@ def test_an_operator_is_refused_a_pemda_recap(operator: Workspace, tmp_path: Pat
     with pytest.raises(NotCoordinator):
         service.export(MARCH, "xlsx", path, whole_pemda=True)
     assert list(tmp_path.iterdir()) == []  # nothing written, no temp file
+
+
+def test_a_coordinators_pc_that_never_synced_is_refused_a_pemda_recap(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    """Never enrolled: the office's coordinator by default, with one office's cases only."""
+    service = ReportService(workspace)
+    assert service.may_recap_pemda()  # by role: the window offers the choice
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(NeverSynced) as refused:
+        service.export(MARCH, "csv", out / "rekap.csv", whole_pemda=True)
+    assert isinstance(refused.value, NotPermitted)
+    assert list(out.iterdir()) == []
+    assert service.recap(MARCH).received == 0  # the office's own recap is still made
 
 
 def test_the_pemda_files(coordinator: Workspace, tmp_path: Path) -> None:
