@@ -98,23 +98,7 @@ def _label(recap: Recap, section: str, code: str) -> str:
 
 
 def _headline(recap: Recap) -> Iterator[Row]:
-    received = recap.received
-    measures: tuple[tuple[str, int, float | None], ...] = (
-        ("diterima", received, None),
-        ("ditindaklanjuti", recap.followed_up, recap.followed_up_percent),
-        ("selesai", recap.resolved, recap.resolved_percent),
-        ("selesai_tanpa_arsip", recap.resolved, recap.resolved_percent_excluding_archived),
-        ("diarsipkan", recap.archived, labels.share(recap.archived, received)),
-        ("dibuka_kembali", recap.reopened, labels.share(recap.reopened, received)),
-        ("terlambat", recap.overdue_cases, labels.share(recap.overdue_cases, received)),
-        ("diterima_luring", recap.offline_received, labels.share(recap.offline_received, received)),
-        (
-            "luring_tercatat_lapor",
-            recap.offline_with_tracking_id,
-            recap.offline_registered_percent,
-        ),
-    )
-    for code, value, pct in measures:
+    for code, value, pct in labels.headline(recap):
         yield ("ringkasan", code, labels.HEADLINE[code], "", "", _value(value), _percent(pct))
 
 

@@ -216,6 +216,24 @@ def share(part: int, whole: int) -> float | None:
     return None if whole <= 0 else 100.0 * part / whole
 
 
+def headline(recap: Recap) -> list[tuple[str, int, float | None]]:
+    """The Ringkasan's measures in order: (HEADLINE code, count, percent). The percent is
+    None for the count received (it has none) and when nothing was received; every renderer
+    shows these same rows, so the three files of a recap cannot disagree."""
+    received = recap.received
+    return [
+        ("diterima", received, None),
+        ("ditindaklanjuti", recap.followed_up, recap.followed_up_percent),
+        ("selesai", recap.resolved, recap.resolved_percent),
+        ("selesai_tanpa_arsip", recap.resolved, recap.resolved_percent_excluding_archived),
+        ("diarsipkan", recap.archived, share(recap.archived, received)),
+        ("dibuka_kembali", recap.reopened, share(recap.reopened, received)),
+        ("terlambat", recap.overdue_cases, share(recap.overdue_cases, received)),
+        ("diterima_luring", recap.offline_received, share(recap.offline_received, received)),
+        ("luring_tercatat_lapor", recap.offline_with_tracking_id, recap.offline_registered_percent),
+    ]
+
+
 def yes_no(value: bool) -> str:
     return "Ya" if value else "Tidak"
 

@@ -247,36 +247,13 @@ def _title(recap: Recap) -> list[Any]:
 
 def _headline(recap: Recap) -> Any:
     s = _styles()
-    received = recap.received
-    overdue = recap.overdue_cases
-    rows: list[tuple[str, int, float | None, bool]] = [
-        ("diterima", received, None, False),
-        ("ditindaklanjuti", recap.followed_up, recap.followed_up_percent, True),
-        ("selesai", recap.resolved, recap.resolved_percent, True),
-        ("selesai_tanpa_arsip", recap.resolved, recap.resolved_percent_excluding_archived, True),
-        ("diarsipkan", recap.archived, labels.share(recap.archived, received), True),
-        ("dibuka_kembali", recap.reopened, labels.share(recap.reopened, received), True),
-        ("terlambat", overdue, labels.share(overdue, received), True),
-        (
-            "diterima_luring",
-            recap.offline_received,
-            labels.share(recap.offline_received, received),
-            True,
-        ),
-        (
-            "luring_tercatat_lapor",
-            recap.offline_with_tracking_id,
-            recap.offline_registered_percent,
-            True,
-        ),
-    ]
     body = [
         [
             _para(labels.HEADLINE[code], s.cell),
             labels.number(value),
-            labels.percent(pct) if has_pct else "",
+            labels.percent(pct) if code != "diterima" else "",
         ]
-        for code, value, pct, has_pct in rows
+        for code, value, pct in labels.headline(recap)
     ]
     return _table(["Uraian", "Jumlah", "Persen"], body, [118, 30, 30], 1)
 

@@ -120,32 +120,9 @@ def _summary(wb: Workbook, recap: Recap) -> None:
         sheet.append([f"{name}: {text}"])
     sheet.append([])
     sheet.header()
-    received = recap.received
-    overdue = recap.overdue_cases
-    headline: list[tuple[str, int, float | None, bool]] = [
-        ("diterima", received, None, False),
-        ("ditindaklanjuti", recap.followed_up, recap.followed_up_percent, True),
-        ("selesai", recap.resolved, recap.resolved_percent, True),
-        ("selesai_tanpa_arsip", recap.resolved, recap.resolved_percent_excluding_archived, True),
-        ("diarsipkan", recap.archived, labels.share(recap.archived, received), True),
-        ("dibuka_kembali", recap.reopened, labels.share(recap.reopened, received), True),
-        ("terlambat", overdue, labels.share(overdue, received), True),
-        (
-            "diterima_luring",
-            recap.offline_received,
-            labels.share(recap.offline_received, received),
-            True,
-        ),
-        (
-            "luring_tercatat_lapor",
-            recap.offline_with_tracking_id,
-            recap.offline_registered_percent,
-            True,
-        ),
-    ]
-    for code, value, pct, has_pct in headline:
+    for code, value, pct in labels.headline(recap):
         cells: list[Any]
-        if not has_pct:
+        if code == "diterima":  # a count with no percentage
             cells = [labels.HEADLINE[code], value]
         elif pct is None:
             cells = [labels.HEADLINE[code], value, sheet._cell(labels.NONE_MARK, align=_RIGHT)]
