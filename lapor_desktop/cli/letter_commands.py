@@ -27,6 +27,7 @@ from lapor_desktop.services.letters import (
     parse_letter_kind,
     parse_paper,
 )
+from lapor_desktop.services.saved_files import write_atomically
 from lapor_desktop.services.workspace import Workspace
 
 COMMANDS = ("letter", "letter-reprint", "letter-void", "letters", "letter-numbering")
@@ -58,18 +59,8 @@ def check_output(text: str) -> Path:
 
 
 def write_output(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename: a reader never sees half a PDF."""
-    fd, tmp_name = tempfile.mkstemp(prefix=".lapor-letter-", suffix=".pdf", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    """Written whole or not at all: a reader never sees half a PDF."""
+    write_atomically(path, data, prefix=".lapor-letter-")
 
 
 def check_args(args: argparse.Namespace) -> None:

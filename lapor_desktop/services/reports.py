@@ -16,8 +16,6 @@ every office's cases by construction and is allowed.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
@@ -30,6 +28,7 @@ from lapor_desktop.domain.ops import iso
 from lapor_desktop.progress import Progress
 from lapor_desktop.reports.model import Period, Recap
 from lapor_desktop.reports.recap import OfficeInfo, compute_recap
+from lapor_desktop.services.saved_files import write_atomically
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage import json_text
 from lapor_desktop.storage.unit_of_work import UnitOfWork
@@ -165,7 +164,7 @@ class ReportService:
         data = render(recap, kind)
         if progress is not None:
             progress.check()
-        write_atomically(path, data)
+        write_atomically(path, data, prefix=".lapor-report-")
         return recap
 
     def _cases(
@@ -212,25 +211,6 @@ def render(recap: Recap, kind: str) -> bytes:
     from lapor_desktop.reports.pdf_export import render_pdf
 
     return render_pdf(recap)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, rename: a reader never sees half a report, and a
-    failure leaves the old file (or none) and no temp file behind."""
-    tmp = path.with_name(f".lapor-report-{uuid.uuid4().hex}{path.suffix}")
-    # os.open with 0o666, not mkstemp's 0o600: the umask decides, as for any file the user
-    # saves, so a report on a shared folder stays readable by the colleagues it is for.
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(tmp, flags, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _office_names(uow: UnitOfWork) -> dict[str, str]:
