@@ -458,3 +458,31 @@ def test_a_relative_output_path_is_relative_to_the_working_dir(tmp_path: Path) -
     )
     assert result.returncode == 0, result.describe()
     assert (work / "surat.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_a_saved_letter_is_readable_as_the_umask_allows(tmp_path: Path) -> None:
+    """A letter saved on a shared folder for a colleague: 0o644 under umask 022 (the temp file
+    it is renamed from was once mkstemp's, which left every letter owner-only)."""
+    import os
+
+    data = tmp_path / "data"
+    ok("init", *FULL_OFFICE, data_dir=data, now=NOW)
+    case = add_case(data, *REPORTER, now=NOW)
+    mask = os.umask(0o022)  # the CLI runs in a subprocess, which inherits it
+    try:
+        issued = ok_json(
+            "letter",
+            case["id"],
+            "--kind",
+            "tanda-terima",
+            "-o",
+            tmp_path / "a.pdf",
+            data_dir=data,
+            now=NOW,
+        )
+        ok("letter-reprint", issued["id"], "-o", tmp_path / "b.pdf", data_dir=data, now=NOW)
+    finally:
+        os.umask(mask)
+    for name in ("a.pdf", "b.pdf"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o644, name
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.pdf", "b.pdf", "data"]
