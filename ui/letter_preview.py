@@ -20,6 +20,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
 
 from lapor_desktop.letters.model import Paper
+from lapor_desktop.services.saved_files import write_atomically
 
 MAX_RENDER_DPI = 300  # enough for any office printer; beyond it only memory grows
 F4_MM = QSizeF(215, 330)
@@ -124,11 +125,10 @@ def _paint_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, pa
 
 
 def write_pdf(path: str | Path, data: bytes) -> Path:
-    """Write the exact bytes (the issued letter as stored), replacing the file atomically."""
+    """Write the exact bytes (the issued letter as stored), whole or not at all, as the CLI
+    does (fsynced before the rename; no temp file left when the disk is full)."""
     target = Path(path)
-    temporary = target.with_name(target.name + ".part")
-    temporary.write_bytes(data)
-    temporary.replace(target)
+    write_atomically(target, data, prefix=".lapor-letter-")
     return target
 
 
