@@ -421,13 +421,18 @@ def _parse_bytes(model: type[M], content: bytes, path: str) -> M:
     try:
         return model.model_validate_json(content)
     except PydanticValidationError as error:
-        first = error.errors()[0]
-        if first["type"] == "json_invalid":
-            preview = " ".join(content.decode("utf-8", "replace").split())[:60]
-            raise InvalidResponse(path, f"not JSON ({preview!r})") from None
-        where = ".".join(str(x) for x in first["loc"]) or "body"
-        more = f" (+{error.error_count() - 1} more)" if error.error_count() > 1 else ""
-        raise InvalidResponse(path, f"{where}: {first['msg']}{more}") from None
+        raise invalid_response(path, error, content) from None
+
+
+def invalid_response(path: str, error: PydanticValidationError, content: bytes) -> InvalidResponse:
+    """What pydantic found wrong with an answer, in one line."""
+    first = error.errors()[0]
+    if first["type"] == "json_invalid":
+        preview = " ".join(content.decode("utf-8", "replace").split())[:60]
+        return InvalidResponse(path, f"not JSON ({preview!r})")
+    where = ".".join(str(x) for x in first["loc"]) or "body"
+    more = f" (+{error.error_count() - 1} more)" if error.error_count() > 1 else ""
+    return InvalidResponse(path, f"{where}: {first['msg']}{more}")
 
 
 def _offset(response: requests.Response, path: str) -> int:

@@ -29,14 +29,14 @@ from lapor_desktop.services.withheld_letters import discard_withheld_pdfs
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage import schema
 from sync import protocol as p
-from sync.client import APP_NAME, SyncClient, parse_changes
+from sync.client import APP_NAME, SyncClient
 from sync.crash import crash_point
 from sync.errors import InvalidResponse, ProtocolMismatch, SyncCancelled, SyncError
 from sync.lock import SyncLock
 from sync.master import apply_master
 from sync.numbers import lease_numbers
 from sync.outbox_export import remember_outbox_key
-from sync.pull import CaseMerger, PageReader, peek_next, plan_page
+from sync.pull import CaseMerger, PageReader, peek_next, plan_page, read_page
 from sync.push import START_BATCH, PushPhase
 from sync.report import ProgressCallback, SyncProgress, SyncReport
 from sync.uploads import download_blobs, upload_blobs
@@ -268,31 +268,32 @@ class SyncEngine:
             hint = peek_next(body)
             if hint is not None and hint > cursor:
                 reader.fetch_ahead(hint)  # while this page is parsed and applied
-            page = parse_changes(body)
-            if page.next_cursor < cursor:
+            page = read_page(body)
+            next_cursor, has_more = page["next_cursor"], page["has_more"]
+            if next_cursor < cursor:
                 raise InvalidResponse(
-                    "/changes", f"the cursor went back from {cursor} to {page.next_cursor}"
+                    "/changes", f"the cursor went back from {cursor} to {next_cursor}"
                 )
-            if page.has_more and page.next_cursor > cursor:
-                reader.fetch_ahead(page.next_cursor)  # on its way already, unless the hint erred
-            plans = plan_page(page.changes)  # parsed whole before any write
+            if has_more and next_cursor > cursor:
+                reader.fetch_ahead(next_cursor)  # on its way already, unless the hint erred
+            plans = plan_page(page["changes"])  # parsed whole before any write
             now = self.ws.clock()
             with self.ws.db.write() as uow:
                 report.left_scope += self._merger.apply(uow, plans, now)
-                if len(page.changes) > 1:
+                if len(page["changes"]) > 1:
                     crash_point("mid_page_apply")  # the cases are written, not the cursor
-                uow.sync.state.set_cursor(page.next_cursor)
+                uow.sync.state.set_cursor(next_cursor)
                 uow.commit()
-            report.received += len(page.changes)
+            report.received += len(page["changes"])
             # Pages have no known total; the bytes are what came over the wire so far.
             self._emit(SyncProgress("pull", report.received, 0, self.client.bytes_received))
-            if not page.has_more:
+            if not has_more:
                 return
-            if page.next_cursor == cursor:
+            if next_cursor == cursor:
                 raise InvalidResponse(
                     "/changes", "more changes announced but the cursor did not move"
                 )
-            cursor = page.next_cursor
+            cursor = next_cursor
 
     # ------------------------------------------------------------------ verify
     def _verify(self, report: SyncReport) -> None:

@@ -1,0 +1,150 @@
+"""The pull reads a change page into plain dicts (sync/pull.py, `read_page`), not into the
+protocol's models: both must have the same fields, refuse the same bodies in the same words,
+and read the same values from the rest."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from pydantic import BaseModel, TypeAdapter
+
+from sync import protocol as p
+from sync.client import parse_changes
+from sync.errors import InvalidResponse
+from sync.pull import ChangeDict, EventDict, PageDict, read_page
+
+EVENT = {
+    "id": "e1",
+    "case_id": "c1",
+    "kind": "note",
+    "at": "2026-11-30T02:00:00+00:00",
+    "actor": "ani",
+    "office": "DINSOS",
+    "device_id": "d1",
+    "op_id": "o1",
+    "summary": "Catatan",
+    "data": {"text": "Pelapor dihubungi", "n": [1, 2.5, None, True]},
+}
+CHANGE = {
+    "seq": 7,
+    "entity": "case",
+    "id": "c1",
+    "version": 3,
+    "kind": "upsert",
+    "case": {"id": "c1", "title": "Jalan rusak", "nested": {"a": [1, {"b": None}]}},
+    "events": [EVENT],
+}
+
+
+def page(**changes: Any) -> dict[str, Any]:
+    return {"changes": [{**CHANGE, **changes}], "next_cursor": 7, "has_more": True}
+
+
+def event(**fields: Any) -> dict[str, Any]:
+    return page(events=[{**EVENT, **fields}])
+
+
+def without(body: dict[str, Any], *path: str | int) -> dict[str, Any]:
+    copy = json.loads(json.dumps(body))
+    where = copy
+    for step in path[:-1]:
+        where = where[step]
+    del where[path[-1]]
+    return copy
+
+
+BODIES: dict[str, bytes | dict[str, Any]] = {
+    "whole": page(),
+    "leave_scope, no case or events": {
+        "changes": [{"seq": 8, "id": "c1", "version": 3, "kind": "leave_scope"}],
+        "next_cursor": 8,
+        "has_more": False,
+    },
+    "empty": {"changes": [], "next_cursor": 0, "has_more": False},
+    "fields unknown to us everywhere": {
+        **page(extra=1, events=[{**EVENT, "extra": [1]}]),
+        "extra": {"x": 1},
+    },
+    "seq as a numeric string": page(seq="7"),
+    "seq as a word": page(seq="a"),
+    "seq as a fraction": page(seq=7.5),
+    "seq as a whole float": page(seq=7.0),
+    "version as true": page(version=True),
+    "id as a number": page(id=5),
+    "kind unknown": page(kind="delete"),
+    "entity unknown": page(entity="event"),
+    "case as a list": page(case=[1]),
+    "case null": page(case=None),
+    "events null": page(events=None),
+    "events as an object": page(events={"a": EVENT}),
+    "event without summary": without(page(), "changes", 0, "events", 0, "summary"),
+    "event without op_id and data": without(
+        without(page(), "changes", 0, "events", 0, "op_id"), "changes", 0, "events", 0, "data"
+    ),
+    "event op_id null": event(op_id=None),
+    "event data as a list": event(data=[1]),
+    "event at as a number": event(at=5),
+    "no next_cursor": without(page(), "next_cursor"),
+    "next_cursor as a string": {**page(), "next_cursor": "9"},
+    "has_more as a string": {**page(), "has_more": "yes"},
+    "has_more as 1": {**page(), "has_more": 1},
+    "changes not a list": {"changes": {}, "next_cursor": 0, "has_more": False},
+    "a list, not an object": [page()],
+    "not JSON": b"<html>proxy</html>",
+    "cut short": json.dumps(page()).encode()[:-9],
+    "text with escapes": page(case={"id": "c1", "title": "Jalan \u00e9 \\u0000 \ud83d\ude00"}),
+}
+
+
+def _dump(value: object) -> object:
+    return value.model_dump() if isinstance(value, BaseModel) else value
+
+
+@pytest.mark.parametrize("name", list(BODIES))
+def test_the_dicts_and_the_models_read_a_body_alike(name: str) -> None:
+    given = BODIES[name]
+    body = given if isinstance(given, bytes) else json.dumps(given).encode()
+    try:
+        model: p.ChangesPage | None = parse_changes(body)
+        model_error = None
+    except InvalidResponse as error:
+        model, model_error = None, str(error)
+    try:
+        read: PageDict | None = read_page(body)
+        read_error = None
+    except InvalidResponse as error:
+        read, read_error = None, str(error)
+    assert read_error == model_error
+    if model is not None:
+        assert read is not None
+        # The models' defaults are what the pull takes for a missing field.
+        expected = model.model_dump()
+        for change in expected["changes"]:
+            for event_ in change["events"]:
+                event_.setdefault("op_id", None)
+        got = json.loads(json.dumps(read))
+        for change in got["changes"]:
+            change.setdefault("entity", "case")
+            change.setdefault("case", None)
+            change.setdefault("events", [])
+            for event_ in change["events"]:
+                event_.setdefault("op_id", None)
+                event_.setdefault("data", {})
+        assert got == json.loads(json.dumps(expected))
+
+
+@pytest.mark.parametrize(
+    ("typed", "model"),
+    [(PageDict, p.ChangesPage), (ChangeDict, p.Change), (EventDict, p.EventWire)],
+)
+def test_the_dicts_have_the_fields_of_the_models(typed: type, model: type[BaseModel]) -> None:
+    """A field the protocol gains must be added to the pull's reading too."""
+    schema = TypeAdapter(typed).core_schema
+    assert schema["type"] == "typed-dict"
+    fields = schema["fields"]
+    assert set(fields) == set(model.model_fields)
+    required = {name for name, info in model.model_fields.items() if info.is_required()}
+    assert {name for name, field in fields.items() if field.get("required", True)} == required
+    assert schema.get("extra_behavior", "ignore") == "ignore"  # as the models: see _Wire
