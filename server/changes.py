@@ -62,7 +62,14 @@ def _page_json(reads: PageReads, who: Caller, cursor: int, limit: int, max_event
     # Coordinators see every change from the first: they never enter a case's scope late.
     visible_seqs = [seq for seq, _, _, visible in rows if visible]
     entering = set() if who.sees_everything else _entering(reads, who.office, visible_seqs)
-    whole = _histories(reads, [(seq, case_id) for seq, case_id, _, _ in rows if seq in entering])
+    loaded, last = _events_of_cases(
+        reads, [(seq, case_id) for seq, case_id, _, _ in rows if seq in entering]
+    )
+    whole = {
+        seq: [doc for change_seq, doc in loaded[case_id] if change_seq <= seq]
+        for seq, case_id, _, _ in rows
+        if seq in entering
+    }
     histories: dict[int, list[str]] = {}
     sent = 0
     for index, (seq, _, _, _) in enumerate(rows):
@@ -81,9 +88,21 @@ def _page_json(reads: PageReads, who: Caller, cursor: int, limit: int, max_event
         in_scope = case_ids
     else:
         in_scope = reads.in_scope(who.office, case_ids)
-    events = _events_by_seq(
-        reads, [seq for seq, _, _, visible in rows if visible and seq not in histories]
-    )
+    # A change's own events: already read with the history of its case when that case enters
+    # the scope on this page at or after it (most of a new case's changes come on its first
+    # page); the others by their change's seq.
+    events: dict[int, list[str]] = defaultdict(list)
+    for found in loaded.values():
+        for change_seq, text in found:
+            events[change_seq].append(text)
+    missing = [
+        seq
+        for seq, case_id, _, visible in rows
+        if visible and seq not in histories and not (case_id in loaded and seq <= last)
+    ]
+    if missing:
+        for seq, text in reads.events_of_changes(missing):
+            events[seq].append(text)
     parts: list[str] = []
     for seq, case_id, version, visible in rows:
         if not visible:
@@ -128,28 +147,20 @@ def _entering(reads: PageReads, office: str, seqs: list[int]) -> set[int]:
     return {seq for seq, prev in previous_of.items() if prev is None or prev not in seen}
 
 
-def _histories(reads: PageReads, entering: list[tuple[int, str]]) -> dict[int, list[str]]:
-    """For each `(seq, case_id)`: every event of the case up to and including change `seq`,
-    in the order they happened (one query for the page, not one per case)."""
+def _events_of_cases(
+    reads: PageReads, entering: list[tuple[int, str]]
+) -> tuple[dict[str, list[tuple[int, str]]], int]:
+    """Every event of the cases that enter the scope with a change of `entering` (seq, case),
+    up to the last such change, in the order they happened (one query for the page, not one
+    per case): (change_seq, doc) by case, and that last seq."""
     if not entering:
-        return {}
+        return {}, 0
     ids = sorted({case_id for _, case_id in entering})
+    last = max(seq for seq, _ in entering)
     by_case: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for case_id, change_seq, doc in reads.events_of_cases(ids, max(seq for seq, _ in entering)):
+    for case_id, change_seq, doc in reads.events_of_cases(ids, last):
         by_case[case_id].append((change_seq, doc))
-    return {
-        seq: [doc for change_seq, doc in by_case[case_id] if change_seq <= seq]
-        for seq, case_id in entering
-    }
-
-
-def _events_by_seq(reads: PageReads, seqs: list[int]) -> dict[int, list[str]]:
-    if not seqs:
-        return {}
-    result: dict[int, list[str]] = defaultdict(list)
-    for seq, doc in reads.events_of_changes(seqs):
-        result[seq].append(doc)
-    return result
+    return by_case, last
 
 
 def _scoped_cases(who: Caller) -> Select[tuple[str, int, str, str]]:
