@@ -231,8 +231,9 @@ def compact(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def fetch_pages(base_url: str, data_dir: Path, page_size: int) -> list[bytes]:
-    """The server's change pages for a data dir's device, as the engine read them (decoded)."""
+def fetch_pages(base_url: str, data_dir: Path, limits: list[int]) -> list[bytes]:
+    """The server's change pages for a data dir's device, as the engine read them (decoded):
+    asked with the limits the engine asked with, in order (its pages adapt to the link)."""
     from lapor_desktop.services.workspace import open_workspace
     from sync.client import SyncClient
     from sync.tokens import TokenStore
@@ -244,7 +245,7 @@ def fetch_pages(base_url: str, data_dir: Path, page_size: int) -> list[bytes]:
     pages, cursor = [], 0
     try:
         while True:
-            page = client.changes(cursor, page_size)
+            page = client.changes(cursor, limits[min(len(pages), len(limits) - 1)])
             pages.append(page.model_dump_json().encode())
             if not page.has_more:
                 return pages
@@ -309,16 +310,19 @@ def child_engine(task: dict[str, Any]) -> dict[str, Any]:
             pushed.append(event.done)
 
     runs: list[dict[str, Any]] = []
+    # The pull's page size when the benchmark sets one (the bare loop reads the same pages).
+    page_size = {"page_size": task["page_size"]} if "page_size" in task else {}
     deadline = time.monotonic() + task.get("seconds", 3600)
     started = time.perf_counter()
     batch_sizes: list[int] = []
+    page_limits: list[int] = []
     first_phases: list[tuple[str, float]] = []
     try:
         while True:
             client = SyncClient(
                 task["base_url"], device_id=ws.device_id, tokens=TokenStore(data_dir)
             )
-            engine = SyncEngine(ws, client, progress=progress)
+            engine = SyncEngine(ws, client, progress=progress, **page_size)
             run_started = time.perf_counter()
             phases.clear()
             try:
@@ -332,6 +336,7 @@ def child_engine(task: dict[str, Any]) -> dict[str, Any]:
                 first_phases = [*phases, ("end", time.perf_counter())]
                 first_phases = [(name, t - run_started) for name, t in first_phases]
             batch_sizes.extend(engine.batch_sizes)
+            page_limits.extend(engine.page_limits)
             if runs[-1]["pending"] == 0 or time.monotonic() > deadline:
                 break
             time.sleep(task.get("pause", 1.0))  # the app's next scheduled attempt
@@ -341,6 +346,7 @@ def child_engine(task: dict[str, Any]) -> dict[str, Any]:
         "runs": runs,
         "phases": first_phases,
         "batch_sizes": batch_sizes,
+        "page_limits": page_limits,
         "pushed": pushed,
         "seconds": time.perf_counter() - started,
     }
@@ -426,12 +432,17 @@ def bench_loopback(args: argparse.Namespace, tmp: Path) -> bool:
             )
             pushed = proxy.stats.for_prefix("/sync/v1/push")
             theirs = run_child(
-                {"kind": "engine", "data_dir": str(tmp / "pull"), "base_url": proxy.base_url},
+                {
+                    "kind": "engine",
+                    "data_dir": str(tmp / "pull"),
+                    "base_url": proxy.base_url,
+                    **({"page_size": args.page_size} if args.page_size else {}),
+                },
                 3600,
             )
         _check_runs("push", ours)
         _check_runs("pull", theirs)
-        pages = fetch_pages(server.base_url, tmp / "pull", args.page_size)
+        pages = fetch_pages(server.base_url, tmp / "pull", theirs["page_limits"])
 
     bare_server, bare_thread, bare_url = serve(bare_app(pages, tmp / "bare-store.db"))
     try:
@@ -473,7 +484,8 @@ def bench_loopback(args: argparse.Namespace, tmp: Path) -> bool:
         f"ours takes {push_seconds / base['stored_seconds']:.2f}x its time (no target)"
     )
     print(
-        f"  push batches: {_batches(ours['batch_sizes'])}; pull pages: {len(pages)}; client CPU "
+        f"  push batches: {_batches(ours['batch_sizes'])}; pull pages: {len(pages)} (asked for "
+        f"{_batches(theirs['page_limits'])}); client CPU "
         f"{ours['cpu_seconds']:.0f} s of the pushing run's {ours['seconds']:.0f} s, "
         f"{theirs['cpu_seconds']:.0f} s of the pulling run's {theirs['seconds']:.0f} s"
     )
@@ -646,7 +658,9 @@ def engine_available() -> str | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ops", type=int, default=10_000, help="operations pushed and pulled")
-    parser.add_argument("--page-size", type=int, default=200, help="the engine's pull page")
+    parser.add_argument(
+        "--page-size", type=int, help="a fixed pull page (default: the engine's adaptive pages)"
+    )
     parser.add_argument("--only", choices=["loopback", "backlog"])
     parser.add_argument("--db-url", help="the server's database (default: a SQLite file)")
     parser.add_argument("--backlog-ops", type=int, default=5000)

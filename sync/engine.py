@@ -36,7 +36,7 @@ from sync.lock import SyncLock
 from sync.master import apply_master
 from sync.numbers import lease_numbers
 from sync.outbox_export import remember_outbox_key
-from sync.pull import CaseMerger, PageReader, peek_next, plan_page, read_page
+from sync.pull import CaseMerger, PageReader, PageSizer, peek_next, plan_page, read_page
 from sync.push import START_BATCH, PushPhase
 from sync.report import ProgressCallback, SyncProgress, SyncReport
 from sync.uploads import download_blobs, upload_blobs
@@ -61,7 +61,8 @@ class SyncEngine:
         cancel: CancelCheck | None = None,
         *,
         start_batch: int = START_BATCH,
-        page_size: int = PAGE_SIZE,
+        page_size: int | None = None,
+        adaptive_pages: bool | None = None,
         block_size: int = p.DEFAULT_BLOCK_SIZE,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -70,7 +71,10 @@ class SyncEngine:
         self._progress = progress
         self._cancel = cancel
         self._start_batch = start_batch
-        self._page_size = page_size
+        # Pages start at `page_size` (PAGE_SIZE) and adapt to the link (PageSizer), unless a
+        # size is given without asking for adaptation: then every page asks for that size.
+        adaptive = page_size is None if adaptive_pages is None else adaptive_pages
+        self._pages = PageSizer(page_size or PAGE_SIZE, adaptive=adaptive)
         self._block_size = block_size
         self._sleep = sleep
         self._limits = p.Limits()
@@ -255,11 +259,25 @@ class SyncEngine:
         self._enter("pull")
         with self.ws.db.read() as uow:
             cursor = uow.sync.state.cursor()
-        reader = PageReader(lambda after: self.client.changes_body(after, self._page_size))
+        reader = PageReader(self._fetch_page)
         try:
             self._pull_pages(report, reader, cursor)
         finally:
             reader.close()
+
+    @property
+    def page_limits(self) -> list[int]:
+        """The limit of every change page asked for so far (diagnostics, tests, the bench)."""
+        return self._pages.asked
+
+    def _fetch_page(self, after: int) -> bytes:
+        # Runs on the reader's thread, one fetch at a time: the sizer is never shared.
+        limit = self._pages.limit
+        self._pages.asked.append(limit)
+        started = time.monotonic()
+        body = self.client.changes_body(after, limit)
+        self._pages.took(time.monotonic() - started)
+        return body
 
     def _pull_pages(self, report: SyncReport, reader: PageReader, cursor: int) -> None:
         while True:
