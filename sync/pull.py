@@ -41,13 +41,12 @@ from typing_extensions import TypedDict
 
 from lapor_desktop.domain.apply import Applied, apply
 from lapor_desktop.domain.case import Case, TimelineEvent
-from lapor_desktop.domain.case_codec import case_from_json, case_to_json
+from lapor_desktop.domain.case_codec import case_from_json
 from lapor_desktop.domain.errors import DomainError
 from lapor_desktop.domain.ops import parse_instant
 from lapor_desktop.services.deadlines import due_info
 from lapor_desktop.services.workspace import Workspace
-from lapor_desktop.storage import json_text
-from lapor_desktop.storage.cases import DueInfo
+from lapor_desktop.storage.cases import DueInfo, case_document
 from lapor_desktop.storage.unit_of_work import UnitOfWork
 from sync import protocol as p
 from sync.client import invalid_response
@@ -262,7 +261,7 @@ class CaseMerger:
                 and not ops
                 and not known.left_scope
                 and known.version == known.server_version == server_case.version
-                and known.doc == json_text.dumps(case_to_json(server_case))
+                and known.doc == case_document(server_case)
             ):
                 # This very document is here already (our own pushed op). The same version
                 # number alone is not enough: the local version also counts this PC's ops the

@@ -17,10 +17,8 @@ from sqlalchemy import Engine, Index, Table
 from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.case import Case, TimelineEvent, mask_name
-from lapor_desktop.domain.case_codec import case_to_json
 from lapor_desktop.domain.ops import iso
-from lapor_desktop.storage import json_text
-from lapor_desktop.storage.cases import DueInfo, normalise_phone
+from lapor_desktop.storage.cases import DueInfo, case_document, normalise_phone
 from lapor_desktop.storage.rows import CaseEventRow, CaseRow
 
 CASE_COLUMNS = tuple(c.name for c in CaseRow.__table__.columns)
@@ -36,62 +34,6 @@ FTS_COLUMNS = (
     "reporter_name",
     "reporter_phone",
 )
-
-
-def _all_utc(case: Case) -> bool:
-    """Whether every date-time in the case is UTC (a test holds this list to the dataclasses).
-
-    Checked in place, without a list of the moments and a generator over it: it runs for
-    every case a bulk load writes.
-    """
-    if not (
-        case.received_at.tzinfo is UTC
-        and case.created_at.tzinfo is UTC
-        and case.updated_at.tzinfo is UTC
-    ):
-        return False
-    if case.answer is not None and case.answer.at.tzinfo is not UTC:
-        return False
-    for d in case.dispositions:
-        if d.at.tzinfo is not UTC or (d.due_at is not None and d.due_at.tzinfo is not UTC):
-            return False
-    for f in case.follow_ups:
-        if f.at.tzinfo is not UTC:
-            return False
-    for a in case.attachments:
-        if a.added_at.tzinfo is not UTC:
-            return False
-    for c in case.clocks:
-        done, due = c.completed_at, c.frozen_due_at
-        if (
-            c.started_at.tzinfo is not UTC
-            or (done is not None and done.tzinfo is not UTC)
-            or (due is not None and due.tzinfo is not UTC)
-        ):
-            return False
-        for e in c.extensions:
-            if e.at.tzinfo is not UTC:
-                return False
-    for p in case.pauses:
-        if p.start.tzinfo is not UTC or (p.end is not None and p.end.tzinfo is not UTC):
-            return False
-    for k in case.conflicts:
-        resolved = k.resolved_at
-        if k.at.tzinfo is not UTC or (resolved is not None and resolved.tzinfo is not UTC):
-            return False
-    return True
-
-
-def case_document(case: Case) -> str:
-    """The stored document, exactly `json_text.dumps(case_to_json(case))`, ~2x cheaper.
-
-    orjson writes a dataclass as its fields in order, which is the codec's shape (a test
-    holds the two equal). It writes a date-time with its own offset where the codec converts
-    to UTC, so a case with a date-time in any other zone takes the codec's path.
-    """
-    if not _all_utc(case):
-        return json_text.dumps(case_to_json(case))
-    return orjson.dumps(case).decode("utf-8")
 
 
 def _iso(moment: datetime) -> str:

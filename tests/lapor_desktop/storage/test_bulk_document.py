@@ -22,7 +22,7 @@ from lapor_desktop.domain.case_codec import case_to_json
 from lapor_desktop.domain.codes import CaseKind, CaseStatus, Channel, Priority, Severity, Sifat
 from lapor_desktop.domain.sla import Extension, Pause, Stage, StageClock
 from lapor_desktop.storage import json_text
-from lapor_desktop.storage.bulk import _all_utc, case_document
+from lapor_desktop.storage.cases import _all_utc, case_document
 from tests.conftest import WIB
 
 T0 = datetime(2026, 3, 2, 2, 0, 0, 123456, tzinfo=UTC)
