@@ -8,9 +8,7 @@ opening the dialog never waits for those imports on the GUI thread.
 
 from __future__ import annotations
 
-import contextlib
 import re
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,29 +82,16 @@ def export_to(
     target: Path,
     progress: Progress,
 ) -> Recap:
-    """Write the recap to `target`, or leave it exactly as it was.
-
-    The service writes a temporary name beside the target and renames it when the Cancel
-    token still says go: a Cancel clicked after the service's last check of the token (or a
-    service that checks it rarely) then still means no file, and what the dialog reports is
-    always what is on the disk. An existing file is replaced only by a complete one.
-    """
+    """Write the recap to `target`, or leave it exactly as it was: the service writes a
+    temporary file and checks the Cancel token again right before renaming it, so a Cancel
+    clicked at any moment before that still means no file."""
     from lapor_desktop.services.reports import ReportService, parse_period
 
     period = parse_period(year, month, today=workspace.clock())
     progress.check()  # cancelled while the task waited for the database lane
-    temporary = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}")
-    try:
-        recap = ReportService(workspace).export(
-            period, fmt, temporary, progress=progress, whole_pemda=whole_pemda
-        )
-        progress.check()
-        temporary.replace(target)
-    except BaseException:
-        with contextlib.suppress(OSError):  # the error that stopped the export is what counts
-            temporary.unlink(missing_ok=True)
-        raise
-    return recap
+    return ReportService(workspace).export(
+        period, fmt, target, progress=progress, whole_pemda=whole_pemda
+    )
 
 
 __all__ = [

@@ -164,7 +164,10 @@ class ReportService:
         data = render(recap, kind)
         if progress is not None:
             progress.check()
-        write_atomically(path, data, prefix=".lapor-report-")
+        # Checked once more after the write and fsync, right before the rename: a Cancel
+        # clicked while the file was written still means no file.
+        check = progress.check if progress is not None else None
+        write_atomically(path, data, prefix=".lapor-report-", before_replace=check)
         return recap
 
     def _cases(
