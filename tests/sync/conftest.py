@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from lapor_desktop.paths import AppPaths
-from lapor_desktop.services.cases import NewCase
+from lapor_desktop.services.cases import CaseService, NewCase
 from lapor_desktop.services.workspace import Workspace
 from sync.client import RetryPolicy, SyncClient
 from sync.engine import SyncEngine, SyncReport
@@ -104,6 +104,24 @@ def client_for(ws: Workspace, base_url: str, **options: object) -> SyncClient:
         tokens=TokenStore(ws.paths.data_dir),
         **options,  # type: ignore[arg-type]
     )
+
+
+def road_cases(ws: Workspace, count: int) -> list[str]:
+    """`count` cases registered offline, each with a note: two changes a case once pushed."""
+    service = CaseService(ws)
+    ids = []
+    for n in range(count):
+        case = service.register(
+            NewCase(
+                title=f"Jalan desa rusak {n}",
+                text="Jalan di depan balai desa berlubang.",
+                channel="whatsapp",
+                category="Transportasi",
+            )
+        )
+        service.note(case.id, "Pelapor dihubungi.")
+        ids.append(case.id)
+    return ids
 
 
 def sync(ws: Workspace, base_url: str, **engine_options: object) -> SyncReport:

@@ -3,11 +3,10 @@ halve when one is slow, within bounds; a size given by the caller stays fixed.""
 
 from __future__ import annotations
 
-from lapor_desktop.services.cases import CaseService, NewCase
 from sync.engine import SyncEngine
 from sync.pull import PageSizer
 from tests.support.live_server import LiveServer
-from tests.sync.conftest import Desk, client_for, sync
+from tests.sync.conftest import Desk, client_for, road_cases, sync
 
 
 def test_fast_pages_double_up_to_the_protocols_limit() -> None:
@@ -40,17 +39,7 @@ def test_a_fixed_size_never_changes() -> None:
 
 def test_the_engine_asks_for_growing_pages_on_a_fast_link(desk: Desk, offices: LiveServer) -> None:
     a, c = desk("a", "ani"), desk("c", "citra")
-    service = CaseService(a)
-    for n in range(7):
-        case = service.register(
-            NewCase(
-                title=f"Jalan desa rusak {n}",
-                text="Jalan di depan balai desa berlubang.",
-                channel="whatsapp",
-                category="Transportasi",
-            )
-        )
-        service.note(case.id, "Pelapor dihubungi.")
+    road_cases(a, 7)
     sync(a, offices.base_url)
 
     client = client_for(c, offices.base_url)

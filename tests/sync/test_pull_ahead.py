@@ -20,11 +20,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
-from lapor_desktop.services.cases import CaseService, NewCase
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage import json_text
 from tests.support.live_server import LiveServer
-from tests.sync.conftest import Desk, sync
+from tests.sync.conftest import Desk, road_cases, sync
 from tests.sync.server_view import server_case
 
 Rewrite = Callable[[bytes], bytes]
@@ -104,19 +103,7 @@ def test_a_page_that_does_not_end_as_ours_still_pulls_everything_once(
     rewrite: Rewrite, desk: Desk, offices: LiveServer
 ) -> None:
     a, c = desk("a", "ani"), desk("c", "citra")
-    service = CaseService(a)
-    ids = []
-    for n in range(7):
-        case = service.register(
-            NewCase(
-                title=f"Jalan desa rusak {n}",
-                text="Jalan di depan balai desa berlubang.",
-                channel="whatsapp",
-                category="Transportasi",
-            )
-        )
-        service.note(case.id, "Pelapor dihubungi.")
-        ids.append(case.id)
+    ids = road_cases(a, 7)
     sync(a, offices.base_url)
 
     with relay(offices.base_url, rewrite) as (url, asked):
