@@ -257,7 +257,12 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def _report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
-    report = _sub(sub, "report", "the recap (rekap) of a year or a month as CSV, XLSX or PDF")
+    report = _sub(
+        sub,
+        "report",
+        "the recap (rekap) of a year or a month as CSV, XLSX or PDF; with --book a register "
+        "(buku agenda pengaduan, register surat keluar)",
+    )
     # Text, not type=int: the service says what is wrong with a year in one line.
     report.add_argument("--year", required=True, help="e.g. 2026")
     report.add_argument("--month", default=None, help="1..12 (default: the whole year)")
@@ -271,6 +276,13 @@ def _report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--pemda",
         action="store_true",
         help="seluruh Pemda: every office's cases this PC holds; coordinator only",
+    )
+    report.add_argument(
+        "--book",
+        default=None,
+        metavar="agenda|surat-keluar",
+        help="instead of the recap, the office's register of the period: agenda (buku agenda "
+        "pengaduan: complaints received) or surat-keluar (register surat keluar: letters issued)",
     )
 
 

@@ -1,10 +1,13 @@
-"""`report`: the recap (rekap) of a year or a month as CSV, XLSX or PDF, or as JSON.
+"""`report`: the recap (rekap) of a year or a month as CSV, XLSX or PDF, or as JSON; with
+`--book agenda|surat-keluar` the office's Buku Agenda pengaduan or Register surat keluar of
+the period instead (same formats; `--json` prints its rows).
 
 Every option is checked before the data dir opens (the year against the clock, the month, the
 format, the output path by a probe file in its folder), so bad input writes nothing. `--pemda`
 (the whole Pemda's recap: every office's cases this PC holds) needs the data dir's user, so it
 is checked as soon as the data dir opens, before anything is read or written: an operator's
-PC is refused (NotCoordinator, exit 2, one line).
+PC is refused (NotCoordinator, exit 2, one line). A register is one office's own, so `--book`
+with `--pemda` is refused with the other options.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from lapor_desktop.clock import Clock
 from lapor_desktop.domain.errors import ValidationError
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.reports.model import Period, Recap
+from lapor_desktop.reports.register_sheet import RegisterSheet
+from lapor_desktop.services.registers import AGENDA, BOOKS, RegisterService, parse_book
 from lapor_desktop.services.reports import (
     FORMATS,
     NotCoordinator,
@@ -39,6 +44,16 @@ def check_args(args: argparse.Namespace, clock: Clock) -> None:
         args.period = parse_period(args.year, args.month, today=clock())
     except ValidationError as error:
         raise UsageError(f"--{error.field} {_shown(error.field, args)}: {error.message}") from None
+    args.book_code = None
+    if args.book is not None:
+        try:
+            args.book_code = parse_book(args.book)
+        except ValidationError:
+            raise UsageError(f"--book {args.book}: use one of {', '.join(BOOKS)}") from None
+        if args.pemda:
+            raise UsageError(
+                "--book prints this office's own register; it cannot be combined with --pemda"
+            )
     args.path = None
     args.kind = None
     if args.output is None:
@@ -70,6 +85,8 @@ def _shown(field: str, args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    if args.book_code is not None:
+        return _run_register(args, workspace)
     service = ReportService(workspace)
     period: Period = args.period
     whole_pemda: bool = args.pemda
@@ -89,6 +106,51 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             f"Rekap {who}{period_label(period)}: {recap.received} pengaduan, disimpan di {path}\n"
         )
     return 0
+
+
+def _run_register(args: argparse.Namespace, workspace: Workspace) -> int:
+    service = RegisterService(workspace)
+    period: Period = args.period
+    book: str = args.book_code
+    if args.path is None:
+        output.emit_json(register_json(service.sheet(book, period)))
+        return 0
+    path = check_output(args.output)  # again: the folder may have changed meanwhile
+    sheet = service.export(book, period, args.kind, path)
+    if args.json:
+        output.emit_json({**register_json(sheet), "file": str(path)})
+    else:
+        what = "pengaduan" if book == AGENDA else "surat"
+        sys.stdout.write(
+            f"{sheet.short_title} {period_label(period)}: {len(sheet.rows)} {what}, "
+            f"disimpan di {path}\n"
+        )
+    return 0
+
+
+def register_json(sheet: RegisterSheet) -> dict[str, Any]:
+    """The register's heading and its rows, one object per row keyed by the CSV's codes."""
+    heading = sheet.heading
+    codes = [c.code for c in sheet.columns]
+    return {
+        "book": sheet.book,
+        "title": sheet.title,
+        "office_code": heading.office_code,
+        "office_name": heading.office_name,
+        "regency": heading.regency,
+        "period": {
+            "year": heading.period.year,
+            "month": heading.period.month,
+            "label": period_label(heading.period),
+            "first_day": heading.period.first_day.isoformat(),
+            "last_day": heading.period.last_day.isoformat(),
+        },
+        "as_of": iso(heading.as_of),
+        "time_zone": heading.time_zone,
+        "count": len(sheet.rows),
+        "columns": {c.code: c.heading for c in sheet.columns},
+        "rows": [dict(zip(codes, _plain(list(row)), strict=True)) for row in sheet.rows],
+    }
 
 
 def period_label(period: Period) -> str:
