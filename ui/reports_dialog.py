@@ -1,5 +1,8 @@
 """Reports → Complaint recap (Laporan → Rekap pengaduan): pick a year or a month of it and a
-format, see the headline numbers, save the recap as PDF, Excel or CSV.
+format, see the headline numbers, save the recap as PDF, Excel or CSV. The Kind (Jenis) combo
+makes one of the office's registers instead, the Buku agenda pengaduan or the Register surat
+keluar (DOMAIN.md §8.7.7): the same period and formats, its number of entries instead of the
+headline numbers, no whole-Pemda choice (a register is the office's own).
 
 Every computation and every file written runs through the window's task runner (database lane),
 with a progress bar and a Cancel that stops the work at the service's next check; a cancelled or
@@ -35,17 +38,22 @@ from lapor_desktop.progress import CancelToken, Progress
 from ui.errors import show_error
 from ui.letter_output_dialog import ERROR_STYLE, documents_dir
 from ui.reports_export import (
+    BOOKS,
     FORMATS,
     compute,
+    compute_register,
     default_file_name,
+    export_register,
     export_to,
     format_for_suffix,
     format_of,
     may_recap_pemda,
+    register_file_name,
 )
 
 if TYPE_CHECKING:
     from lapor_desktop.reports.model import Recap
+    from lapor_desktop.reports.register_sheet import RegisterSheet
     from ui.main_window import MainWindow
 
 FIRST_YEAR = 2000
@@ -71,6 +79,12 @@ FORMAT_NAMES = {
     "xlsx": QT_TRANSLATE_NOOP("RecapDialog", "Excel (XLSX)"),
     "csv": QT_TRANSLATE_NOOP("RecapDialog", "CSV"),
 }
+# The Kind combo's entries: the recap, then the registers of BOOKS in that order.
+KIND_NAMES = (
+    QT_TRANSLATE_NOOP("RecapDialog", "Complaint recap"),
+    QT_TRANSLATE_NOOP("RecapDialog", "Complaint agenda book"),
+    QT_TRANSLATE_NOOP("RecapDialog", "Outgoing letters register"),
+)
 FILTERS = {
     "pdf": QT_TRANSLATE_NOOP("RecapDialog", "PDF documents (*.pdf)"),
     "xlsx": QT_TRANSLATE_NOOP("RecapDialog", "Excel workbooks (*.xlsx)"),
@@ -106,12 +120,17 @@ class RecapDialog(QDialog):
         self._token: CancelToken | None = None  # the task running now, if any
         self._closing = False
         self.recap: Recap | None = None  # what the numbers show
+        self.sheet: RegisterSheet | None = None  # the register last made (a register kind)
         self.saved_path: Path | None = None
         self._target: Path | None = None  # the file being saved (named in an error)
         self.setWindowTitle(self.tr("Complaint recap"))
         self.setAccessibleName(self.tr("Complaint recap"))
 
         today = window.workspace.clock().astimezone(window.workspace.tz).date()
+        self.kind_combo = QComboBox()
+        for name in KIND_NAMES:
+            self.kind_combo.addItem(_t(name))
+        self.kind_combo.setAccessibleName(self.tr("Kind"))
         self.year_spin = QSpinBox()
         self.year_spin.setRange(FIRST_YEAR, today.year)
         self.year_spin.setValue(today.year)
@@ -127,6 +146,7 @@ class RecapDialog(QDialog):
             self.format_combo.addItem(_t(FORMAT_NAMES[fmt.code]))
         self.format_combo.setAccessibleName(self.tr("Format"))
         form = QFormLayout()
+        form.addRow(self.tr("&Kind:"), self.kind_combo)
         form.addRow(self.tr("&Year:"), self.year_spin)
         form.addRow(self.tr("&Month:"), self.month_combo)
         form.addRow(self.tr("&Format:"), self.format_combo)
@@ -190,6 +210,7 @@ class RecapDialog(QDialog):
         self.year_spin.valueChanged.connect(self._on_period_changed)
         self.month_combo.currentIndexChanged.connect(self._on_period_changed)
         self.pemda_box.toggled.connect(self._on_period_changed)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self._show_numbers(None)
         self._update_buttons()
 
@@ -204,8 +225,17 @@ class RecapDialog(QDialog):
         return self.month_combo.currentIndex() or None
 
     @property
+    def book(self) -> str | None:
+        """The register chosen (one of BOOKS), or None for the recap."""
+        index = self.kind_combo.currentIndex()
+        return BOOKS[index - 1] if index > 0 else None
+
+    def set_book(self, book: str | None) -> None:
+        self.kind_combo.setCurrentIndex(0 if book is None else BOOKS.index(book) + 1)
+
+    @property
     def whole_pemda(self) -> bool:
-        return self.pemda_box.isChecked()
+        return self.book is None and self.pemda_box.isChecked()
 
     @property
     def format(self) -> str:
@@ -229,6 +259,13 @@ class RecapDialog(QDialog):
 
     def _on_period_changed(self, *_args: object) -> None:
         self._show_numbers(None)  # they were for another period
+        self.sheet = None
+
+    def _on_kind_changed(self, *_args: object) -> None:
+        self.numbers_box.setVisible(self.book is None)
+        self.status_label.setText("")
+        self._on_period_changed()
+        self._update_buttons()
 
     # -- running -----------------------------------------------------------------------------
     @property
@@ -300,14 +337,27 @@ class RecapDialog(QDialog):
             self.year_spin,
             self.month_combo,
             self.format_combo,
-            self.pemda_box,
+            self.kind_combo,
         ):
             widget.setEnabled(idle)
+        self.pemda_box.setEnabled(idle and self.book is None)
         self.cancel_button.setEnabled(not idle)
 
     # -- calculate ---------------------------------------------------------------------------
     def calculate(self) -> None:
         if self.busy:
+            return
+        book = self.book
+        if book is not None:
+            workspace, year, month = self._window.workspace, self.year, self.month
+            self._run(
+                lambda progress: compute_register(workspace, book, year, month, progress),
+                self._on_register,
+                self.tr("Reading the {kind} of {period}…").format(
+                    kind=self.kind_text(), period=self.period_text()
+                ),
+                self.tr("Cancelled."),
+            )
             return
         workspace, year, month, pemda = (
             self._window.workspace,
@@ -330,6 +380,23 @@ class RecapDialog(QDialog):
             )
         )
         self.computed.emit(recap)
+
+    def kind_text(self) -> str:
+        """ "complaint agenda book", as the status line names it."""
+        text = self.kind_combo.currentText()
+        return text[:1].lower() + text[1:]
+
+    def _on_register(self, sheet: RegisterSheet) -> None:
+        self.sheet = sheet
+        self.status_label.setText(
+            self.tr("{kind} of {period}: {count} entries, as of {when}.").format(
+                kind=self.kind_combo.currentText(),
+                period=self.period_text(),
+                count=len(sheet.rows),
+                when=indonesian_datetime(sheet.heading.as_of, self._window.workspace.tz),
+            )
+        )
+        self.computed.emit(sheet)
 
     def _as_of(self, recap: Recap) -> str:
         return indonesian_datetime(recap.as_of, self._window.workspace.tz)
@@ -373,6 +440,10 @@ class RecapDialog(QDialog):
         if folder is None or not str(folder) or not folder.is_dir():
             folder = documents_dir()
         office = self._window.workspace.office.code
+        if self.book is not None:
+            return folder / register_file_name(
+                self.book, office, self.year, self.month, self.format
+            )
         return folder / default_file_name(
             office, self.year, self.month, self.format, self.whole_pemda
         )
@@ -382,8 +453,13 @@ class RecapDialog(QDialog):
         if self.busy:
             return
         fmt = self.format
+        title = (
+            self.tr("Save the complaint recap")
+            if self.book is None
+            else self.tr("Save the {kind}").format(kind=self.kind_text())
+        )
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save the complaint recap"), str(self.suggested_path()), _t(FILTERS[fmt])
+            self, title, str(self.suggested_path()), _t(FILTERS[fmt])
         )
         if chosen:
             self.save_to(chosen)
@@ -402,12 +478,41 @@ class RecapDialog(QDialog):
         pemda = self.whole_pemda
         self.open_folder_button.hide()
         self._target = target
+        book = self.book
+        if book is not None:
+            self._run(
+                lambda progress: export_register(
+                    workspace, book, year, month, fmt, target, progress
+                ),
+                lambda sheet: self._on_register_saved(target, sheet),
+                self.tr("Saving the {kind} of {period}…").format(
+                    kind=self.kind_text(), period=self.period_text()
+                ),
+                self.tr("Cancelled. No file was written."),
+            )
+            return
         self._run(
             lambda progress: export_to(workspace, year, month, pemda, fmt, target, progress),
             lambda recap: self._on_saved(target, recap),
             self.tr("Saving the recap of {period}…").format(period=self.period_text()),
             self.tr("Cancelled. No file was written."),
         )
+
+    def _on_register_saved(self, target: Path, sheet: RegisterSheet) -> None:
+        self.sheet = sheet
+        self._saved(target)
+        self.computed.emit(sheet)
+        self.saved.emit(target)
+
+    def _saved(self, target: Path) -> None:
+        self.saved_path = target
+        settings = self._settings()
+        if settings is not None:
+            settings.setValue(FOLDER_KEY, str(target.parent))
+        text = self.tr("Saved to {path}").format(path=str(target))
+        self.status_label.setText(text)
+        self._window.statusBar().showMessage(text, STATUS_MS)
+        self.open_folder_button.show()
 
     def _on_saved(self, target: Path, recap: Recap) -> None:
         self._show_numbers(recap)
@@ -464,4 +569,12 @@ class RecapDialog(QDialog):
         super().done(result)
 
 
-__all__ = ["FILTERS", "FORMAT_NAMES", "MONTHS", "RecapDialog", "month_name", "percent_text"]
+__all__ = [
+    "FILTERS",
+    "FORMAT_NAMES",
+    "KIND_NAMES",
+    "MONTHS",
+    "RecapDialog",
+    "month_name",
+    "percent_text",
+]

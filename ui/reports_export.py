@@ -1,5 +1,6 @@
 """The worker side of Reports → Complaint recap: formats, default file names, and the export
-that a Cancel can still stop until the very last moment.
+that a Cancel can still stop until the very last moment; the same for the registers (Buku
+agenda pengaduan, Register surat keluar) the dialog makes when its kind is one of BOOKS.
 
 Nothing here touches a widget: `compute` and `export_to` run on the task runner's database lane.
 The reports service (and through it openpyxl and reportlab) is imported there, on first use, so
@@ -17,6 +18,7 @@ from lapor_desktop.progress import Progress
 
 if TYPE_CHECKING:
     from lapor_desktop.reports.model import Recap
+    from lapor_desktop.reports.register_sheet import RegisterSheet
     from lapor_desktop.services.workspace import Workspace
 
 
@@ -94,13 +96,57 @@ def export_to(
     )
 
 
+# The registers (services.registers.BOOKS), and the start of their files' names.
+BOOKS: tuple[str, ...] = ("agenda", "surat-keluar")
+BOOK_FILE_PREFIX = {"agenda": "buku-agenda-pengaduan", "surat-keluar": "register-surat-keluar"}
+
+
+def register_file_name(book: str, office_code: str, year: int, month: int | None, fmt: str) -> str:
+    """buku-agenda-pengaduan-DINSOS-2026-03.pdf, register-surat-keluar-DINSOS-2026.xlsx."""
+    office = re.sub(r"[^0-9A-Za-z\-]+", "-", office_code).strip("-") or "OPD"
+    period = f"{year:04d}" if month is None else f"{year:04d}-{month:02d}"
+    return f"{BOOK_FILE_PREFIX[book]}-{office}-{period}{format_of(fmt).suffix}"
+
+
+def compute_register(
+    workspace: Workspace, book: str, year: int, month: int | None, progress: Progress
+) -> RegisterSheet:
+    from lapor_desktop.services.registers import RegisterService
+    from lapor_desktop.services.reports import parse_period
+
+    period = parse_period(year, month, today=workspace.clock())
+    return RegisterService(workspace).sheet(book, period, progress)
+
+
+def export_register(
+    workspace: Workspace,
+    book: str,
+    year: int,
+    month: int | None,
+    fmt: str,
+    target: Path,
+    progress: Progress,
+) -> RegisterSheet:
+    """Write the register to `target`, or leave it as it was (as `export_to`)."""
+    from lapor_desktop.services.registers import RegisterService
+    from lapor_desktop.services.reports import parse_period
+
+    period = parse_period(year, month, today=workspace.clock())
+    progress.check()  # cancelled while the task waited for the database lane
+    return RegisterService(workspace).export(book, period, fmt, target, progress)
+
+
 __all__ = [
+    "BOOKS",
     "FORMATS",
     "ReportFormat",
     "compute",
+    "compute_register",
     "default_file_name",
+    "export_register",
     "export_to",
     "format_for_suffix",
     "format_of",
     "may_recap_pemda",
+    "register_file_name",
 ]

@@ -1,4 +1,6 @@
-"""The Reports menu (Laporan → Rekap pengaduan…), installed after the window's first paint.
+"""The Reports menu (Laporan → Rekap pengaduan…, Buku agenda dan register surat keluar…),
+installed after the window's first paint. Both open the one dialog (ui/reports_dialog.py), the
+second with its Kind set to the Buku agenda pengaduan.
 
 Only the menu is built here; the dialog module is imported when the operator first opens it.
 """
@@ -34,6 +36,21 @@ class ReportsMenu(QObject):
         self.recap_action.setStatusTip(
             self.tr("Received, followed up, resolved and overdue complaints of a month or year")
         )
+
+        self.registers_action = window.add_action(
+            "reports", self.tr("&Agenda book and outgoing letters register…"), None,
+            self.open_registers,
+        )  # fmt: skip
+        self.registers_action.setObjectName("registers_action")
+        self.registers_action.setStatusTip(
+            self.tr("The complaints received and the letters issued in a month or year, to print")
+        )
+
+    def open_registers(self) -> RecapDialog:
+        dialog = self.open_recap()
+        if not dialog.busy:
+            dialog.set_book("agenda")
+        return dialog
 
     def open_recap(self) -> RecapDialog:
         if self.dialog is not None:  # one at a time: bring the open one forward

@@ -2711,6 +2711,14 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>CSV</translation>
     </message>
     <message>
+        <source>Complaint agenda book</source>
+        <translation>Complaint agenda book</translation>
+    </message>
+    <message>
+        <source>Outgoing letters register</source>
+        <translation>Outgoing letters register</translation>
+    </message>
+    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -2727,6 +2735,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Complaint recap</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>Year</translation>
     </message>
@@ -2741,6 +2753,10 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>Format</source>
         <translation>Format</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Kind:</translation>
     </message>
     <message>
         <source>&amp;Year:</source>
@@ -2819,12 +2835,28 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Cancelling…</translation>
     </message>
     <message>
+        <source>Reading the {kind} of {period}…</source>
+        <translation>Reading the {kind} of {period}…</translation>
+    </message>
+    <message>
         <source>Cancelled.</source>
         <translation>Cancelled.</translation>
     </message>
     <message>
+        <source>{kind} of {period}: {count} entries, as of {when}.</source>
+        <translation>{kind} of {period}: {count} entries, as of {when}.</translation>
+    </message>
+    <message>
         <source>{cases} ({deadlines} deadlines past due)</source>
         <translation>{cases} ({deadlines} deadlines past due)</translation>
+    </message>
+    <message>
+        <source>Save the {kind}</source>
+        <translation>Save the {kind}</translation>
+    </message>
+    <message>
+        <source>Saving the {kind} of {period}…</source>
+        <translation>Saving the {kind} of {period}…</translation>
     </message>
     <message>
         <source>Cancelled. No file was written.</source>
@@ -2938,6 +2970,14 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>Received, followed up, resolved and overdue complaints of a month or year</source>
         <translation>Received, followed up, resolved and overdue complaints of a month or year</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda book and outgoing letters register…</source>
+        <translation>&amp;Agenda book and outgoing letters register…</translation>
+    </message>
+    <message>
+        <source>The complaints received and the letters issued in a month or year, to print</source>
+        <translation>The complaints received and the letters issued in a month or year, to print</translation>
     </message>
 </context>
 <context>

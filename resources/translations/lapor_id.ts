@@ -2639,6 +2639,14 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>CSV</translation>
     </message>
     <message>
+        <source>Complaint agenda book</source>
+        <translation>Buku agenda pengaduan</translation>
+    </message>
+    <message>
+        <source>Outgoing letters register</source>
+        <translation>Register surat keluar</translation>
+    </message>
+    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
@@ -2655,6 +2663,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Rekap pengaduan</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>Tahun</translation>
     </message>
@@ -2669,6 +2681,10 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>Format</source>
         <translation>Format</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>J&amp;enis:</translation>
     </message>
     <message>
         <source>&amp;Year:</source>
@@ -2747,12 +2763,28 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Membatalkan…</translation>
     </message>
     <message>
+        <source>Reading the {kind} of {period}…</source>
+        <translation>Membaca {kind} {period}…</translation>
+    </message>
+    <message>
         <source>Cancelled.</source>
         <translation>Dibatalkan.</translation>
     </message>
     <message>
+        <source>{kind} of {period}: {count} entries, as of {when}.</source>
+        <translation>{kind} {period}: {count} entri, keadaan per {when}.</translation>
+    </message>
+    <message>
         <source>{cases} ({deadlines} deadlines past due)</source>
         <translation>{cases} ({deadlines} tenggat terlewat)</translation>
+    </message>
+    <message>
+        <source>Save the {kind}</source>
+        <translation>Simpan {kind}</translation>
+    </message>
+    <message>
+        <source>Saving the {kind} of {period}…</source>
+        <translation>Menyimpan {kind} {period}…</translation>
     </message>
     <message>
         <source>Cancelled. No file was written.</source>
@@ -2866,6 +2898,14 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>Received, followed up, resolved and overdue complaints of a month or year</source>
         <translation>Pengaduan yang diterima, ditindaklanjuti, selesai dan terlambat dalam sebulan atau setahun</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda book and outgoing letters register…</source>
+        <translation>Buku &amp;agenda dan register surat keluar…</translation>
+    </message>
+    <message>
+        <source>The complaints received and the letters issued in a month or year, to print</source>
+        <translation>Pengaduan yang diterima dan surat yang diterbitkan dalam sebulan atau setahun, untuk dicetak</translation>
     </message>
 </context>
 <context>
