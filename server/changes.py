@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable
+from json.encoder import encode_basestring_ascii
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -59,20 +61,18 @@ def _page_json(reads: PageReads, who: Caller, cursor: int, limit: int, max_event
         rows = reads.office_changes(who.office, cursor, limit + 1)
     has_more = len(rows) > limit
     rows = rows[:limit]
-    # Coordinators see every change from the first: they never enter a case's scope late.
-    visible_seqs = [seq for seq, _, _, visible in rows if visible]
-    entering = set() if who.sees_everything else _entering(reads, who.office, visible_seqs)
+    entering = {seq for seq, _, _, _, enters in rows if enters}
     loaded, last = _events_of_cases(
-        reads, [(seq, case_id) for seq, case_id, _, _ in rows if seq in entering]
+        reads, [(seq, case_id) for seq, case_id, _, _, _ in rows if seq in entering]
     )
     whole = {
         seq: [doc for change_seq, doc in loaded[case_id] if change_seq <= seq]
-        for seq, case_id, _, _ in rows
+        for seq, case_id, _, _, _ in rows
         if seq in entering
     }
     histories: dict[int, list[str]] = {}
     sent = 0
-    for index, (seq, _, _, _) in enumerate(rows):
+    for index, (seq, _, _, _, _) in enumerate(rows):
         if seq in whole:
             history = whole[seq]
             if index > 0 and sent + len(history) > max_events:
@@ -81,7 +81,7 @@ def _page_json(reads: PageReads, who: Caller, cursor: int, limit: int, max_event
             histories[seq] = history
             sent += len(history)
     # Each case's document travels once, on its last upsert of the page (see Change).
-    carrier = {case_id: seq for seq, case_id, _, visible in rows if visible}
+    carrier = {case_id: seq for seq, case_id, _, visible, _ in rows if visible}
     case_ids = set(carrier)
     docs = reads.current_docs(case_ids) if case_ids else {}
     if who.sees_everything or not case_ids:
@@ -97,14 +97,14 @@ def _page_json(reads: PageReads, who: Caller, cursor: int, limit: int, max_event
             events[change_seq].append(text)
     missing = [
         seq
-        for seq, case_id, _, visible in rows
+        for seq, case_id, _, visible, _ in rows
         if visible and seq not in histories and not (case_id in loaded and seq <= last)
     ]
     if missing:
         for seq, text in reads.events_of_changes(missing):
             events[seq].append(text)
     parts: list[str] = []
-    for seq, case_id, version, visible in rows:
+    for seq, case_id, version, visible, _ in rows:
         if not visible:
             parts.append(_change_json(seq, case_id, version, "leave_scope", None, []))
             continue
@@ -130,21 +130,14 @@ def _change_json(
     seq: int, case_id: str, version: int, kind: str, doc: str | None, events: list[str]
 ) -> str:
     return (
-        f'{{"seq":{seq},"entity":"case","id":{json.dumps(case_id)},"version":{version},'
+        f'{{"seq":{seq},"entity":"case","id":{_quoted(case_id)},"version":{version},'
         f'"kind":"{kind}","case":{doc or "null"},"events":[{",".join(events)}]}}'
     )
 
 
-def _entering(reads: PageReads, office: str, seqs: list[int]) -> set[int]:
-    """The changes by which `office` enters a case's scope: it was not in the scope of the
-    case's previous change (or there is none). Those carry the case's whole history, since
-    the office never received the events of the changes before."""
-    if not seqs:
-        return set()
-    previous_of = reads.previous(seqs)
-    known = [prev for prev in previous_of.values() if prev is not None]
-    seen = reads.seen(office, known) if known else set()
-    return {seq for seq, prev in previous_of.items() if prev is None or prev not in seen}
+# `json.dumps` of a str, without its Python layers (~2.5 µs a call, 1,000 calls a page): the
+# standard library's own C encoder, so the text is byte for byte what json.dumps writes.
+_quoted: Callable[[str], str] = encode_basestring_ascii
 
 
 def _events_of_cases(
