@@ -516,14 +516,7 @@ class RecapDialog(QDialog):
 
     def _on_saved(self, target: Path, recap: Recap) -> None:
         self._show_numbers(recap)
-        self.saved_path = target
-        settings = self._settings()
-        if settings is not None:
-            settings.setValue(FOLDER_KEY, str(target.parent))
-        text = self.tr("Saved to {path}").format(path=str(target))
-        self.status_label.setText(text)
-        self._window.statusBar().showMessage(text, STATUS_MS)
-        self.open_folder_button.show()
+        self._saved(target)
         self.computed.emit(recap)
         self.saved.emit(target)
 

@@ -41,11 +41,9 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT  # type: ignore[imp
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     BaseDocTemplate,
     CondPageBreak,
-    Flowable,
     Frame,
     LongTable,
     PageBreak,
@@ -59,6 +57,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from lapor_desktop.letters.fonts import BOLD, REGULAR, ensure_fonts
 from lapor_desktop.reports import labels
 from lapor_desktop.reports.model import AnnexCase, Count, Recap
+from lapor_desktop.reports.pdf_page import CountingCanvas, DoubleRule, page_foot
 
 MM = 72.0 / 25.4
 PAGE = (210 * MM, 297 * MM)  # A4 portrait
@@ -80,7 +79,6 @@ ANNEX_MAX_LINES = 3  # of the title; longer titles end in "…" (the XLSX holds 
 
 _GRID = Color(0.55, 0.55, 0.55)
 _HEAD_FILL = Color(0.9, 0.9, 0.9)
-_PAGE_COUNT_FORM = "lapor_recap_page_count"
 
 
 # --------------------------------------------------------------------------------------------
@@ -145,24 +143,6 @@ def _para_lines(lines: Sequence[str], style: Any) -> Any:
     return Paragraph("<br/>".join(escape(line) for line in lines), style)
 
 
-class _DoubleRule(Flowable):  # type: ignore[misc]
-    """The kop's closing rule: a thick line over a thin one (as on the letters)."""
-
-    def __init__(self, width: float) -> None:
-        super().__init__()
-        self.rule_width = width
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.rule_width, 8.0
-
-    def draw(self) -> None:
-        c = self.canv
-        c.setLineWidth(1.8)
-        c.line(0, 7.0, self.rule_width, 7.0)
-        c.setLineWidth(0.6)
-        c.line(0, 4.6, self.rule_width, 4.6)
-
-
 def _table_style(numeric_from: int, *extra: tuple[Any, ...]) -> Any:
     """Grid, bold grey header, numbers right-aligned from column `numeric_from`, our font for
     plain-string cells (reportlab would fall back to Helvetica, a font we do not embed)."""
@@ -225,7 +205,7 @@ def _kop(recap: Recap) -> list[Any]:
     parts += [
         _para(recap.office_name.upper(), s.kop_office),
         Spacer(1, 2),
-        _DoubleRule(FRAME_WIDTH),
+        DoubleRule(FRAME_WIDTH),
     ]
     return parts
 
@@ -596,44 +576,15 @@ def _annex(recap: Recap, limit: int | None) -> list[Any]:
 # The document
 
 
-class _RecapCanvas(Canvas):  # type: ignore[misc]
-    """Draws the total page count, known only at the end, into the form every foot uses."""
-
-    def save(self) -> None:
-        if len(self._code):
-            self.showPage()
-        total = self.getPageNumber() - 1
-        self.beginForm(_PAGE_COUNT_FORM)
-        self.setFont(REGULAR, 8)
-        self.drawString(0, 0, str(total))
-        self.endForm()
-        super().save()
-
-
 def _foot(recap: Recap) -> Callable[[Any, Any], None]:
     who = labels.scope_name(recap)
-    left = f"Rekapitulasi pengaduan · {who} · {labels.period_label(recap.period)}"
-    width = FRAME_WIDTH - 40 * MM
-    size = 8.0
-    while size > 5 and stringWidth(left, REGULAR, size) > width:
-        size -= 0.5
-
-    def draw(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        y = MARGIN_BOTTOM - 9 * MM
-        canvas.setLineWidth(0.4)
-        canvas.line(MARGIN_X, y + 10, PAGE[0] - MARGIN_X, y + 10)
-        canvas.setFont(REGULAR, size)
-        canvas.drawString(MARGIN_X, y, left)
-        prefix = f"Halaman {canvas.getPageNumber()} dari "
-        x = PAGE[0] - MARGIN_X - 30 * MM
-        canvas.setFont(REGULAR, 8)
-        canvas.drawString(x, y, prefix)
-        canvas.translate(x + stringWidth(prefix, REGULAR, 8), y)
-        canvas.doForm(_PAGE_COUNT_FORM)
-        canvas.restoreState()
-
-    return draw
+    return page_foot(
+        f"Rekapitulasi pengaduan · {who} · {labels.period_label(recap.period)}",
+        page_width=PAGE[0],
+        margin_x=MARGIN_X,
+        margin_bottom=MARGIN_BOTTOM,
+        number_width=30 * MM,
+    )
 
 
 def render_pdf(recap: Recap, annex_limit: int | None = None) -> bytes:
@@ -674,5 +625,5 @@ def render_pdf(recap: Recap, annex_limit: int | None = None) -> bytes:
         id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_foot(recap))])
-    doc.build([*_front(recap), *_annex(recap, annex_limit)], canvasmaker=_RecapCanvas)
+    doc.build([*_front(recap), *_annex(recap, annex_limit)], canvasmaker=CountingCanvas)
     return buffer.getvalue()

@@ -25,10 +25,8 @@ from reportlab.lib.enums import TA_CENTER  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
 from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
-from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     BaseDocTemplate,
-    Flowable,
     Frame,
     PageBreak,
     PageTemplate,
@@ -40,6 +38,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 
 from lapor_desktop.letters.fonts import BOLD, REGULAR, ensure_fonts
 from lapor_desktop.reports import labels
+from lapor_desktop.reports.pdf_page import CountingCanvas, DoubleRule, page_foot
 from lapor_desktop.reports.register_sheet import (
     ARCHIVE_CODE,
     RegisterSheet,
@@ -61,7 +60,6 @@ PAD_Y = 1.6
 PAD_X = 2.5
 _GRID = Color(0.55, 0.55, 0.55)
 _HEAD_FILL = Color(0.9, 0.9, 0.9)
-_PAGE_COUNT_FORM = "lapor_register_page_count"
 
 
 def _style(name: str, **kw: Any) -> Any:
@@ -72,24 +70,6 @@ def _style(name: str, **kw: Any) -> Any:
 
 def _para(text: str, style: Any) -> Any:
     return Paragraph(escape(text), style)
-
-
-class _DoubleRule(Flowable):  # type: ignore[misc]
-    """The kop's closing rule: a thick line over a thin one (as on the letters)."""
-
-    def __init__(self, width: float) -> None:
-        super().__init__()
-        self.rule_width = width
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.rule_width, 8.0
-
-    def draw(self) -> None:
-        c = self.canv
-        c.setLineWidth(1.8)
-        c.line(0, 7.0, self.rule_width, 7.0)
-        c.setLineWidth(0.6)
-        c.line(0, 4.6, self.rule_width, 4.6)
 
 
 def _front(sheet: RegisterSheet) -> list[Any]:
@@ -106,7 +86,7 @@ def _front(sheet: RegisterSheet) -> list[Any]:
             _style("office", fontName=BOLD, fontSize=14, leading=17.5, alignment=TA_CENTER),
         ),
         Spacer(1, 2),
-        _DoubleRule(FRAME_WIDTH),
+        DoubleRule(FRAME_WIDTH),
         Spacer(1, 4),
         _para(
             sheet.title,
@@ -236,47 +216,16 @@ def _body(sheet: RegisterSheet, used: float) -> list[Any]:
     return story
 
 
-class _CountingCanvas(Canvas):  # type: ignore[misc]
-    """Draws the total page count, known only at the end, into the form every foot uses."""
-
-    def save(self) -> None:
-        if len(self._code):
-            self.showPage()
-        total = self.getPageNumber() - 1
-        self.beginForm(_PAGE_COUNT_FORM)
-        self.setFont(REGULAR, 8)
-        self.drawString(0, 0, str(total))
-        self.endForm()
-        super().save()
-
-
 def _foot(sheet: RegisterSheet) -> Callable[[Any, Any], None]:
     heading = sheet.heading
-    left = (
+    return page_foot(
         f"{sheet.short_title} · {heading.office_name} · {labels.period_label(heading.period)}"
-        f" · Klasifikasi {ARCHIVE_CODE}"
+        f" · Klasifikasi {ARCHIVE_CODE}",
+        page_width=PAGE[0],
+        margin_x=MARGIN_X,
+        margin_bottom=MARGIN_BOTTOM,
+        number_width=32 * MM,
     )
-    width = FRAME_WIDTH - 45 * MM
-    size = 8.0
-    while size > 5 and stringWidth(left, REGULAR, size) > width:
-        size -= 0.5
-
-    def draw(canvas: Any, doc: Any) -> None:
-        canvas.saveState()
-        y = MARGIN_BOTTOM - 9 * MM
-        canvas.setLineWidth(0.4)
-        canvas.line(MARGIN_X, y + 10, PAGE[0] - MARGIN_X, y + 10)
-        canvas.setFont(REGULAR, size)
-        canvas.drawString(MARGIN_X, y, left)
-        prefix = f"Halaman {canvas.getPageNumber()} dari "
-        x = PAGE[0] - MARGIN_X - 32 * MM
-        canvas.setFont(REGULAR, 8)
-        canvas.drawString(x, y, prefix)
-        canvas.translate(x + stringWidth(prefix, REGULAR, 8), y)
-        canvas.doForm(_PAGE_COUNT_FORM)
-        canvas.restoreState()
-
-    return draw
 
 
 def render_register_pdf(sheet: RegisterSheet) -> bytes:
@@ -316,7 +265,7 @@ def render_register_pdf(sheet: RegisterSheet) -> bytes:
     front = _front(sheet)
     used = sum(f.wrap(FRAME_WIDTH, FRAME_HEIGHT)[1] for f in front)
     used += sum(f.getSpaceBefore() + f.getSpaceAfter() for f in front)
-    doc.build([*front, *_body(sheet, used + 2)], canvasmaker=_CountingCanvas)
+    doc.build([*front, *_body(sheet, used + 2)], canvasmaker=CountingCanvas)
     return buffer.getvalue()
 
 

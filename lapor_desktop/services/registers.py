@@ -10,14 +10,11 @@ whole-Pemda register. The files are written atomically like the recap.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC
 from pathlib import Path
 
 from lapor_desktop.domain.case import Case
-from lapor_desktop.domain.case_codec import case_from_json
 from lapor_desktop.domain.errors import ValidationError
-from lapor_desktop.domain.ops import iso
 from lapor_desktop.letters.model import LetterKind
 from lapor_desktop.progress import Progress
 from lapor_desktop.reports.model import Period
@@ -32,22 +29,19 @@ from lapor_desktop.reports.registers import (
 )
 from lapor_desktop.services.letter_content import ANONYMOUS_DOCUMENT_TITLE, TITLES
 from lapor_desktop.services.letters import VARIANT_ANONYMOUS
-from lapor_desktop.services.reports import parse_format
+from lapor_desktop.services.reports import (
+    cases_received,
+    known_office_names,
+    parse_format,
+    period_bounds,
+)
 from lapor_desktop.services.saved_files import write_atomically
 from lapor_desktop.services.workspace import Workspace
-from lapor_desktop.storage import json_text
-from lapor_desktop.storage.unit_of_work import UnitOfWork
 
 AGENDA = "agenda"
 OUTGOING = "surat-keluar"
 BOOKS = (AGENDA, OUTGOING)
 _BATCH = 500
-
-# The office recap's selection (services.reports._WHERE), in receipt order.
-_WHERE = (
-    ' FROM "case" WHERE received_at >= ? AND received_at < ?'
-    " AND (origin_office = ? OR (holder_office = ? AND scope_left_at IS NULL))"
-)
 
 
 def parse_book(value: str) -> str:
@@ -69,19 +63,19 @@ class RegisterService:
         reference = ws.reference()
         with ws.db.read() as uow:
             return compute_agenda(
-                self._cases(uow, period, progress),
+                cases_received(uow, self._ws, period, progress),
                 period=period,
                 office=OfficeInfo(office.code, office.name, office.regency),
                 as_of=ws.clock().astimezone(UTC),
                 tz=ws.tz,
                 categories=reference.categories,
-                office_names=_office_names(uow),
+                office_names=known_office_names(uow),
             )
 
     def letters(self, period: Period, progress: Progress | None = None) -> LetterRegister:
         ws = self._ws
         office = ws.office
-        start, end = self._bounds(period)
+        start, end = period_bounds(self._ws, period)
         with ws.db.read() as uow:
             records = [r for r in uow.letters.issued_between(start, end) if r.number]
             if progress is not None:
@@ -150,35 +144,6 @@ class RegisterService:
         write_atomically(path, data, prefix=".lapor-register-", before_replace=check)
         return sheet
 
-    def _bounds(self, period: Period) -> tuple[datetime, datetime]:
-        tz = self._ws.tz
-        start = datetime.combine(period.first_day, time(), tzinfo=tz)
-        end = datetime.combine(period.last_day + timedelta(days=1), time(), tzinfo=tz)
-        return start, end
-
-    def _cases(self, uow: UnitOfWork, period: Period, progress: Progress | None) -> Iterator[Case]:
-        code = self._ws.office.code
-        start, end = self._bounds(period)
-        params = (iso(start.astimezone(UTC)), iso(end.astimezone(UTC)), code, code)
-        raw = uow.session.connection().connection.driver_connection
-        assert raw is not None  # a live pooled connection always has its driver connection
-        cursor = raw.cursor()
-        try:
-            total = 0
-            if progress is not None:
-                total = int(cursor.execute("SELECT count(*)" + _WHERE, params).fetchone()[0])
-                progress.step(0, total, "Membaca pengaduan")
-            cursor.execute("SELECT doc" + _WHERE, params)
-            done = 0
-            while batch := cursor.fetchmany(_BATCH):
-                for (doc,) in batch:
-                    yield case_from_json(json_text.loads(doc))
-                done += len(batch)
-                if progress is not None:
-                    progress.step(done, max(total, done), "Membaca pengaduan")
-        finally:
-            cursor.close()
-
 
 def render(sheet: RegisterSheet, kind: str) -> bytes:
     # Imported here: openpyxl and reportlab cost hundreds of ms to import.
@@ -193,15 +158,6 @@ def render(sheet: RegisterSheet, kind: str) -> bytes:
     from lapor_desktop.reports.register_pdf import render_register_pdf
 
     return render_register_pdf(sheet)
-
-
-def _office_names(uow: UnitOfWork) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for office in uow.sync.state.offices():
-        code, name = office.get("code"), office.get("name")
-        if isinstance(code, str) and isinstance(name, str) and name.strip():
-            names[code] = name.strip()
-    return names
 
 
 __all__ = ["AGENDA", "BOOKS", "OUTGOING", "RegisterService", "parse_book", "render"]

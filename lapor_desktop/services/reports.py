@@ -132,9 +132,9 @@ class ReportService:
         office = ws.office
         as_of = ws.clock().astimezone(UTC)
         with ws.db.read() as uow:
-            office_names = _office_names(uow)
+            office_names = known_office_names(uow)
             return compute_recap(
-                self._cases(uow, period, progress, whole_pemda),
+                cases_received(uow, ws, period, progress, whole_pemda),
                 period=period,
                 office=OfficeInfo(office.code, office.name, office.regency),
                 as_of=as_of,
@@ -170,35 +170,48 @@ class ReportService:
         write_atomically(path, data, prefix=".lapor-report-", before_replace=check)
         return recap
 
-    def _cases(
-        self, uow: UnitOfWork, period: Period, progress: Progress | None, whole_pemda: bool
-    ) -> Iterator[Case]:
-        tz = self._workspace.tz
-        code = self._workspace.office.code
-        start = datetime.combine(period.first_day, time(), tzinfo=tz)
-        end = datetime.combine(period.last_day + timedelta(days=1), time(), tzinfo=tz)
-        bounds = (iso(start.astimezone(UTC)), iso(end.astimezone(UTC)))
-        where, params = (_WHERE_PEMDA, bounds) if whole_pemda else (_WHERE, (*bounds, code, code))
-        # The driver's own cursor: a row through SQLAlchemy's result machinery costs more than
-        # the JSON decode, and fetchmany keeps only one batch of documents in memory.
-        raw = uow.session.connection().connection.driver_connection
-        assert raw is not None  # a live pooled connection always has its driver connection
-        cursor = raw.cursor()
-        try:
-            total = 0
+
+def period_bounds(workspace: Workspace, period: Period) -> tuple[datetime, datetime]:
+    """The period's first and last local days of the office, as [start, end) instants."""
+    tz = workspace.tz
+    start = datetime.combine(period.first_day, time(), tzinfo=tz)
+    end = datetime.combine(period.last_day + timedelta(days=1), time(), tzinfo=tz)
+    return start, end
+
+
+def cases_received(
+    uow: UnitOfWork,
+    workspace: Workspace,
+    period: Period,
+    progress: Progress | None,
+    whole_pemda: bool = False,
+) -> Iterator[Case]:
+    """The cases a report counts: received in the period (by the office's local day) that
+    this office registered or holds, or with `whole_pemda` every case this PC has."""
+    code = workspace.office.code
+    start, end = period_bounds(workspace, period)
+    bounds = (iso(start.astimezone(UTC)), iso(end.astimezone(UTC)))
+    where, params = (_WHERE_PEMDA, bounds) if whole_pemda else (_WHERE, (*bounds, code, code))
+    # The driver's own cursor: a row through SQLAlchemy's result machinery costs more than
+    # the JSON decode, and fetchmany keeps only one batch of documents in memory.
+    raw = uow.session.connection().connection.driver_connection
+    assert raw is not None  # a live pooled connection always has its driver connection
+    cursor = raw.cursor()
+    try:
+        total = 0
+        if progress is not None:
+            total = int(cursor.execute("SELECT count(*)" + where, params).fetchone()[0])
+            progress.step(0, total, "Membaca pengaduan")
+        cursor.execute("SELECT doc" + where, params)
+        done = 0
+        while batch := cursor.fetchmany(_BATCH):
+            for (doc,) in batch:
+                yield case_from_json(json_text.loads(doc))
+            done += len(batch)
             if progress is not None:
-                total = int(cursor.execute("SELECT count(*)" + where, params).fetchone()[0])
-                progress.step(0, total, "Membaca pengaduan")
-            cursor.execute("SELECT doc" + where, params)
-            done = 0
-            while batch := cursor.fetchmany(_BATCH):
-                for (doc,) in batch:
-                    yield case_from_json(json_text.loads(doc))
-                done += len(batch)
-                if progress is not None:
-                    progress.step(done, max(total, done), "Membaca pengaduan")
-        finally:
-            cursor.close()
+                progress.step(done, max(total, done), "Membaca pengaduan")
+    finally:
+        cursor.close()
 
 
 def render(recap: Recap, kind: str) -> bytes:
@@ -216,7 +229,7 @@ def render(recap: Recap, kind: str) -> bytes:
     return render_pdf(recap)
 
 
-def _office_names(uow: UnitOfWork) -> dict[str, str]:
+def known_office_names(uow: UnitOfWork) -> dict[str, str]:
     """Office code -> name from the master data the last sync brought (none before one)."""
     names: dict[str, str] = {}
     for office in uow.sync.state.offices():
@@ -232,8 +245,11 @@ __all__ = [
     "NeverSynced",
     "NotCoordinator",
     "ReportService",
+    "cases_received",
+    "known_office_names",
     "parse_format",
     "parse_period",
+    "period_bounds",
     "render",
     "write_atomically",
 ]
