@@ -49,6 +49,7 @@ from lapor_desktop.storage.bulk import (
     fts_tuple,
     written_once,
 )
+from lapor_desktop.storage.flush_behind import FlushBehind
 from lapor_desktop.storage.rows import NumberSequenceRow
 
 
@@ -205,11 +206,16 @@ def generate_demo(
         ctx = workspace.apply_context()
         setting = DemoSetting(ctx, office, clock(), workspace.device_id)
         specs, sequences = _chunks(setting, seed, cases)
-        with written_once(workspace.db.engine), workspace.db.write() as uow:
+        with (
+            written_once(workspace.db.engine),
+            workspace.db.write() as uow,
+            FlushBehind(paths.database) as behind,
+        ):
             writer = BulkWriter(uow.session)
             with writer.deferred_indexes():
                 for rows, counts in _batches(setting, specs):
                     writer.write(RowBatch(*marshal.loads(rows)))
+                    behind.nudge()  # the disk writes this batch while the next is built
                     written += sum(counts.values())
                     if progress is not None:
                         progress.step(written, cases, "demo")
