@@ -21,12 +21,11 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
 
 from lapor_desktop.reports import labels
 from lapor_desktop.reports.register_sheet import Cell, RegisterSheet, heading_lines
 from lapor_desktop.reports.xlsx_export import DATE_FORMAT
-from lapor_desktop.reports.xlsx_export import _StampedZip as StampedZip
+from lapor_desktop.reports.xlsx_stamped import stamped_workbook
 
 DELIMITER = ";"
 SHEET_NAMES = {"agenda": "Buku agenda", "surat-keluar": "Surat keluar"}
@@ -89,10 +88,7 @@ def render_register_xlsx(sheet: RegisterSheet) -> bytes:
     for row in sheet.rows:
         ws.append([None if value is None else cell(value) for value in row])
 
-    buffer = io.BytesIO()
-    archive = StampedZip(buffer, as_of)
-    ExcelWriter(wb, archive).save()  # not Workbook.save: that stamps `modified` with the clock
-    return buffer.getvalue()
+    return stamped_workbook(wb, as_of)
 
 
 __all__ = ["SHEET_NAMES", "render_register_csv", "render_register_xlsx"]

@@ -20,22 +20,18 @@ now. A Pemda recap's Ringkasan says "Cakupan: Seluruh Perangkat Daerah Kabupaten
 
 from __future__ import annotations
 
-import io
-import shutil
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, date, datetime
-from pathlib import Path
+from datetime import UTC, date
 from typing import Any, cast
-from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.writer.excel import ExcelWriter
 
 from lapor_desktop.reports import labels
 from lapor_desktop.reports.model import Count, Recap
+from lapor_desktop.reports.xlsx_stamped import stamped_workbook
 
 PERCENT_FORMAT = "0.0%"
 DAYS_FORMAT = "0.0"
@@ -297,35 +293,6 @@ def _annex(wb: Workbook, recap: Recap) -> None:
         )
 
 
-class _StampedZip(ZipFile):
-    """A zip whose entries all carry one fixed time (openpyxl's would carry the clock's)."""
-
-    def __init__(self, file: io.BytesIO, stamp: datetime) -> None:
-        super().__init__(file, "w", ZIP_DEFLATED, allowZip64=True)
-        self.stamp = (stamp.year, stamp.month, stamp.day, stamp.hour, stamp.minute, stamp.second)
-
-    def writestr(  # type: ignore[override]
-        self, zinfo_or_arcname: str | ZipInfo, data: bytes | str, *args: Any, **kwargs: Any
-    ) -> None:
-        if isinstance(zinfo_or_arcname, str):
-            info = ZipInfo(zinfo_or_arcname, date_time=self.stamp)
-            info.compress_type = ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            zinfo_or_arcname = info
-        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
-
-    def write(  # type: ignore[override]
-        self, filename: str, arcname: str | None = None, *args: Any, **kwargs: Any
-    ) -> None:
-        """A write-only sheet arrives as a temporary file: copy it in, stamped (not its mtime)."""
-        path = Path(filename)
-        info = ZipInfo(arcname or path.name, date_time=self.stamp)
-        info.compress_type = ZIP_DEFLATED
-        info.external_attr = 0o600 << 16
-        with path.open("rb") as src, self.open(info, "w") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
-
-
 def render_xlsx(recap: Recap) -> bytes:
     """The recap workbook as bytes (see the module docstring for its sheets)."""
     wb = Workbook(write_only=True)
@@ -377,8 +344,4 @@ def render_xlsx(recap: Recap) -> bytes:
     _destinations(wb, recap)
     _annex(wb, recap)
 
-    buffer = io.BytesIO()
-    archive = _StampedZip(buffer, as_of)
-    # ExcelWriter.save, not Workbook.save: save_workbook would stamp `modified` with the clock.
-    ExcelWriter(wb, archive).save()
-    return buffer.getvalue()
+    return stamped_workbook(wb, as_of)
