@@ -7,6 +7,7 @@ shown, and has its first page loaded before the test starts.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,8 +21,9 @@ from sync.client import RetryPolicy
 from sync.enroll import enroll
 from tests.conftest import FakeClock
 from tests.support.live_server import LiveServer, start_live_server
+from tests.ui.test_translations import Recorder
 from ui.app import build_window
-from ui.i18n import install_translators
+from ui.i18n import TRANSLATIONS_DIR, install_translators
 from ui.main_window import MainWindow
 from ui.sync_connection import SyncConnection
 from ui.tasks import TaskRunner
@@ -131,3 +133,25 @@ def sync_window(
     for main, ws in opened:
         main.close()
         ws.close()
+
+
+@pytest.fixture
+def held_database_lane(tasks: TaskRunner) -> Iterator[threading.Event]:
+    """A task that keeps the (one-at-a-time) database lane busy until the test lets it go."""
+    gate = threading.Event()
+    tasks.run(lambda _progress: gate.wait(30), lambda _r: None, lambda _e: None)
+    yield gate
+    gate.set()
+
+
+@pytest.fixture
+def indonesian(qapp: QApplication) -> Iterator[Recorder]:
+    """The Indonesian catalogue installed, behind a recorder of every string asked for."""
+    locale = QLocale()
+    assert install_translators(qapp, "id")
+    recorder = Recorder(TRANSLATIONS_DIR / "lapor_id.qm")
+    qapp.installTranslator(recorder)
+    yield recorder
+    qapp.removeTranslator(recorder)
+    install_translators(qapp, "zz")  # removes ours; no catalogue is called that
+    QLocale.setDefault(locale)

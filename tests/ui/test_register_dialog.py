@@ -6,14 +6,13 @@ with pypdf and openpyxl.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
 from pypdf import PdfReader
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
 from lapor_desktop.services.workspace import Workspace
 from tests.conftest import FakeClock
@@ -25,7 +24,6 @@ from tests.lapor_desktop.reports.register_scenario import (
     build_registers,
 )
 from tests.ui.test_translations import Recorder
-from ui.i18n import TRANSLATIONS_DIR, install_translators
 from ui.main_window import MainWindow
 from ui.reports_dialog import RecapDialog
 from ui.reports_menu import ReportsMenu
@@ -154,15 +152,6 @@ def test_save_writes_the_agenda_pdf_and_the_letters_xlsx(
     dialog.reject()
 
 
-@pytest.fixture
-def held_database_lane(tasks) -> Iterator[threading.Event]:
-    """A task that keeps the (one-at-a-time) database lane busy until the test lets it go."""
-    gate = threading.Event()
-    tasks.run(lambda _progress: gate.wait(WAIT_MS / 1000), lambda _r: None, lambda _e: None)
-    yield gate
-    gate.set()
-
-
 def test_cancel_writes_no_register(
     english: None, qtbot, menu: ReportsMenu, tmp_path: Path, held_database_lane, wait_idle
 ) -> None:
@@ -180,16 +169,6 @@ def test_cancel_writes_no_register(
     assert dialog.kind_combo.isEnabled() and not dialog.pemda_box.isEnabled()
     dialog.reject()
     wait_idle()
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[Recorder]:
-    assert install_translators(qapp, "id")
-    recorder = Recorder(TRANSLATIONS_DIR / "lapor_id.qm")
-    qapp.installTranslator(recorder)
-    yield recorder
-    qapp.removeTranslator(recorder)
-    install_translators(qapp, "zz")  # removes ours; no catalogue is called that
 
 
 def test_the_registers_speak_indonesian(

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-import threading
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -32,7 +31,6 @@ from lapor_desktop.services.office import LocalUser
 from lapor_desktop.services.workspace import Workspace
 from tests.conftest import WIB, FakeClock
 from tests.ui.test_translations import Recorder
-from ui.i18n import TRANSLATIONS_DIR, install_translators
 from ui.main_window import MainWindow
 from ui.reports_dialog import RecapDialog
 from ui.reports_menu import RECAP_SHORTCUT, ReportsMenu
@@ -325,15 +323,6 @@ def test_a_folder_that_cannot_hold_the_file_says_so_and_writes_nothing(
     dialog.reject()
 
 
-@pytest.fixture
-def held_database_lane(tasks) -> Iterator[threading.Event]:
-    """A task that keeps the (one-at-a-time) database lane busy until the test lets it go."""
-    gate = threading.Event()
-    tasks.run(lambda _progress: gate.wait(WAIT_MS / 1000), lambda _r: None, lambda _e: None)
-    yield gate
-    gate.set()
-
-
 def test_cancel_writes_nothing_and_keeps_an_older_file(
     english: None, qtbot, menu: ReportsMenu, tmp_path: Path, held_database_lane, wait_idle
 ) -> None:
@@ -389,16 +378,6 @@ def test_closing_the_dialog_while_it_saves_cancels_the_save(
 
 
 # -- Indonesian -------------------------------------------------------------------------------
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[Recorder]:
-    assert install_translators(qapp, "id")
-    recorder = Recorder(TRANSLATIONS_DIR / "lapor_id.qm")
-    qapp.installTranslator(recorder)
-    yield recorder
-    qapp.removeTranslator(recorder)
-    install_translators(qapp, "zz")  # removes ours; no catalogue is called that
-
-
 def test_the_recap_speaks_indonesian(
     qtbot, complaints: None, indonesian: Recorder, window: MainWindow, tmp_path: Path
 ) -> None:

@@ -3,35 +3,18 @@ run time has a translation, through a whole end-of-day run against a real server
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 
 from lapor_desktop.services.cases import NewCase
 from tests.ui.conftest import SyncWindow
 from tests.ui.test_translations import ROOT, Recorder, tool
 from ui.enroll_dialog import EnrollDialog
-from ui.i18n import TRANSLATIONS_DIR, install_translators
 from ui.rejected_dialog import RejectedDialog
 from ui.sync_dialog import EndOfDayDialog
 from ui.sync_panel import SyncPanel
 
 pytestmark = pytest.mark.timeout(60)
 WAIT_MS = 30_000
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[Recorder]:
-    locale = QLocale()
-    assert install_translators(qapp, "id")
-    recorder = Recorder(TRANSLATIONS_DIR / "lapor_id.qm")
-    qapp.installTranslator(recorder)
-    yield recorder
-    qapp.removeTranslator(recorder)
-    install_translators(qapp, "zz")  # removes ours; no catalogue is called that
-    QLocale.setDefault(locale)
 
 
 def test_the_end_of_day_speaks_indonesian(
