@@ -244,6 +244,9 @@ class IssuedLetterFacts:
     register_no: str
     voided_at: datetime | None = None
     withheld: bool = False
+    # As printed (stored since migration 0007); None: described from the case as it is now.
+    subject: str | None = None
+    addressed_to: str | None = None
 
 
 def compute_letter_register(
@@ -268,8 +271,9 @@ def compute_letter_register(
                 issued_on=issued_on,
                 kind=kind.value,
                 kind_title=facts.kind_title,
-                recipient=letter_recipient(case, kind, facts.anonymous_document),
-                subject=letter_subject(case, kind, facts.anonymous_document),
+                recipient=facts.addressed_to
+                or letter_recipient(case, kind, facts.anonymous_document),
+                subject=facts.subject or letter_subject(case, kind, facts.anonymous_document),
                 register_no=facts.register_no,
                 voided_on=None
                 if facts.voided_at is None

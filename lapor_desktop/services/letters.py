@@ -37,6 +37,7 @@ from lapor_desktop.letters.model import (
     Paper,
     Receipt,
 )
+from lapor_desktop.reports.registers import letter_subject
 from lapor_desktop.services import letter_content as content
 from lapor_desktop.services.cases import CaseService
 from lapor_desktop.services.deadlines import deadlines as case_deadlines
@@ -520,6 +521,12 @@ class LetterService:
                 issued_by=self._ws.user.name,
                 voided_at=None,
                 void_reason=None,
+                # For the Register surat keluar: what this letter prints, whatever the case
+                # becomes later (a renumber, say); never the reporter's name (migration 0007).
+                subject=document.subject
+                if isinstance(document, FormalLetter)
+                else letter_subject(case, kind, anonymous_document),
+                addressed_to=(case.forwarded_to or None) if kind is LetterKind.FORWARD else None,
             )
             uow.letters.add(record)
             _crash_point("letter_before_commit")

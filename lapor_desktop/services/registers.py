@@ -104,6 +104,8 @@ class RegisterService:
                             register_no=record.register_no,
                             voided_at=record.voided_at,
                             withheld=record.withheld_at is not None,
+                            subject=record.subject,
+                            addressed_to=record.addressed_to,
                         ),
                         case,
                     )

@@ -31,6 +31,10 @@ class LetterRecord:
     void_reason: str | None
     # The case became anonymous after this letter named the reporter: its PDF is deleted.
     withheld_at: datetime | None = None
+    # As printed: the Hal, and a Surat Penerusan's agency (None: issued before migration 0007,
+    # or addressed to the reporter, whose name is never stored here).
+    subject: str | None = None
+    addressed_to: str | None = None
 
 
 class LetterRepository:
@@ -50,6 +54,8 @@ class LetterRepository:
                 size=record.size,
                 issued_at=iso(record.issued_at),
                 issued_by=record.issued_by,
+                subject=record.subject,
+                addressed_to=record.addressed_to,
             )
         )
 
@@ -110,4 +116,6 @@ def _record(row: IssuedLetterRow, register_no: str) -> LetterRecord:
         voided_at=parse_instant(row.voided_at) if row.voided_at else None,
         void_reason=row.void_reason,
         withheld_at=parse_instant(row.withheld_at) if row.withheld_at else None,
+        subject=row.subject,
+        addressed_to=row.addressed_to,
     )

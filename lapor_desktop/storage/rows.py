@@ -218,6 +218,9 @@ class IssuedLetterRow(Base):
     void_reason: Mapped[str | None] = mapped_column(Text)
     # Set (by a trigger, migration 0006) when the case became anonymous: the PDF is deleted.
     withheld_at: Mapped[str | None] = mapped_column(String(40))
+    # As printed (migration 0007): the Hal, and a Surat Penerusan's agency; NULL before it.
+    subject: Mapped[str | None] = mapped_column(Text)
+    addressed_to: Mapped[str | None] = mapped_column(String(300))
 
 
 class SyncLogRow(Base):

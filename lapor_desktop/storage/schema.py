@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # The newest migration. Opening a data dir already at this revision skips Alembic entirely
 # (importing and running it costs ~130 ms per command); a test keeps this equal to the head.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 # How long opening waits for another program's lock, as the engine does (engine.py).
 BUSY_TIMEOUT_S = 30.0
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
 from lapor_desktop.domain.codes import CaseStatus
+from lapor_desktop.reports.model import Period
 from lapor_desktop.services.cases import CaseService, NewCase
 from lapor_desktop.services.letters import LetterNumberPending, LetterService
 from lapor_desktop.services.queries import QueryService
+from lapor_desktop.services.registers import RegisterService
 from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage.sync_store import Enrollment
 from tests.lapor_desktop.services.letters_support import (
@@ -160,3 +163,33 @@ def test_a_disposition_sheet_needs_no_number_and_prints_when_dry(workspace: Work
     assert sheet.number is None
     assert [x.id for x in letters.list_for_case(case.id)][-1] == sheet.id
     assert letter_sequence(workspace.paths.database) == 1
+
+
+def test_the_letter_register_keeps_the_hal_a_letter_printed_before_its_case_was_renumbered(
+    workspace: Workspace,
+) -> None:
+    _enrolled(workspace, (1, 1), (1, 10))
+    set_up_office(workspace)
+    cases = CaseService(workspace)
+    cases.register(NEW)
+    provisional = cases.register(NEW)
+    assert provisional.register_no == "DINSOS/2026/S-1"
+    letters = LetterService(workspace)
+    receipt = letters.issue(provisional.id, "tanda-terima")
+    printed = pdf_text(letters.reprint(receipt.id))
+    assert "DINSOS/2026/S-1" in printed
+
+    _lease(workspace, "register:DINSOS", 201, 400)
+    assert cases.renumber_provisional().renumbered == (("DINSOS/2026/S-1", "DINSOS/2026/00201"),)
+    issued_on = workspace.clock().astimezone(workspace.tz)
+    (entry,) = RegisterService(workspace).letters(Period(issued_on.year, issued_on.month)).entries
+    # The Hal as printed, not rewritten from the case's new number.
+    assert entry.subject == "Tanda Terima Pengaduan Nomor Registrasi DINSOS/2026/S-1"
+    assert entry.register_no == "DINSOS/2026/00201"  # the case, found by its number now
+
+    # A row from before migration 0007 holds no Hal: it is described from the case as it is.
+    with workspace.db.write() as uow:
+        uow.session.execute(text("UPDATE issued_letter SET subject = NULL"))
+        uow.commit()
+    (entry,) = RegisterService(workspace).letters(Period(issued_on.year, issued_on.month)).entries
+    assert entry.subject == "Tanda Terima Pengaduan Nomor Registrasi DINSOS/2026/00201"
