@@ -636,7 +636,7 @@ class ServerCases:
         here: dict[str, tuple[object, ...]] = {}
         for found in _rows_in(self._session, _SELECT_EVENTS + " WHERE id IN ({marks})", ids):
             here[found[0]] = tuple(found)
-        return sorted({str(row[0]) for row in rows if here[row[0]] != row})
+        return sorted({str(row[0]) for row in rows if here[str(row[0])] != row})
 
     def server_version(self, case_id: str) -> int:
         value = self._session.execute(
