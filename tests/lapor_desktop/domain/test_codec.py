@@ -80,3 +80,27 @@ def test_times_are_stored_as_utc_iso_text() -> None:
     assert document["answer"]["at"] == "2026-04-02T07:00:00+00:00"
     assert document["status"] == "AWAITING_REPORTER"
     assert document["channel"] == "walk_in"
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("status",), "bukan_status"),
+        (("channel",), ["whatsapp"]),  # unhashable: still a ValueError, not a TypeError
+        (("dispositions", 0, "sifat"), "kilat"),
+        (("clocks", 0, "stage"), None),
+    ],
+)
+def test_a_code_that_is_not_one_is_refused_as_before(
+    path: tuple[object, ...], value: object
+) -> None:
+    doc = case_to_json(scenario_awaiting())
+    holder: object = doc
+    for key in path[:-1]:
+        holder = holder[key]  # type: ignore[index]
+    holder[path[-1]] = value  # type: ignore[index]
+    with pytest.raises(ValueError, match="is not a valid"):
+        case_from_json(doc)
+    # The codes as stored come back as the very members.
+    case = case_from_json(case_to_json(scenario_awaiting()))
+    assert case.status is scenario_awaiting().status
