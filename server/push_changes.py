@@ -125,7 +125,7 @@ def store_change(
             "id": e.id,
             "case_id": e.case_id,
             "change_seq": seq,
-            "doc": json.dumps(event_to_json(e), ensure_ascii=False, default=str),
+            "doc": event_doc(e),
         }
         for e in events
     )
@@ -147,6 +147,21 @@ def store_change(
         register_key=register_key,
         event_ids=tuple(e.id for e in events),
     )
+
+
+def event_doc(event: TimelineEvent) -> str:
+    """An event's stored JSON text, which change pages splice in as it is (server/changes.py).
+
+    orjson where it can (a push batch writes ~2 events an op: the standard library's dumps was
+    a tenth of the batch's CPU); what it cannot write (an integer beyond 64 bits, a lone
+    surrogate) the standard library writes as it always did, so the op meets the same fate.
+    Both write the same JSON values; orjson leaves out the spaces after separators.
+    """
+    doc = event_to_json(event)
+    try:
+        return orjson.dumps(doc, default=str).decode()
+    except TypeError:
+        return json.dumps(doc, ensure_ascii=False, default=str)
 
 
 def stored_doc(doc: dict[str, Any]) -> tuple[str, Any]:
