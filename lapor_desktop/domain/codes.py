@@ -179,6 +179,13 @@ def _exact(enum: type[E], value: str) -> E | None:
         return None
 
 
+def from_code(enum: type[E], value: str) -> E:
+    """`enum(value)` for a code as stored and synced, by `_exact`'s lookup (a case document
+    holds eight or so); anything else takes the constructor and its ValueError."""
+    exact = _exact(enum, value)
+    return exact if exact is not None else enum(value)
+
+
 def parse_code(enum: type[E], value: str, labels: dict[E, str] | None = None, what: str = "") -> E:
     """Match a code or its label, case-, dash- and underscore-insensitive."""
     exact = _exact(enum, value)
