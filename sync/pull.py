@@ -46,6 +46,7 @@ from lapor_desktop.domain.errors import DomainError
 from lapor_desktop.domain.ops import parse_instant
 from lapor_desktop.services.deadlines import due_info
 from lapor_desktop.services.workspace import Workspace
+from lapor_desktop.storage.bulk import event_row, event_tuple
 from lapor_desktop.storage.cases import DueInfo, case_document
 from lapor_desktop.storage.unit_of_work import UnitOfWork
 from sync import protocol as p
@@ -65,7 +66,9 @@ class CaseChanges:
 
     case_id: str
     case: Case | None = None  # the newest document (None: the page only has leave_scope)
-    events: list[TimelineEvent] = field(default_factory=list)
+    # The events as stored rows (`bulk.event_tuple`): a page's ~1,000 events go from the
+    # server's JSON to their rows in one step, without a TimelineEvent each in between.
+    event_rows: list[tuple[object, ...]] = field(default_factory=list)
     leaves: bool = False  # the case's last change on the page is leave_scope
 
 
@@ -149,31 +152,19 @@ def read_page(body: bytes, path: str = "/changes") -> PageDict:
         raise invalid_response(path, error, body) from None
 
 
-def _events_of(change: ChangeDict, path: str, where: str) -> list[TimelineEvent]:
-    """`parse_events` of one change as read by `read_page`."""
-    parsed = []
+def _event_rows_of(change: ChangeDict, path: str, where: str) -> list[tuple[object, ...]]:
+    """`parse_events` of one change as read by `read_page`, as the events' stored rows."""
+    rows = []
+    case_id = change["id"]
     for event in change.get("events", ()):
-        if event["case_id"] != change["id"]:
+        if event["case_id"] != case_id:
             raise InvalidResponse(path, f"{where}: event {event['id']} is of another case")
         try:
             at = parse_instant(event["at"])
-        except ValueError as error:
+            rows.append(event_row(event, at))
+        except (ValueError, TypeError) as error:  # a time without a zone; an int of 65 bits
             raise InvalidResponse(path, f"{where}: event {event['id']}: {error}") from None
-        parsed.append(
-            TimelineEvent(
-                id=event["id"],
-                case_id=event["case_id"],
-                kind=event["kind"],
-                at=at,
-                actor=event["actor"],
-                office=event["office"],
-                device_id=event["device_id"],
-                op_id=event.get("op_id"),
-                summary=event["summary"],
-                data=event.get("data", {}),  # a dict of its own already
-            )
-        )
-    return parsed
+    return rows
 
 
 def plan_page(changes: Sequence[ChangeDict], path: str = "/changes") -> list[CaseChanges]:
@@ -196,7 +187,7 @@ def plan_page(changes: Sequence[ChangeDict], path: str = "/changes") -> list[Cas
             continue
         where = f"change {seq}"
         plan.leaves = False
-        plan.events.extend(_events_of(change, path, where))
+        plan.event_rows.extend(_event_rows_of(change, path, where))
         doc = change.get("case")
         if doc is None:
             waiting.setdefault(case_id, seq)
@@ -230,12 +221,22 @@ class CaseMerger:
         # (see ServerCases.add_events): the run reports them.
         self.differing_events: list[str] = []
 
-    def upsert(self, uow: UnitOfWork, incoming: IncomingCase, now: datetime) -> None:
-        plan = CaseChanges(incoming.case.id, incoming.case, list(incoming.events))
-        self.apply(uow, [plan], now)
+    def upsert(
+        self, uow: UnitOfWork, incoming: IncomingCase, now: datetime, path: str = "/snapshot"
+    ) -> None:
+        try:
+            rows = [event_tuple(event) for event in incoming.events]
+        except TypeError as error:  # data orjson cannot write, such as an int of 65 bits
+            raise InvalidResponse(path, f"case {incoming.case.id}: an event: {error}") from None
+        self.apply(uow, [CaseChanges(incoming.case.id, incoming.case, rows)], now, path)
 
-    def apply(self, uow: UnitOfWork, plans: Sequence[CaseChanges], now: datetime) -> int:
-        """Write a page's cases (each case once in `plans`); how many cases left our scope."""
+    def apply(
+        self, uow: UnitOfWork, plans: Sequence[CaseChanges], now: datetime, path: str = "/changes"
+    ) -> int:
+        """Write a page's cases (each case once in `plans`); how many cases left our scope.
+
+        A case this PC cannot hold (a deadline under an SLA rule the master data lacks) raises
+        InvalidResponse naming `path`, and the caller's transaction writes nothing."""
         ids = [plan.case_id for plan in plans]
         held = uow.sync.cases.held(ids)
         with_docs = [plan.case for plan in plans if plan.case is not None]
@@ -244,9 +245,9 @@ class CaseMerger:
         context = self._ws.apply_context(reference) if pending else None
         rows: list[tuple[Case, DueInfo, int]] = []
         wanted: list[tuple[str, int, str]] = []
-        events: list[TimelineEvent] = []
+        event_rows: list[tuple[object, ...]] = []
         for plan in plans:
-            events.extend(plan.events)
+            event_rows.extend(plan.event_rows)
             server_case = plan.case
             if server_case is None:
                 continue
@@ -269,19 +270,22 @@ class CaseMerger:
                 # other content.
                 continue
             shown = server_case
-            if ops and context is not None:
-                for op in ops:
-                    result = apply(shown, op, context)
-                    if isinstance(result, Applied) and not result.noop:
-                        shown = result.case
-            due = due_info(shown, reference.rulebook, reference.calendar, self._ws.tz, now)
+            try:
+                if ops and context is not None:
+                    for op in ops:
+                        result = apply(shown, op, context)
+                        if isinstance(result, Applied) and not result.noop:
+                            shown = result.case
+                due = due_info(shown, reference.rulebook, reference.calendar, self._ws.tz, now)
+            except ValueError as error:  # a rule code or category this PC does not know
+                raise InvalidResponse(path, f"case {server_case.id}: {error}") from None
             rows.append((shown, due, server_case.version))
             for ref in server_case.attachments:
                 if not self._ws.blobs.path_for(ref.sha256).exists():
                     wanted.append((ref.sha256, ref.size, ref.mime))
         uow.sync.cases.upsert_many(rows, held)  # clears scope_left_at: back in our scope
         uow.sync.blobs.want_many(wanted, now)
-        self.differing_events.extend(uow.sync.cases.add_events(events))
+        self.differing_events.extend(uow.sync.cases.add_event_rows(event_rows))
         left = 0
         for plan in plans:
             if plan.leaves and self.leave_scope(uow, plan.case_id, now):

@@ -68,7 +68,7 @@ def repair(ws: Workspace, client: SyncClient, merger: CaseMerger, bucket: str) -
         with ws.db.write() as uow:
             for case in cases:
                 incoming = IncomingCase(case, tuple(by_case.get(case.id, ())))
-                merger.upsert(uow, incoming, now)
+                merger.upsert(uow, incoming, now, path)
             uow.commit()
         seen |= ids
         if not page.has_more:

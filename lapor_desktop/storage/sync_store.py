@@ -621,9 +621,12 @@ class ServerCases:
         the server did) must not happen; the timeline is append-only, so the PC's copy stays
         as written and the caller reports the difference instead of hiding it.
         """
-        if not events:
+        return self.add_event_rows([event_tuple(e) for e in events])
+
+    def add_event_rows(self, rows: Sequence[tuple[object, ...]]) -> list[str]:
+        """`add_events` of events as `event_tuple` or `event_row` gives them."""
+        if not rows:
             return []
-        rows = [event_tuple(e) for e in events]
         cursor = _cursor(self._session)
         # Inserted first, looked up only when some were here already: a PC that pulls cases
         # new to it (a second PC, a disposition from another office) holds none of their

@@ -11,10 +11,12 @@ from typing import Any
 
 import pytest
 
+from lapor_desktop.domain.case_codec import case_to_json
 from lapor_desktop.services.cases import CaseService, NewCase
 from lapor_desktop.services.workspace import Workspace
 from sync.engine import SyncEngine
 from sync.errors import InvalidResponse
+from tests.lapor_desktop.storage.test_bulk_document import rich_case
 from tests.support.live_server import LiveServer
 from tests.sync.conftest import Desk, client_for, sync
 from tests.sync.hostile import Garbage, HostileServer
@@ -28,6 +30,11 @@ NEW = NewCase(
 )
 JSON = {"Content-Type": "application/json"}
 GZIP_JSON = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+
+
+# A whole case document, each part filled in; its clocks name an SLA rule ("penyelesaian")
+# that no master data here has.
+RICH = case_to_json(rich_case())
 
 
 def _j(value: Any) -> bytes:
@@ -154,6 +161,66 @@ CASES = {
                         {"seq": 2, "id": "c1", "version": 1, "kind": "leave_scope"},
                     ],
                     "next_cursor": 2,
+                    "has_more": False,
+                }
+            ),
+            headers=JSON,
+        ),
+        "/changes",
+    ),
+    # Python reads it, SQLite cannot store it: refused as the page is read, before its case.
+    "changes with an event number beyond 64 bits": (
+        Garbage(
+            "GET",
+            "/sync/v1/changes",
+            body=_j(
+                {
+                    "changes": [
+                        {
+                            "seq": 900,
+                            "id": RICH["id"],
+                            "version": RICH["version"],
+                            "kind": "upsert",
+                            "case": RICH,
+                            "events": [
+                                {
+                                    "id": "e1",
+                                    "case_id": RICH["id"],
+                                    "kind": "note",
+                                    "at": "2026-03-02T02:00:00+00:00",
+                                    "actor": "ani",
+                                    "office": "DINSOS",
+                                    "device_id": "d1",
+                                    "summary": "Catatan",
+                                    "data": {"n": 2**70},
+                                }
+                            ],
+                        },
+                    ],
+                    "next_cursor": 900,
+                    "has_more": False,
+                }
+            ),
+            headers=JSON,
+        ),
+        "/changes",
+    ),
+    "changes with a case under an SLA rule unknown here": (
+        Garbage(
+            "GET",
+            "/sync/v1/changes",
+            body=_j(
+                {
+                    "changes": [
+                        {
+                            "seq": 900,
+                            "id": RICH["id"],
+                            "version": RICH["version"],
+                            "kind": "upsert",
+                            "case": RICH,
+                        },
+                    ],
+                    "next_cursor": 900,
                     "has_more": False,
                 }
             ),

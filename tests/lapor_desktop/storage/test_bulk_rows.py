@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+from dataclasses import fields as dataclass_fields
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -15,6 +17,7 @@ from lapor_desktop.storage.bulk import (
     FTS_COLUMNS,
     _iso,
     case_tuple,
+    event_row,
     event_tuple,
     fts_tuple,
 )
@@ -56,6 +59,32 @@ def test_an_event_tuple_is_the_repositorys_row(event: TimelineEvent) -> None:
     values = event_values(event)
     assert set(values) == set(EVENT_COLUMNS)
     assert event_tuple(event) == tuple(values[c] for c in EVENT_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        _event(datetime(2026, 3, 2, 2, 0, 0, 123456, tzinfo=UTC), {}),
+        _event(
+            datetime(2026, 3, 2, 9, 0, tzinfo=WIB),
+            {"from": "RECEIVED", "reason": "Tidak lengkap — “KTP”", "n": [1, 2.5, None]},
+        ),
+        replace(_event(datetime(2026, 3, 2, 2, 0, tzinfo=UTC), {}), op_id=None),
+        replace(_event(datetime(2026, 3, 2, 2, 0, tzinfo=UTC), {"a": 1}), op_id=None),
+    ],
+    ids=["utc-empty", "wib-nested", "no-op-no-data", "no-op"],
+)
+def test_an_event_row_of_a_mapping_is_the_events_tuple(event: TimelineEvent) -> None:
+    """The pull writes events from the page's dicts (`event_row`), the rest from the
+    domain's objects (`event_tuple`): the same event must make the same row."""
+    fields = {f.name: getattr(event, f.name) for f in dataclass_fields(event)}
+    assert event_row(fields, event.at) == event_tuple(event)
+    # The protocol lets a server leave out a null op_id and empty data.
+    if event.op_id is None:
+        del fields["op_id"]
+    if not event.data:
+        del fields["data"]
+    assert event_row(fields, event.at) == event_tuple(event)
 
 
 def _variants() -> list[Case]:
