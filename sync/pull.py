@@ -72,11 +72,23 @@ class CaseChanges:
     leaves: bool = False  # the case's last change on the page is leave_scope
 
 
+# An attachment's name is its SHA-256 and becomes a path under blobs/ (BlobStore.path_for) and
+# a URL on the server: from a server's document it is checked as `attachment.add` checks an
+# op's, so no document can point the blob store at "../../" or the client at another URL.
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
 def parse_case(raw: Mapping[str, Any], path: str, where: str) -> Case:
     try:
-        return case_from_json(raw)
+        case = case_from_json(raw)
     except (KeyError, TypeError, ValueError, AttributeError, DomainError) as error:
         raise InvalidResponse(path, f"{where}: not a case document ({error!r})") from None
+    for ref in case.attachments:
+        if not (isinstance(ref.sha256, str) and _SHA256.fullmatch(ref.sha256)):
+            raise InvalidResponse(
+                path, f"{where}: an attachment's sha256 is not 64 hex digits ({ref.sha256!r})"
+            )
+    return case
 
 
 def parse_events(

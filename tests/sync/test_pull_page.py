@@ -10,10 +10,12 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, TypeAdapter
 
+from lapor_desktop.domain.case_codec import case_to_json
 from sync import protocol as p
 from sync.client import parse_changes
 from sync.errors import InvalidResponse
-from sync.pull import ChangeDict, EventDict, PageDict, read_page
+from sync.pull import ChangeDict, EventDict, PageDict, plan_page, read_page
+from tests.lapor_desktop.storage.test_bulk_document import rich_case
 
 EVENT = {
     "id": "e1",
@@ -148,3 +150,22 @@ def test_the_dicts_have_the_fields_of_the_models(typed: type, model: type[BaseMo
     required = {name for name, info in model.model_fields.items() if info.is_required()}
     assert {name for name, field in fields.items() if field.get("required", True)} == required
     assert schema.get("extra_behavior", "ignore") == "ignore"  # as the models: see _Wire
+
+
+@pytest.mark.parametrize(
+    "sha256", ["../../../../etc/passwd", "A" * 64, "a" * 63, "a" * 64 + "/x", 5, None]
+)
+def test_a_document_naming_an_attachment_by_anything_but_its_hash_is_refused(
+    sha256: object,
+) -> None:
+    """The name becomes a path under blobs/ and a URL on the server (see parse_case)."""
+    doc = case_to_json(rich_case().evolve(clocks=()))
+    doc["attachments"][0]["sha256"] = sha256
+    change = {"seq": 7, "id": doc["id"], "version": doc["version"], "kind": "upsert", "case": doc}
+    body = json.dumps({"changes": [change], "next_cursor": 7, "has_more": False}).encode()
+    with pytest.raises(InvalidResponse, match="/changes: change 7: "):
+        plan_page(read_page(body)["changes"])
+    doc["attachments"][0]["sha256"] = "a" * 64
+    body = json.dumps({"changes": [change], "next_cursor": 7, "has_more": False}).encode()
+    (plan,) = plan_page(read_page(body)["changes"])
+    assert plan.case is not None and plan.case.attachments[0].sha256 == "a" * 64
