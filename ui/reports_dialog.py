@@ -162,11 +162,13 @@ class RecapDialog(QDialog):
         self.followed_up_value = QLabel()
         self.resolved_value = QLabel()
         self.overdue_value = QLabel()
+        self.activity_value = QLabel()
         numbers = QFormLayout(self.numbers_box)
         numbers.addRow(self.tr("Received:"), self.received_value)
         numbers.addRow(self.tr("Follow-up rate:"), self.followed_up_value)
         numbers.addRow(self.tr("Resolution rate:"), self.resolved_value)
         numbers.addRow(self.tr("Overdue complaints:"), self.overdue_value)
+        numbers.addRow(self.tr("Active operators:"), self.activity_value)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName(self.tr("Progress"))
@@ -409,6 +411,7 @@ class RecapDialog(QDialog):
                 self.followed_up_value,
                 self.resolved_value,
                 self.overdue_value,
+                self.activity_value,
             ):
                 label.setText("—")
             return
@@ -432,6 +435,16 @@ class RecapDialog(QDialog):
                 cases=recap.overdue_cases, deadlines=len(recap.overdue)
             )
         )
+        operators = len(recap.operator_activity)
+        if recap.whole_pemda:
+            # KemenPANRB's keaktifan: the share of OPDs whose operators recorded something.
+            self.activity_value.setText(
+                self.tr("{operators} ({percent} of offices active)").format(
+                    operators=operators, percent=percent_text(recap.active_office_percent)
+                )
+            )
+        else:
+            self.activity_value.setText(str(operators))
 
     # -- save --------------------------------------------------------------------------------
     def suggested_path(self) -> Path:

@@ -172,6 +172,8 @@ def recap_json(recap: Recap) -> dict[str, Any]:
     data["resolved_percent"] = recap.resolved_percent
     data["resolved_percent_excluding_archived"] = recap.resolved_percent_excluding_archived
     data["offline_registered_percent"] = recap.offline_registered_percent
+    data["active_offices"] = recap.active_offices
+    data["active_office_percent"] = recap.active_office_percent
     for stage, row in zip(recap.timeliness, data["timeliness"], strict=True):
         row["met_percent"] = stage.met_percent
     return data

@@ -14,8 +14,12 @@ tables use `kode_2`/`rincian_2`: the month × jenis aduan table (kode = month, k
 the ketepatan waktu table (kode = SLA stage, kode_2 = measure). Within one breakdown section
 the rows do not overlap, so summing `nilai` of a section gives the cases received; the
 `ringkasan` and `ketepatan_waktu` sections list measures instead and are not to be summed.
-The case lists (overdue list, annex) are not here: a list of cases has another shape and
-lives in the XLSX ("Terlambat", "Lampiran") and the PDF.
+Keaktifan operator is two sections, `keaktifan_tindakan` (entries recorded) and
+`keaktifan_hari_aktif` (days with one): kode = office code, kode_2 = the operator's name as
+the timeline records it, one row per operator who recorded anything in the period; their sums
+are entries and operator-days, not cases. The day an operator was last active is a date, and
+is in the XLSX and the PDF only. The case lists (overdue list, annex) are not here: a list of
+cases has another shape and lives in the XLSX ("Terlambat", "Lampiran") and the PDF.
 
 A whole-Pemda recap (the coordinator's) says `PEMDA;Seluruh Perangkat Daerah Kabupaten …` in
 `kode_kantor;kantor`: its numbers are no one office's, and "PEMDA" is no office's code, so
@@ -153,6 +157,21 @@ def _timeliness(recap: Recap) -> Iterator[Row]:
             )
 
 
+def _activity(recap: Recap) -> Iterator[Row]:
+    for section, measure in (("keaktifan_tindakan", "actions"), ("keaktifan_hari_aktif", "days")):
+        for a in recap.operator_activity:
+            value = a.actions if measure == "actions" else a.active_days
+            yield (
+                section,
+                a.office,
+                recap.office_name_of(a.office),
+                a.actor,
+                a.actor,
+                _value(value),
+                "",
+            )
+
+
 def rows(recap: Recap) -> Iterator[Row]:
     """Every number of the recap, section by section (the order of the PDF)."""
     received = recap.received
@@ -172,6 +191,7 @@ def rows(recap: Recap) -> Iterator[Row]:
     yield from _counts(recap, "umur_terlambat", recap.overdue_aging, len(recap.overdue))
     yield from _counts(recap, "diteruskan", recap.forwarded_to, received)
     yield from _counts(recap, "didisposisikan", recap.disposed_to, received)
+    yield from _activity(recap)
 
 
 def render_csv(recap: Recap) -> bytes:

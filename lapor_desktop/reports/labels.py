@@ -88,6 +88,7 @@ SECTION: dict[str, str] = {
     "diteruskan": "Diteruskan ke instansi lain (di luar Pemda)",
     "didisposisikan": "Didisposisikan ke perangkat daerah lain",
     "lampiran": "Lampiran: daftar pengaduan",
+    "keaktifan": "Keaktifan operator (tindakan tercatat pada linimasa)",
 }
 
 # The headline numbers (Recap fields and properties), as the Ringkasan names them.
@@ -101,6 +102,15 @@ HEADLINE: dict[str, str] = {
     "terlambat": "Pengaduan terbuka melewati tenggat",
     "diterima_luring": "Fasilitasi: diterima di luar SP4N-LAPOR!",
     "luring_tercatat_lapor": "Fasilitasi: yang luring tercatat di SP4N-LAPOR!",
+    "operator_aktif": "Keaktifan: operator yang mencatat tindakan",
+    "opd_aktif": "Keaktifan: perangkat daerah dengan operator aktif",
+}
+
+# Measures of one operator's activity (OperatorActivity), for the CSV's codes and the tables.
+ACTIVITY: dict[str, str] = {
+    "tindakan": "Tindakan tercatat",
+    "hari_aktif": "Hari aktif",
+    "terakhir_aktif": "Terakhir aktif",
 }
 
 # Measures of one SLA stage (StageTimeliness), for the tables' columns and the CSV's codes.
@@ -231,6 +241,13 @@ def headline(recap: Recap) -> list[tuple[str, int, float | None]]:
         ("terlambat", recap.overdue_cases, share(recap.overdue_cases, received)),
         ("diterima_luring", recap.offline_received, share(recap.offline_received, received)),
         ("luring_tercatat_lapor", recap.offline_with_tracking_id, recap.offline_registered_percent),
+        ("operator_aktif", len(recap.operator_activity), None),
+        # KemenPANRB's keaktifan is a share of instansi: only a Pemda recap has more than one.
+        *(
+            [("opd_aktif", recap.active_offices, recap.active_office_percent)]
+            if recap.whole_pemda
+            else []
+        ),
     ]
 
 

@@ -126,6 +126,23 @@ class AnnexCase:
 
 
 @dataclass(frozen=True, slots=True)
+class OperatorActivity:
+    """Keaktifan operator (DOMAIN.md §8.7.8): what one operator of one office recorded in the
+    period, counted from the timeline (every action an operator takes is one entry there).
+
+    The desktop has no log-in of its own, so KemenPANRB's "aktif login" is read as "recorded
+    something that day": `active_days` are the office's local days with at least one entry.
+    Entries a PC made on its own (an automatic close) count for the operator whose PC it was.
+    """
+
+    office: str  # office code
+    actor: str  # the operator's name as the timeline records it (the PC user's name)
+    actions: int
+    active_days: int
+    last_active_on: date  # the office's local day of the latest entry in the period
+
+
+@dataclass(frozen=True, slots=True)
 class Recap:
     """The recap of one period for one office (`scope` "office") or for the whole Pemda
     (`scope` "pemda", made on the SP4N-LAPOR! coordinator's PC, which the server sends every
@@ -184,6 +201,11 @@ class Recap:
     # Counted cases per holder office code (the OPD that holds the case now), most first,
     # ties by code; the counts add up to `received`.
     by_holder_office: tuple[Count, ...] = field(default=())
+    # Every operator who recorded anything in the period, by office code, then most actions
+    # first, then name: this office's operators, or in a Pemda recap every office's. Unlike
+    # the counts above it is not limited to the cases received in the period (work on older
+    # cases is work too).
+    operator_activity: tuple[OperatorActivity, ...] = field(default=())
 
     @property
     def whole_pemda(self) -> bool:
@@ -216,6 +238,21 @@ class Recap:
         """Open complaints with at least one deadline past due: `overdue` lists deadlines, and
         a case late for both verification and resolution is one complaint, listed twice."""
         return len({o.register_no for o in self.overdue})
+
+    @property
+    def active_offices(self) -> int:
+        """OPDs with at least one operator who recorded something in the period."""
+        return len({a.office for a in self.operator_activity})
+
+    @property
+    def active_office_percent(self) -> float | None:
+        """Keaktifan of a Pemda recap: active OPDs ÷ the OPDs the master data knows (each has
+        its row in `by_holder_office`); None in an office recap, which covers one OPD."""
+        if not self.whole_pemda:
+            return None
+        active = {a.office for a in self.operator_activity}
+        known = {c.code for c in self.by_holder_office} | active
+        return None if not known else 100.0 * len(active) / len(known)
 
     @property
     def offline_registered_percent(self) -> float | None:

@@ -393,6 +393,33 @@ def _destinations(recap: Recap) -> list[Any]:
     ]
 
 
+def _activity(recap: Recap) -> list[Any]:
+    title = labels.SECTION["keaktifan"]
+    if not recap.operator_activity:
+        return _section(title, _none_note())
+    s = _styles()
+    body = [
+        [
+            str(i),
+            _para(recap.office_name_of(a.office), s.cell),
+            _para(a.actor, s.cell),
+            labels.number(a.actions),
+            labels.number(a.active_days),
+            labels.short_date(a.last_active_on),
+        ]
+        for i, a in enumerate(recap.operator_activity, start=1)
+    ]
+    header = [
+        "No",
+        "Perangkat daerah",
+        "Operator",
+        labels.ACTIVITY["tindakan"],
+        labels.ACTIVITY["hari_aktif"],
+        labels.ACTIVITY["terakhir_aktif"],
+    ]
+    return _section(title, _table(header, body, [10, 64, 38, 22, 20, 24], 3))
+
+
 def _front(recap: Recap) -> list[Any]:
     received = recap.received
     cat = recap.category_name
@@ -438,6 +465,7 @@ def _front(recap: Recap) -> list[Any]:
     story += _timeliness(recap)
     story += _overdue(recap)
     story += _destinations(recap)
+    story += _activity(recap)
     return story
 
 

@@ -30,6 +30,7 @@ from lapor_desktop.reports.model import (
     AnnexCase,
     Count,
     MonthRow,
+    OperatorActivity,
     OverdueCase,
     Period,
     Recap,
@@ -99,6 +100,7 @@ def compute_recap(
     categories: CategoryTree,
     office_names: Mapping[str, str] | None = None,
     whole_pemda: bool = False,
+    activity: Iterable[tuple[str, str, datetime]] = (),
 ) -> Recap:
     """The recap of `period` over those of `cases` that count (others are skipped, so a caller
     may hand in a wider selection); deadlines still open are judged at `as_of`.
@@ -107,6 +109,10 @@ def compute_recap(
     coordinator's recap), otherwise only `office`'s. `office_names` (code -> name, the
     master data's offices) are all named in the recap, and in a Pemda recap each of them
     has its row in `by_holder_office`, 0 when it holds none.
+
+    `activity` is the timeline's (office, actor, at) entries, in any order; those of the
+    period (by the office's local day) and of this office (every office's for a Pemda
+    recap) make `operator_activity`.
     """
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
@@ -250,7 +256,35 @@ def compute_recap(
         time_zone=tz.key if isinstance(tz, ZoneInfo) else str(tz),
         scope=SCOPE_PEMDA if whole_pemda else SCOPE_OFFICE,
         by_holder_office=_most_first(holders),
+        operator_activity=_operator_activity(
+            activity, None if whole_pemda else office.code, period, tz
+        ),
     )
+
+
+def _operator_activity(
+    entries: Iterable[tuple[str, str, datetime]], office: str | None, period: Period, tz: tzinfo
+) -> tuple[OperatorActivity, ...]:
+    """Keaktifan operator of `period`: entries of `office` (None: every office's)."""
+    days: dict[tuple[str, str], Counter[date]] = {}
+    for entry_office, actor, at in entries:
+        if office is not None and entry_office != office:
+            continue
+        day = at.astimezone(tz).date()
+        if period.first_day <= day <= period.last_day:
+            days.setdefault((entry_office, actor), Counter())[day] += 1
+    found = [
+        OperatorActivity(
+            office=entry_office,
+            actor=actor,
+            actions=sum(per_day.values()),
+            active_days=len(per_day),
+            last_active_on=max(per_day),
+        )
+        for (entry_office, actor), per_day in days.items()
+    ]
+    found.sort(key=lambda a: (a.office, -a.actions, a.actor))
+    return tuple(found)
 
 
 def _judge(

@@ -1,5 +1,6 @@
 """The recap as an Excel workbook (openpyxl): a "Ringkasan" sheet, one sheet per breakdown,
-the overdue list and the "Lampiran" (every counted case).
+the overdue list, "Keaktifan" (operators' recorded actions) and the "Lampiran" (every counted
+case).
 
 Every sheet is one table under one bold, frozen header row (the Ringkasan has the title block
 above its table), so a sheet can be sorted, filtered and pivoted as it is. Counts are number
@@ -244,6 +245,31 @@ def _destinations(wb: Workbook, recap: Recap) -> None:
             sheet.append([what, c.code, sheet.wrapped(recap.office_name_of(c.code)), c.count])
 
 
+def _activity(wb: Workbook, recap: Recap) -> None:
+    columns = [
+        ("Kode kantor", 14),
+        ("Perangkat daerah", 40),
+        ("Operator", 22),
+        (labels.ACTIVITY["tindakan"], 12),
+        (labels.ACTIVITY["hari_aktif"], 10),
+        (labels.ACTIVITY["terakhir_aktif"], 13),
+    ]
+    sheet = _Sheet(wb, "Keaktifan", columns)
+    sheet.freeze_below(0)
+    sheet.header()
+    for a in recap.operator_activity:
+        sheet.append(
+            [
+                a.office,
+                sheet.wrapped(recap.office_name_of(a.office)),
+                a.actor,
+                a.actions,
+                a.active_days,
+                sheet.day(a.last_active_on),
+            ]
+        )
+
+
 def _annex(wb: Workbook, recap: Recap) -> None:
     columns = [
         ("No", 7),
@@ -342,6 +368,7 @@ def render_xlsx(recap: Recap) -> bytes:
         False,
     )
     _destinations(wb, recap)
+    _activity(wb, recap)
     _annex(wb, recap)
 
     return stamped_workbook(wb, as_of)

@@ -144,6 +144,7 @@ class ReportService:
                 categories=reference.categories,
                 office_names=office_names,
                 whole_pemda=whole_pemda,
+                activity=timeline_entries(uow, ws, period, whole_pemda),
             )
 
     def export(
@@ -214,6 +215,29 @@ def cases_received(
         cursor.close()
 
 
+def timeline_entries(
+    uow: UnitOfWork, workspace: Workspace, period: Period, whole_pemda: bool = False
+) -> Iterator[tuple[str, str, datetime]]:
+    """(office, actor, at) of the timeline entries in the period that this office's operators
+    made, or with `whole_pemda` every office's: what Keaktifan operator counts."""
+    start, end = period_bounds(workspace, period)
+    sql = "SELECT office, actor, at FROM case_event WHERE at >= ? AND at < ?"
+    params: tuple[str, ...] = (iso(start.astimezone(UTC)), iso(end.astimezone(UTC)))
+    if not whole_pemda:
+        sql += " AND office = ?"
+        params += (workspace.office.code,)
+    raw = uow.session.connection().connection.driver_connection
+    assert raw is not None  # a live pooled connection always has its driver connection
+    cursor = raw.cursor()
+    try:
+        cursor.execute(sql, params)
+        while batch := cursor.fetchmany(_BATCH * 4):
+            for office, actor, at in batch:
+                yield office, actor, datetime.fromisoformat(at)
+    finally:
+        cursor.close()
+
+
 def render(recap: Recap, kind: str) -> bytes:
     # Imported here: openpyxl and reportlab cost hundreds of ms to import.
     if kind == "csv":
@@ -251,5 +275,6 @@ __all__ = [
     "parse_period",
     "period_bounds",
     "render",
+    "timeline_entries",
     "write_atomically",
 ]

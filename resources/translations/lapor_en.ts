@@ -2731,6 +2731,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
+        <source>Active operators:</source>
+        <translation>Active operators:</translation>
+    </message>
+    <message>
         <source>Complaint recap</source>
         <translation>Complaint recap</translation>
     </message>
@@ -2849,6 +2853,10 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>{cases} ({deadlines} deadlines past due)</source>
         <translation>{cases} ({deadlines} deadlines past due)</translation>
+    </message>
+    <message>
+        <source>{operators} ({percent} of offices active)</source>
+        <translation>{operators} ({percent} of offices active)</translation>
     </message>
     <message>
         <source>Save the {kind}</source>

@@ -2659,6 +2659,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Active operators:</source>
+        <translation>Operator aktif:</translation>
+    </message>
+    <message>
         <source>Complaint recap</source>
         <translation>Rekap pengaduan</translation>
     </message>
@@ -2777,6 +2781,10 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>{cases} ({deadlines} deadlines past due)</source>
         <translation>{cases} ({deadlines} tenggat terlewat)</translation>
+    </message>
+    <message>
+        <source>{operators} ({percent} of offices active)</source>
+        <translation>{operators} ({percent} perangkat daerah aktif)</translation>
     </message>
     <message>
         <source>Save the {kind}</source>

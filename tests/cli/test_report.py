@@ -90,6 +90,18 @@ def test_march_json(scenario_dir: tuple[Path, dict[str, str]]) -> None:
     assert recap["office_names"] == {"DINSOS": "Dinas Sosial"}
     assert recap["category_names"]["INFRASTRUKTUR.TRANSPORTASI"] == "Infrastruktur › Transportasi"
     assert [a["register_no"] for a in recap["annex"]] == [numbers[n] for n in "HCDEFAB"]
+    # Keaktifan: recap_scenario's 16 March actions (from H's intake at 03.00 on the 1st to
+    # B's answer on the 31st; G's intake is February's, B's resolution April's), on 11 days.
+    assert recap["operator_activity"] == [
+        {
+            "office": "DINSOS",
+            "actor": "ani",
+            "actions": 16,
+            "active_days": 11,
+            "last_active_on": "2026-03-31",
+        }
+    ]
+    assert (recap["active_offices"], recap["active_office_percent"]) == (1, None)
 
 
 def test_json_carries_no_reporter_and_no_confidential_title(

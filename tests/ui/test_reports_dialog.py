@@ -30,6 +30,7 @@ from lapor_desktop.services.cases import CaseService, DispositionInput, NewCase
 from lapor_desktop.services.office import LocalUser
 from lapor_desktop.services.workspace import Workspace
 from tests.conftest import WIB, FakeClock
+from tests.lapor_desktop.reports.recap_samples import pemda_recap
 from tests.ui.test_translations import Recorder
 from ui.main_window import MainWindow
 from ui.reports_dialog import RecapDialog
@@ -167,6 +168,7 @@ def test_calculate_shows_the_headline_numbers_of_the_period(
     assert dialog.followed_up_value.text() == "50.0% (2 of 4)"
     assert dialog.resolved_value.text() == "25.0% (1 of 4)"
     assert dialog.overdue_value.text() == "2 (3 deadlines past due)"  # B and C
+    assert dialog.activity_value.text() == "1"  # ani recorded everything
     assert dialog.status_label.text() == "Recap of March 2026, as of 6 April 2026, 10.00 WIB."
     assert not dialog.progress_bar.isVisible() and dialog.compute_button.isEnabled()
 
@@ -289,6 +291,15 @@ def test_a_coordinator_pc_that_never_synced_is_told_why_there_is_no_pemda_recap(
     dialog.pemda_box.setChecked(False)  # the office's own recap still works
     save(qtbot, dialog, tmp_path / "office.csv")
     assert csv_rows(tmp_path / "office.csv")["diterima"]["nilai"] == "4"
+    dialog.reject()
+
+
+def test_a_pemda_recap_shows_the_share_of_active_offices(english: None, menu: ReportsMenu) -> None:
+    dialog = open_dialog(menu)
+    dialog._show_numbers(pemda_recap())  # a synced coordinator's: tests/lapor_desktop/reports
+    assert dialog.activity_value.text() == "3 (50.0% of offices active)"  # 2 of 4 OPDs
+    dialog._show_numbers(None)
+    assert dialog.activity_value.text() == "—"
     dialog.reject()
 
 

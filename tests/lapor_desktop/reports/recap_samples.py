@@ -10,6 +10,7 @@ from lapor_desktop.reports.model import (
     AnnexCase,
     Count,
     MonthRow,
+    OperatorActivity,
     OverdueCase,
     Period,
     Recap,
@@ -131,6 +132,10 @@ def march_recap() -> Recap:
         ),
         office_names=(("DINSOS", "Dinas Sosial"), ("DPUPR", "Dinas PUPR")),
         by_holder_office=(Count("DINSOS", 10), Count("DPUPR", 2)),
+        operator_activity=(
+            OperatorActivity("DINSOS", "ani", 31, 14, date(2026, 3, 31)),
+            OperatorActivity("DINSOS", "budi", 4, 2, date(2026, 3, 12)),
+        ),
     )
 
 
@@ -153,6 +158,11 @@ def pemda_recap() -> Recap:
             ("DINSOS", "Dinas Sosial"),
             ("DISKOMINFO", "Dinas Komunikasi dan Informatika"),
             ("DPUPR", "Dinas PUPR"),
+        ),
+        operator_activity=(
+            OperatorActivity("DINSOS", "ani", 31, 14, date(2026, 3, 31)),
+            OperatorActivity("DINSOS", "budi", 4, 2, date(2026, 3, 12)),
+            OperatorActivity("DPUPR", "eko", 9, 5, date(2026, 3, 27)),
         ),
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,30 @@ def test_the_coordinator_counts_every_office(coordinator: Workspace, fleet: Flee
     assert (recap.office_code, recap.office_name) == ("DISKOMINFO", OFFICES["DISKOMINFO"])
     year = ReportService(coordinator).recap(Period(2026), whole_pemda=True)
     assert year.received == MARCH_RECEIVED + 2  # S0 (February) and P4 (April)
+
+
+def test_keaktifan_comes_with_the_synced_timelines(
+    coordinator: Workspace, operator: Workspace
+) -> None:
+    """Each operator's March entries, counted from pemda_fleet's script: ani registered S1 and
+    S2 and disposed S2 (3, 4 and 5 March; S0 is February's), budi registered P1 to P3 (P4 is
+    April's), dewi registered and disposed K1 (11 and 12 March)."""
+    pemda = ReportService(coordinator).recap(MARCH, whole_pemda=True)
+    assert [
+        (a.office, a.actor, a.actions, a.active_days, a.last_active_on)
+        for a in pemda.operator_activity
+    ] == [
+        ("DINKES", "Dewi", 2, 2, date(2026, 3, 12)),
+        ("DINSOS", "Ani", 3, 3, date(2026, 3, 5)),
+        ("DPUPR", "Budi", 3, 3, date(2026, 3, 10)),
+    ]
+    assert pemda.active_offices == 3
+    assert pemda.active_office_percent == 60.0  # of five OPDs: Bappeda and Diskominfo idle
+    # DINSOS's PC also holds dewi's entries on K1 (disposed to it): not its operators' work.
+    office = ReportService(operator).recap(MARCH)
+    assert [(a.office, a.actor, a.actions) for a in office.operator_activity] == [
+        ("DINSOS", "Ani", 3)
+    ]
 
 
 def test_the_coordinators_own_office_recap_is_still_its_own(coordinator: Workspace) -> None:

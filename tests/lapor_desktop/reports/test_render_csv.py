@@ -58,7 +58,8 @@ def test_every_section_and_number_of_a_month() -> None:
     recap = march_recap()
     rows = read(recap)
     sections = by_section(rows)
-    assert set(sections) == set(SECTION) - {"terlambat", "lampiran"}
+    keaktifan = {"keaktifan_tindakan", "keaktifan_hari_aktif"}  # one SECTION, two measures
+    assert set(sections) == set(SECTION) - {"terlambat", "lampiran", "keaktifan"} | keaktifan
     for row in rows:
         assert (row["kode_kantor"], row["kantor"]) == ("DINSOS", "Dinas Sosial")
         assert (row["tahun"], row["bulan"], row["keadaan_per"]) == ("2026", "3", "2026-04-05")
@@ -97,6 +98,20 @@ def test_every_section_and_number_of_a_month() -> None:
         ("DPUPR", "Dinas PUPR", "2", "16,7"),
     ]
 
+    assert head["operator_aktif"]["nilai"] == "2"
+    assert "opd_aktif" not in head  # an office's recap covers one OPD
+    for name, values in (
+        ("keaktifan_tindakan", ["31", "4"]),
+        ("keaktifan_hari_aktif", ["14", "2"]),
+    ):
+        got = [
+            (r["kode"], r["rincian"], r["kode_2"], r["nilai"], r["persen"]) for r in sections[name]
+        ]
+        assert got == [
+            ("DINSOS", "Dinas Sosial", "ani", values[0], ""),
+            ("DINSOS", "Dinas Sosial", "budi", values[1], ""),
+        ]
+
 
 def test_a_pemda_recap_is_nobodys_office_and_lists_every_opd() -> None:
     rows = read(pemda_recap())
@@ -111,8 +126,15 @@ def test_a_pemda_recap_is_nobodys_office_and_lists_every_opd() -> None:
         ("DISKOMINFO", "Dinas Komunikasi dan Informatika", 0),  # an OPD that received none
     ]
     assert sum(n for _, _, n in holders) == 12
-    # Same columns as an OPD's file: the two stack under each other.
-    assert len(rows) == len(read(march_recap())) + 2
+    head = {r["kode"]: r for r in by_section(rows)["ringkasan"]}
+    # KemenPANRB's keaktifan: OPDs with an active operator, of the four the Pemda has.
+    assert (head["opd_aktif"]["nilai"], head["opd_aktif"]["persen"]) == ("2", "50,0")
+    assert head["operator_aktif"]["nilai"] == "3"
+    active = [(r["kode"], r["kode_2"], r["nilai"]) for r in by_section(rows)["keaktifan_tindakan"]]
+    assert active == [("DINSOS", "ani", "31"), ("DINSOS", "budi", "4"), ("DPUPR", "eko", "9")]
+    # Same columns as an OPD's file: the two stack under each other (two more OPD rows, one
+    # more headline, one more operator in each of the two keaktifan sections).
+    assert len(rows) == len(read(march_recap())) + 2 + 1 + 2
 
 
 def test_empty_period_has_no_percentage_and_no_error() -> None:

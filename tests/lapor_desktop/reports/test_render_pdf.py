@@ -64,8 +64,12 @@ def test_front_page_names_the_office_period_and_numbers() -> None:
         "BPJS Kesehatan Cabang Pamekasan",
         "Dinas PUPR",
         "ADU/DINSOS/2026/0007",
+        "Keaktifan: operator yang mencatat tindakan 2",
+        "Keaktifan operator (tindakan tercatat pada linimasa)",
+        "1 Dinas Sosial ani 31 14 31/03/2026",
     ):
         assert expected in everything, expected
+    assert "perangkat daerah dengan operator aktif" not in everything  # one OPD's recap
     total = len(reader.pages)
     for number, text in enumerate(pages, start=1):
         assert re.search(rf"Halaman {number} dari\s*{total}\b", text), text[-200:]
@@ -112,6 +116,14 @@ def test_a_pemda_recap_names_the_pemda_and_every_opd() -> None:
         "Jumlah 12",
     ):
         assert row in table, row
+    assert "Keaktifan: perangkat daerah dengan operator aktif 2 50,0%" in flat(" ".join(pages))
+    activity = section_text(pages, "Keaktifan operator", "Lampiran")
+    for row in (
+        "1 Dinas Sosial ani 31 14 31/03/2026",
+        "2 Dinas Sosial budi 4 2 12/03/2026",
+        "3 Dinas PUPR eko 9 5 27/03/2026",
+    ):
+        assert row in activity, row
     foot = "Rekapitulasi pengaduan · Seluruh Perangkat Daerah Kabupaten Sumenep · Maret 2026"
     assert all(foot in flat(page) for page in pages)
     assert reader.metadata is not None

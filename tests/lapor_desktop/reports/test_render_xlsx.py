@@ -38,6 +38,7 @@ SHEETS = [
     "Terlambat",
     "Umur terlambat",
     "Diteruskan & disposisi",
+    "Keaktifan",
     "Lampiran",
 ]
 
@@ -83,6 +84,27 @@ def test_sheets_headers_and_types() -> None:
     assert follow[2].value == pytest.approx(5 / 12)
     assert head["Tingkat penyelesaian tanpa yang diarsipkan"][2].value == pytest.approx(5 / 11)
     assert head["Fasilitasi: yang luring tercatat di SP4N-LAPOR!"][2].value == pytest.approx(0.6)
+    assert head["Keaktifan: operator yang mencatat tindakan"][1].value == 2
+
+    activity = table(wb["Keaktifan"])
+    assert activity == [
+        {
+            "Kode kantor": "DINSOS",
+            "Perangkat daerah": "Dinas Sosial",
+            "Operator": "ani",
+            "Tindakan tercatat": 31,
+            "Hari aktif": 14,
+            "Terakhir aktif": datetime(2026, 3, 31),  # a date cell
+        },
+        {
+            "Kode kantor": "DINSOS",
+            "Perangkat daerah": "Dinas Sosial",
+            "Operator": "budi",
+            "Tindakan tercatat": 4,
+            "Hari aktif": 2,
+            "Terakhir aktif": datetime(2026, 3, 12),
+        },
+    ]
 
     months = table(wb["Per bulan"])
     assert months == [
