@@ -284,6 +284,28 @@ def _report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="instead of the recap, the office's register of the period: agenda (buku agenda "
         "pengaduan: complaints received) or surat-keluar (register surat keluar: letters issued)",
     )
+    report.add_argument(
+        "--laporan-pengelolaan",
+        action="store_true",
+        help="instead of the recap, the Laporan Pengelolaan Pengaduan (Zona Integritas) of the "
+        "period as PDF, signed by the head of office",
+    )
+    for flag, what in (
+        ("--kendala", "kendala (obstacles met)"),
+        ("--solusi", "solusi (how they were solved)"),
+        ("--evaluasi", "hasil evaluasi atas tindak lanjut"),
+        ("--tindak-lanjut-evaluasi", "tindak lanjut hasil evaluasi"),
+    ):
+        report.add_argument(
+            flag,
+            default=None,
+            metavar="TEXT",
+            help=f"with --laporan-pengelolaan: {what}; left out, the report prints lines to "
+            "write it in by hand",
+        )
+    report.add_argument(
+        "--paper", default=None, help="with --laporan-pengelolaan: A4 (default) or F4"
+    )
 
 
 LETTER_KINDS = ("disposisi", "tanggapan", "penerusan", "kelengkapan", "tanda-terima")

@@ -1,6 +1,7 @@
 """`report`: the recap (rekap) of a year or a month as CSV, XLSX or PDF, or as JSON; with
 `--book agenda|surat-keluar` the office's Buku Agenda pengaduan or Register surat keluar of
-the period instead (same formats; `--json` prints its rows).
+the period instead (same formats; `--json` prints its rows); with `--laporan-pengelolaan` the
+Laporan Pengelolaan Pengaduan of the period as PDF (services.management_report).
 
 Every option is checked before the data dir opens (the year against the clock, the month, the
 format, the output path by a probe file in its folder), so bad input writes nothing. `--pemda`
@@ -25,8 +26,10 @@ from lapor_desktop.cli.parser import UsageError
 from lapor_desktop.clock import Clock
 from lapor_desktop.domain.errors import ValidationError
 from lapor_desktop.domain.ops import iso
+from lapor_desktop.letters.model import Paper
 from lapor_desktop.reports.model import Period, Recap
 from lapor_desktop.reports.register_sheet import RegisterSheet
+from lapor_desktop.services.management_report import ManagementReportService, ReportTexts
 from lapor_desktop.services.registers import AGENDA, BOOKS, RegisterService, parse_book
 from lapor_desktop.services.reports import (
     FORMATS,
@@ -56,6 +59,12 @@ def check_args(args: argparse.Namespace, clock: Clock) -> None:
             )
     args.path = None
     args.kind = None
+    args.texts = None
+    if args.laporan_pengelolaan or any(getattr(args, f) is not None for f, _ in _TEXT_FLAGS):
+        _check_management_args(args)
+        return
+    if args.paper is not None:
+        raise UsageError("--paper is for --laporan-pengelolaan (the recap's PDF is A4)")
     if args.output is None:
         if not args.json:
             raise UsageError("report needs -o FILE (.csv, .xlsx or .pdf), or --json to print it")
@@ -80,11 +89,77 @@ def check_args(args: argparse.Namespace, clock: Clock) -> None:
     args.path = check_output(args.output)
 
 
+_TEXT_FLAGS = (
+    ("kendala", "obstacles"),
+    ("solusi", "solutions"),
+    ("evaluasi", "evaluation"),
+    ("tindak_lanjut_evaluasi", "evaluation_follow_up"),
+)
+
+
+def _check_management_args(args: argparse.Namespace) -> None:
+    """The options of `--laporan-pengelolaan`: a PDF file, its paper and the four texts."""
+    if not args.laporan_pengelolaan:
+        given = next(f for f, _ in _TEXT_FLAGS if getattr(args, f) is not None)
+        raise UsageError(f"--{given.replace('_', '-')} is for --laporan-pengelolaan")
+    if args.book is not None:
+        raise UsageError("--laporan-pengelolaan and --book are two different documents")
+    if args.output is None:
+        raise UsageError("--laporan-pengelolaan needs -o FILE.pdf")
+    if args.format is not None and args.format.strip().lower().lstrip(".") != "pdf":
+        raise UsageError(f"--format {args.format}: the Laporan Pengelolaan Pengaduan is a PDF")
+    suffix = Path(args.output).suffix.lower().lstrip(".")
+    if suffix != "pdf" and (suffix in FORMATS or args.format is None):
+        raise UsageError(f"-o {args.output}: the Laporan Pengelolaan Pengaduan is a .pdf file")
+    try:
+        args.paper_size = Paper((args.paper or "A4").strip().upper())
+    except ValueError:
+        raise UsageError(f"--paper {args.paper}: use A4 or F4") from None
+    texts = ReportTexts(**{name: getattr(args, flag) or "" for flag, name in _TEXT_FLAGS})
+    try:
+        args.texts = texts.checked()
+    except ValidationError as error:
+        flag = next(f for f, name in _TEXT_FLAGS if name == error.field)
+        raise UsageError(f"--{flag.replace('_', '-')}: {error.message}") from None
+    args.kind = "pdf"
+    args.path = check_output(args.output)
+
+
+def _run_management(args: argparse.Namespace, workspace: Workspace) -> int:
+    service = ManagementReportService(workspace)
+    if args.pemda and not ReportService(workspace).may_recap_pemda():
+        raise NotCoordinator(workspace.user.role.value)
+    service.check_settings()  # before the output folder is probed again
+    path = check_output(args.output)
+    report = service.export(
+        args.period, path, args.texts, whole_pemda=args.pemda, paper=args.paper_size
+    )
+    if args.json:
+        output.emit_json(
+            {
+                "document": "laporan-pengelolaan",
+                "title": " ".join(report.title_lines),
+                "period": period_label(args.period),
+                "paper": report.paper.value,
+                "cases": len(report.annex_rows),
+                "file": str(path),
+            }
+        )
+    else:
+        sys.stdout.write(
+            f"Laporan pengelolaan pengaduan {period_label(args.period)}: "
+            f"{len(report.annex_rows)} pengaduan, disimpan di {path}\n"
+        )
+    return 0
+
+
 def _shown(field: str, args: argparse.Namespace) -> str:
     return str(args.year if field == "year" else args.month)
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    if args.texts is not None:
+        return _run_management(args, workspace)
     if args.book_code is not None:
         return _run_register(args, workspace)
     service = ReportService(workspace)

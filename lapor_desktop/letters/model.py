@@ -114,3 +114,34 @@ class Receipt:
     officer: str
     place_date: str
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class ManagementReport:
+    """Laporan Pengelolaan Pengaduan (DESIGN.md §5): the monthly or yearly report an office
+    signs for its head and for the Zona Integritas evidence, in the outline of the LKE
+    (DOMAIN.md §6.2): the recap per month by jenis aduan, the follow-up, kendala and solusi,
+    the evaluation and what was done about it, and an annex of the cases.
+
+    The numbers arrive as display text (filled by the reports service from a Recap); the four
+    free texts are the office's own words, and an empty one prints dotted lines to be written
+    in by hand before signing, never an invented "tidak ada".
+    """
+
+    paper: Paper
+    letterhead: Letterhead
+    title_lines: tuple[str, ...]  # "LAPORAN PENGELOLAAN PENGADUAN MASYARAKAT", scope, period
+    place_date: str  # "Sumenep, 5 April 2026"
+    signatory: Signatory
+    month_header: tuple[str, ...]  # Bulan, the kinds…, Jumlah
+    month_rows: tuple[tuple[str, ...], ...]  # the last row is the total
+    follow_up: tuple[str, ...]  # paragraphs: received, followed up, resolved, disposed…
+    timeliness_header: tuple[str, ...]
+    timeliness_rows: tuple[tuple[str, ...], ...]
+    obstacles: str  # kendala
+    solutions: str  # solusi
+    evaluation: str  # hasil evaluasi atas tindak lanjut
+    evaluation_follow_up: str  # tindak lanjut hasil evaluasi
+    annex_header: tuple[str, ...]
+    annex_rows: tuple[tuple[str, ...], ...]
+    subject: str = ""  # the PDF's subject metadata

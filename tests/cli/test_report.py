@@ -20,8 +20,16 @@ from pypdf import PdfReader
 
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.office import OfficeProfile
-from lapor_desktop.services.workspace import default_user, init_workspace
-from tests.cli.cli_support import db_snapshot, fails, files_under, ok, ok_json, run
+from lapor_desktop.services.workspace import default_user, init_workspace, open_workspace
+from tests.cli.cli_support import (
+    copy_data_dir,
+    db_snapshot,
+    fails,
+    files_under,
+    ok,
+    ok_json,
+    run,
+)
 from tests.conftest import FakeClock
 from tests.lapor_desktop.reports.pemda_fleet import (
     MARCH_BY_HOLDER,
@@ -36,6 +44,7 @@ from tests.lapor_desktop.reports.recap_scenario import (
     SECRET_STRINGS,
     build,
 )
+from tests.lapor_desktop.reports.test_management_report import complete_office
 
 NOW = AS_OF.isoformat(timespec="minutes")  # Wed 8 April 2026 09:00 WIB
 
@@ -217,6 +226,29 @@ BAD = (
     ),
     ("output-folder-missing", ("--year", "2026", "-o", "{out}/nope/r.pdf"), ("does not exist",)),
     ("output-is-a-folder", ("--year", "2026", "-o", "{out}", "--format", "pdf"), ("folder",)),
+    ("kendala-without-lpp", ("--year", "2026", "--kendala", "x", "--json"), ("--kendala",)),
+    (
+        "lpp-as-xlsx",
+        ("--year", "2026", "--laporan-pengelolaan", "-o", "{out}/lpp.xlsx"),
+        ("lpp.xlsx", ".pdf"),
+    ),
+    ("lpp-without-output", ("--year", "2026", "--laporan-pengelolaan"), ("-o FILE.pdf",)),
+    (
+        "lpp-bad-paper",
+        ("--year", "2026", "--laporan-pengelolaan", "--paper", "B5", "-o", "{out}/l.pdf"),
+        ("--paper B5", "A4 or F4"),
+    ),
+    (
+        "lpp-text-too-long",
+        ("--year", "2026", "--laporan-pengelolaan", "--solusi", "x" * 4001, "-o", "{out}/l.pdf"),
+        ("--solusi", "4001", "solusi terlalu panjang"),
+    ),
+    # recap_scenario's office has no kop address and no head of office: nothing to sign.
+    (
+        "lpp-office-settings-missing",
+        ("--year", "2026", "--month", "3", "--laporan-pengelolaan", "-o", "{out}/l.pdf"),
+        ("head_name", "head_nip", "Pengaturan → Kantor"),
+    ),
 )
 
 
@@ -236,6 +268,37 @@ def test_bad_input(
         assert text in message, message
     assert files_under(out, with_dirs=True) == {}
     assert db_snapshot(data) == before
+
+
+def test_laporan_pengelolaan_of_march(
+    scenario_dir: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    source, numbers = scenario_dir
+    data = copy_data_dir(source, tmp_path / "full")
+    workspace = open_workspace(AppPaths(data), FakeClock(AS_OF))
+    try:
+        complete_office(workspace)
+    finally:
+        workspace.close()
+    target = tmp_path / "lpp-2026-03.pdf"
+    made = ok_json(
+        "report", "--year", "2026", "--month", "3", "--laporan-pengelolaan",
+        "--kendala", "Pelapor sulit dihubungi.", "--evaluasi", "Verifikasi sudah tepat waktu.",
+        "--paper", "f4", "-o", target, data_dir=data, now=NOW,
+    )  # fmt: skip
+    assert made["cases"] == 7 and made["paper"] == "F4" and made["file"] == str(target)
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (609, 935)  # F4, points
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    for expected in (
+        "LAPORAN PENGELOLAAN PENGADUAN MASYARAKAT DINAS SOSIAL BULAN MARET 2026",
+        "Kendala: Pelapor sulit dihubungi.",
+        "Solusi: .....",  # not given: lines to write it in
+        "D. Hasil evaluasi atas tindak lanjut Verifikasi sudah tepat waktu.",
+        numbers["H"],
+    ):
+        assert expected in text, expected
 
 
 def test_refused_without_a_data_dir(tmp_path: Path) -> None:
