@@ -2,7 +2,9 @@
 format, see the headline numbers, save the recap as PDF, Excel or CSV. The Kind (Jenis) combo
 makes one of the office's registers instead, the Buku agenda pengaduan or the Register surat
 keluar (DOMAIN.md §8.7.7): the same period and formats, its number of entries instead of the
-headline numbers, no whole-Pemda choice (a register is the office's own).
+headline numbers, no whole-Pemda choice (a register is the office's own). The last kind is the
+Laporan Pengelolaan Pengaduan (services.management_report): a PDF only, with four text boxes
+for the office's own words (kendala, solusi, evaluasi), the recap's numbers shown.
 
 Every computation and every file written runs through the window's task runner (database lane),
 with a progress bar and a Cancel that stops the work at the service's next check; a cancelled or
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -43,10 +46,12 @@ from ui.reports_export import (
     compute,
     compute_register,
     default_file_name,
+    export_management,
     export_register,
     export_to,
     format_for_suffix,
     format_of,
+    management_file_name,
     may_recap_pemda,
     register_file_name,
 )
@@ -84,7 +89,9 @@ KIND_NAMES = (
     QT_TRANSLATE_NOOP("RecapDialog", "Complaint recap"),
     QT_TRANSLATE_NOOP("RecapDialog", "Complaint agenda book"),
     QT_TRANSLATE_NOOP("RecapDialog", "Outgoing letters register"),
+    QT_TRANSLATE_NOOP("RecapDialog", "Complaint handling report (ZI)"),
 )
+MANAGEMENT_KIND = len(KIND_NAMES) - 1  # the Laporan Pengelolaan Pengaduan: a PDF, four texts
 FILTERS = {
     "pdf": QT_TRANSLATE_NOOP("RecapDialog", "PDF documents (*.pdf)"),
     "xlsx": QT_TRANSLATE_NOOP("RecapDialog", "Excel workbooks (*.xlsx)"),
@@ -170,6 +177,26 @@ class RecapDialog(QDialog):
         numbers.addRow(self.tr("Overdue complaints:"), self.overdue_value)
         numbers.addRow(self.tr("Active operators:"), self.activity_value)
 
+        # The report's own words (kendala, solusi, evaluasi): left empty, it prints lines to
+        # write them in by hand before it is signed.
+        self.texts_box = QGroupBox(self.tr("Texts of the report"))
+        self.obstacles_edit = QPlainTextEdit()
+        self.solutions_edit = QPlainTextEdit()
+        self.evaluation_edit = QPlainTextEdit()
+        self.evaluation_follow_up_edit = QPlainTextEdit()
+        texts = QFormLayout(self.texts_box)
+        for label, edit in (
+            (self.tr("Obstacles:"), self.obstacles_edit),
+            (self.tr("Solutions:"), self.solutions_edit),
+            (self.tr("Evaluation of the follow-up:"), self.evaluation_edit),
+            (self.tr("Follow-up of the evaluation:"), self.evaluation_follow_up_edit),
+        ):
+            edit.setTabChangesFocus(True)  # Tab moves on, as in every other field
+            edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4)
+            edit.setAccessibleName(label.rstrip(":"))
+            texts.addRow(label, edit)
+        self.texts_box.hide()
+
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName(self.tr("Progress"))
         self.progress_bar.hide()
@@ -204,6 +231,7 @@ class RecapDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.numbers_box)
+        layout.addWidget(self.texts_box)
         layout.addWidget(self.progress_bar)
         layout.addWidget(self.status_label)
         layout.addWidget(self.error_label)
@@ -228,12 +256,29 @@ class RecapDialog(QDialog):
 
     @property
     def book(self) -> str | None:
-        """The register chosen (one of BOOKS), or None for the recap."""
+        """The register chosen (one of BOOKS), or None for the recap or the report."""
         index = self.kind_combo.currentIndex()
-        return BOOKS[index - 1] if index > 0 else None
+        return BOOKS[index - 1] if 0 < index <= len(BOOKS) else None
 
     def set_book(self, book: str | None) -> None:
         self.kind_combo.setCurrentIndex(0 if book is None else BOOKS.index(book) + 1)
+
+    @property
+    def management(self) -> bool:
+        """The Laporan Pengelolaan Pengaduan is chosen (a PDF made from the recap)."""
+        return self.kind_combo.currentIndex() == MANAGEMENT_KIND
+
+    def set_management(self) -> None:
+        self.kind_combo.setCurrentIndex(MANAGEMENT_KIND)
+
+    def report_texts(self) -> tuple[str, str, str, str]:
+        """Kendala, solusi, hasil evaluasi, tindak lanjut hasil evaluasi, as typed."""
+        return (
+            self.obstacles_edit.toPlainText(),
+            self.solutions_edit.toPlainText(),
+            self.evaluation_edit.toPlainText(),
+            self.evaluation_follow_up_edit.toPlainText(),
+        )
 
     @property
     def whole_pemda(self) -> bool:
@@ -265,6 +310,9 @@ class RecapDialog(QDialog):
 
     def _on_kind_changed(self, *_args: object) -> None:
         self.numbers_box.setVisible(self.book is None)
+        self.texts_box.setVisible(self.management)
+        if self.management:
+            self.set_format("pdf")  # the report is a PDF to sign
         self.status_label.setText("")
         self._on_period_changed()
         self._update_buttons()
@@ -340,8 +388,10 @@ class RecapDialog(QDialog):
             self.month_combo,
             self.format_combo,
             self.kind_combo,
+            self.texts_box,
         ):
             widget.setEnabled(idle)
+        self.format_combo.setEnabled(idle and not self.management)
         self.pemda_box.setEnabled(idle and self.book is None)
         self.cancel_button.setEnabled(not idle)
 
@@ -453,6 +503,8 @@ class RecapDialog(QDialog):
         if folder is None or not str(folder) or not folder.is_dir():
             folder = documents_dir()
         office = self._window.workspace.office.code
+        if self.management:
+            return folder / management_file_name(office, self.year, self.month, self.whole_pemda)
         if self.book is not None:
             return folder / register_file_name(
                 self.book, office, self.year, self.month, self.format
@@ -468,7 +520,7 @@ class RecapDialog(QDialog):
         fmt = self.format
         title = (
             self.tr("Save the complaint recap")
-            if self.book is None
+            if self.book is None and not self.management
             else self.tr("Save the {kind}").format(kind=self.kind_text())
         )
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -483,6 +535,9 @@ class RecapDialog(QDialog):
             return
         target = Path(path)
         known = format_for_suffix(target)
+        if self.management and known is not None and known.code != "pdf":
+            target = target.with_suffix(".pdf")  # the report is a PDF, whatever was typed
+            known = format_of("pdf")
         if known is None:
             target = target.with_name(target.name + format_of(self.format).suffix)
         elif known.code != self.format:
@@ -492,6 +547,19 @@ class RecapDialog(QDialog):
         self.open_folder_button.hide()
         self._target = target
         book = self.book
+        if self.management:
+            texts = self.report_texts()
+            self._run(
+                lambda progress: export_management(
+                    workspace, year, month, pemda, texts, target, progress
+                ),
+                lambda recap: self._on_saved(target, recap),
+                self.tr("Saving the {kind} of {period}…").format(
+                    kind=self.kind_text(), period=self.period_text()
+                ),
+                self.tr("Cancelled. No file was written."),
+            )
+            return
         if book is not None:
             self._run(
                 lambda progress: export_register(
@@ -579,6 +647,7 @@ __all__ = [
     "FILTERS",
     "FORMAT_NAMES",
     "KIND_NAMES",
+    "MANAGEMENT_KIND",
     "MONTHS",
     "RecapDialog",
     "month_name",

@@ -150,3 +150,39 @@ __all__ = [
     "may_recap_pemda",
     "register_file_name",
 ]
+
+
+# The Laporan Pengelolaan Pengaduan (services.management_report): a PDF only.
+MANAGEMENT_FILE_PREFIX = "laporan-pengelolaan-pengaduan"
+
+
+def management_file_name(
+    office_code: str, year: int, month: int | None, whole_pemda: bool = False
+) -> str:
+    """laporan-pengelolaan-pengaduan-DINSOS-2026-03.pdf (PEMDA for every office's cases)."""
+    return MANAGEMENT_FILE_PREFIX + default_file_name(
+        office_code, year, month, "pdf", whole_pemda
+    ).removeprefix("rekap-pengaduan")
+
+
+def export_management(
+    workspace: Workspace,
+    year: int,
+    month: int | None,
+    whole_pemda: bool,
+    texts: tuple[str, str, str, str],
+    target: Path,
+    progress: Progress,
+) -> Recap:
+    """Write the report to `target`, or leave it as it was (as `export_to`); the recap it was
+    made from comes back, for the numbers the dialog shows. `texts`: kendala, solusi, hasil
+    evaluasi, tindak lanjut hasil evaluasi."""
+    from lapor_desktop.services.management_report import ManagementReportService, ReportTexts
+    from lapor_desktop.services.reports import parse_period
+
+    period = parse_period(year, month, today=workspace.clock())
+    progress.check()  # cancelled while the task waited for the database lane
+    _report, recap = ManagementReportService(workspace).export(
+        period, target, ReportTexts(*texts), progress, whole_pemda=whole_pemda
+    )
+    return recap

@@ -131,7 +131,7 @@ def _run_management(args: argparse.Namespace, workspace: Workspace) -> int:
         raise NotCoordinator(workspace.user.role.value)
     service.check_settings()  # before the output folder is probed again
     path = check_output(args.output)
-    report = service.export(
+    report, _recap = service.export(
         args.period, path, args.texts, whole_pemda=args.pemda, paper=args.paper_size
     )
     if args.json:

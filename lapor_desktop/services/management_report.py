@@ -93,11 +93,12 @@ class ManagementReportService:
         *,
         whole_pemda: bool = False,
         paper: Paper = Paper.A4,
-    ) -> ManagementReport:
+    ) -> tuple[ManagementReport, Recap]:
+        """The report and the recap it was made from (the window shows the recap's numbers)."""
         texts = texts.checked()
         self.check_settings()
         recap = ReportService(self._workspace).recap(period, progress, whole_pemda=whole_pemda)
-        return management_report(self._workspace, recap, texts, paper)
+        return management_report(self._workspace, recap, texts, paper), recap
 
     def export(
         self,
@@ -108,9 +109,9 @@ class ManagementReportService:
         *,
         whole_pemda: bool = False,
         paper: Paper = Paper.A4,
-    ) -> ManagementReport:
+    ) -> tuple[ManagementReport, Recap]:
         """Build and write the PDF to `path`, whole or not at all."""
-        report = self.build(period, texts, progress, whole_pemda=whole_pemda, paper=paper)
+        report, recap = self.build(period, texts, progress, whole_pemda=whole_pemda, paper=paper)
         if progress is not None:
             progress.check()
         from lapor_desktop.letters.management_report import render_management_report
@@ -118,7 +119,7 @@ class ManagementReportService:
         data = render_management_report(report)
         check = progress.check if progress is not None else None
         write_atomically(path, data, prefix=".lapor-report-", before_replace=check)
-        return report
+        return report, recap
 
 
 def management_report(

@@ -2719,6 +2719,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Outgoing letters register</translation>
     </message>
     <message>
+        <source>Complaint handling report (ZI)</source>
+        <translation>Complaint handling report (ZI)</translation>
+    </message>
+    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
@@ -2733,6 +2737,26 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>Active operators:</source>
         <translation>Active operators:</translation>
+    </message>
+    <message>
+        <source>Texts of the report</source>
+        <translation>Texts of the report</translation>
+    </message>
+    <message>
+        <source>Obstacles:</source>
+        <translation>Obstacles:</translation>
+    </message>
+    <message>
+        <source>Solutions:</source>
+        <translation>Solutions:</translation>
+    </message>
+    <message>
+        <source>Evaluation of the follow-up:</source>
+        <translation>Evaluation of the follow-up:</translation>
+    </message>
+    <message>
+        <source>Follow-up of the evaluation:</source>
+        <translation>Follow-up of the evaluation:</translation>
     </message>
     <message>
         <source>Complaint recap</source>

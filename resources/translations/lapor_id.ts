@@ -2647,6 +2647,10 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Register surat keluar</translation>
     </message>
     <message>
+        <source>Complaint handling report (ZI)</source>
+        <translation>Laporan pengelolaan pengaduan (ZI)</translation>
+    </message>
+    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>
@@ -2661,6 +2665,26 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>Active operators:</source>
         <translation>Operator aktif:</translation>
+    </message>
+    <message>
+        <source>Texts of the report</source>
+        <translation>Isian laporan</translation>
+    </message>
+    <message>
+        <source>Obstacles:</source>
+        <translation>Kendala:</translation>
+    </message>
+    <message>
+        <source>Solutions:</source>
+        <translation>Solusi:</translation>
+    </message>
+    <message>
+        <source>Evaluation of the follow-up:</source>
+        <translation>Hasil evaluasi atas tindak lanjut:</translation>
+    </message>
+    <message>
+        <source>Follow-up of the evaluation:</source>
+        <translation>Tindak lanjut hasil evaluasi:</translation>
     </message>
     <message>
         <source>Complaint recap</source>

@@ -31,6 +31,7 @@ from lapor_desktop.services.office import LocalUser
 from lapor_desktop.services.workspace import Workspace
 from tests.conftest import WIB, FakeClock
 from tests.lapor_desktop.reports.recap_samples import pemda_recap
+from tests.lapor_desktop.reports.test_management_report import complete_office
 from tests.ui.test_translations import Recorder
 from ui.main_window import MainWindow
 from ui.reports_dialog import RecapDialog
@@ -291,6 +292,41 @@ def test_a_coordinator_pc_that_never_synced_is_told_why_there_is_no_pemda_recap(
     dialog.pemda_box.setChecked(False)  # the office's own recap still works
     save(qtbot, dialog, tmp_path / "office.csv")
     assert csv_rows(tmp_path / "office.csv")["diterima"]["nilai"] == "4"
+    dialog.reject()
+
+
+def test_the_complaint_handling_report_takes_the_offices_own_words(
+    english: None, qtbot, menu: ReportsMenu, workspace: Workspace, tmp_path: Path
+) -> None:
+    dialog = open_dialog(menu)
+    assert not dialog.texts_box.isVisible()
+    dialog.set_format("csv")
+    dialog.set_management()
+    assert dialog.texts_box.isVisible() and dialog.numbers_box.isVisible()
+    assert dialog.format == "pdf" and not dialog.format_combo.isEnabled()  # a PDF to sign
+    dialog.set_period(2026, 3)
+    assert dialog.suggested_path().name == "laporan-pengelolaan-pengaduan-DINSOS-2026-03.pdf"
+
+    # This office has no head of office yet: nothing to sign, so nothing is written.
+    with qtbot.waitSignal(dialog.failed, timeout=WAIT_MS) as blocker:
+        dialog.save_to(tmp_path / "lpp.pdf")
+    assert "office settings missing" in blocker.args[0] and "head_name" in blocker.args[0]
+    assert leftovers(tmp_path) == ["data"]
+
+    complete_office(workspace)
+    dialog.obstacles_edit.setPlainText("Jaringan internet di kantor sering putus.")
+    dialog.evaluation_edit.setPlainText("Tindak lanjut pertama perlu dipercepat.")
+    save(qtbot, dialog, tmp_path / "lpp.xlsx", written=tmp_path / "lpp.pdf")  # always a PDF
+    assert dialog.received_value.text() == "4"  # the numbers it was made from
+    reader = PdfReader(io.BytesIO((tmp_path / "lpp.pdf").read_bytes()))
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    assert "LAPORAN PENGELOLAAN PENGADUAN MASYARAKAT DINAS SOSIAL BULAN MARET 2026" in text
+    assert "Kendala: Jaringan internet di kantor sering putus." in text
+    assert "Solusi: ....." in text  # left empty: lines to write on
+    assert "D. Hasil evaluasi atas tindak lanjut Tindak lanjut pertama perlu dipercepat." in text
+
+    dialog.set_book(None)  # back to the recap: every format again, no texts
+    assert not dialog.texts_box.isVisible() and dialog.format_combo.isEnabled()
     dialog.reject()
 
 
