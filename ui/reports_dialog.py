@@ -185,6 +185,7 @@ class RecapDialog(QDialog):
         self.evaluation_edit = QPlainTextEdit()
         self.evaluation_follow_up_edit = QPlainTextEdit()
         texts = QFormLayout(self.texts_box)
+        texts.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each box full width
         for label, edit in (
             (self.tr("Obstacles:"), self.obstacles_edit),
             (self.tr("Solutions:"), self.solutions_edit),
