@@ -27,6 +27,10 @@ from lapor_desktop.services.office import OfficeProfile
 
 DEMO_OFFICE = "DINSOS"
 DEMO_START = datetime(2023, 1, 2, tzinfo=UTC)
+# The office's operators, who take turns by the hour: the demo's timelines, and so its
+# keaktifan operator, show a team rather than one login. Picked from the action's time, not
+# drawn from the random stream, so every other value of a seeded demo stays as it was.
+DEMO_OPERATORS = ("Ani Rahmawati", "Budi Santoso", "Citra Lestari")
 CHUNK_MAX = 2_000
 CHUNK_MIN = 250
 
@@ -162,10 +166,12 @@ class _Story:
         at: datetime,
         data: dict[str, Any],
         office: str = DEMO_OFFICE,
-        actor: str = "operator",
+        actor: str | None = None,
         as_coordinator: bool = False,
     ) -> bool:
         self.seq += 1
+        if actor is None:
+            actor = DEMO_OPERATORS[(at.toordinal() + at.hour) % len(DEMO_OPERATORS)]
         # Positionally (op_id, op_type, entity_id, base_version, device_id, device_seq, actor,
         # office, at, data): ten keywords cost ~0.3 µs more per op, ~4 ops per case.
         op = Operation(
