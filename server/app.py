@@ -117,7 +117,7 @@ def create_app(settings: ServerSettings) -> FastAPI:
         message = None
         try:
             skew = abs((parse_instant(body.client_time) - server_now).total_seconds())
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: valid text UTC cannot hold
             skew = 0.0
         if skew > SKEW_WARNING_SECONDS:
             message = f"the device clock differs from the server by {int(skew // 60)} minutes"
@@ -206,7 +206,8 @@ def create_app(settings: ServerSettings) -> FastAPI:
     @router.get("/snapshot", responses=errors)
     def snapshot(
         who: Auth,
-        bucket: Annotated[str, Query(pattern=r"^\d{4}-\d{2}$")],
+        # [0-9], not \d: that matches every script's digits, and a bucket is ASCII text.
+        bucket: Annotated[str, Query(pattern=r"^[0-9]{4}-[0-9]{2}$")],
         after: Annotated[str, Query(max_length=64, pattern=r"^[0-9A-Za-z_-]*$")] = "",
         limit: Annotated[int, Query(ge=1, le=1000)] = 200,
     ) -> p.SnapshotPage:
@@ -244,7 +245,15 @@ def _check_protocol_header(value: str | None) -> None:
         raise ApiError(426, "upgrade_required", f"sync protocol {version} is not supported")
 
 
+# Far beyond any real version part, far below the 4,300 digits Python refuses to read.
+_VERSION_DIGITS = 18
+
+
 def _version_tuple(text: str) -> tuple[int, ...]:
     tail = text.rsplit("/", 1)[-1]
-    numbers = re.findall(r"\d+", tail)
-    return tuple(int(n) for n in numbers[:4]) or (0,)
+    numbers = re.findall(r"[0-9]+", tail)[:4]
+    if any(len(n) > _VERSION_DIGITS for n in numbers):
+        raise ApiError(
+            400, "bad_request", f"app: a version number has over {_VERSION_DIGITS} digits"
+        )
+    return tuple(int(n) for n in numbers) or (0,)

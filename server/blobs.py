@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import threading
 from collections.abc import Mapping
 from datetime import datetime
@@ -35,6 +36,7 @@ from sync.protocol import (
 
 PARTIAL = "partial"
 COMPLETE = "complete"
+_DIGITS = re.compile(r"[0-9]+")
 
 
 class BlobStore:
@@ -177,13 +179,13 @@ def _number(headers: Mapping[str, str], name: str) -> int:
     raw = headers.get(name.lower())
     if raw is None:
         raise ApiError(400, "bad_request", f"{name} is required")
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ApiError(400, "bad_request", f"{name} must be a whole number") from None
-    if value < 0:
-        raise ApiError(400, "bad_request", f"{name} cannot be negative")
-    return value
+    # Plain ASCII digits only: int() also reads "1_0", "+5" and " 5 ", which no client
+    # sends and which would make an offset mean something other than what was written.
+    if not _DIGITS.fullmatch(raw):
+        raise ApiError(400, "bad_request", f"{name} must be a whole number of bytes (0-9 only)")
+    if len(raw) > 18:  # past any file, and short of Python's limit on reading digits
+        raise ApiError(413, "too_large", f"{name} is beyond any file")
+    return int(raw)
 
 
 def _in_scope(session: Session, who: Caller, sha: str) -> bool:

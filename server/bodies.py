@@ -79,7 +79,9 @@ class BodyLimitMiddleware:
             scope = {**scope, "headers": headers}
         # A push is checked op by op (server/push.py): unstorable text in one op is that op's
         # rejection, so the device's queue moves on past it instead of failing here forever.
-        if _is_json(headers) and scope.get("path") != _PUSH_PATH:
+        # A blob chunk is bytes, whatever its Content-Type says (or leaves out).
+        path = str(scope.get("path", ""))
+        if _is_json(headers) and path != _PUSH_PATH and not path.startswith(_BLOBS_PATH):
             refusal = _unstorable_text(body)
             if refusal is not None:
                 await _refuse(send, 400, "bad_request", refusal)
@@ -97,6 +99,7 @@ class BodyLimitMiddleware:
 
 
 _PUSH_PATH = PREFIX + "/push"
+_BLOBS_PATH = PREFIX + "/blobs/"
 _ESCAPE = re.compile(rb"(\\+)u([0-9a-fA-F]{4})")
 
 
@@ -112,7 +115,17 @@ def _unstorable_text(body: bytes) -> str | None:
 
     Both are valid JSON escapes, but PostgreSQL text refuses NUL and UTF-8 has no surrogates:
     caught here, such a body is a 400 instead of a failure deep inside a transaction.
+    They need no escape in a body that is not UTF-8: the JSON reader takes UTF-16 and UTF-32
+    (whose every ASCII character carries a NUL byte) and UTF-8 with encoded surrogates, and
+    an answer echoing such text cannot be written. RFC 8259 asks for UTF-8: nothing else
+    passes.
     """
+    if b"\x00" in body:
+        return "the body is not UTF-8 JSON"  # a raw NUL is in no JSON text, but UTF-16/32
+    try:
+        body.decode("utf-8")  # strict: surrogates encoded in UTF-8 are refused too
+    except UnicodeDecodeError:
+        return "the body is not UTF-8 JSON"
     if b"\\u" not in body:
         return None
     pending_high = False

@@ -58,6 +58,17 @@ def database_url(db: str | None, data_dir: Path) -> str:
     return f"sqlite:///{data_dir / 'server.db'}"
 
 
+def _port(text: str) -> int:
+    # Checked here: out of range, uvicorn's bind fails with a traceback after startup began.
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"port {port} is not in 1–65535")
+    return port
+
+
 def _parser() -> argparse.ArgumentParser:
     common = _Parser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS, help=f"database URL (default ${ENV_DB})")
@@ -94,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", action="store_true", help="print the summary as JSON")
     serve = sub.add_parser("serve", parents=[common], help="run the HTTP server")
     serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8080)
+    serve.add_argument("--port", type=_port, default=8080)
     serve.add_argument(
         "--min-app", default="0", help="oldest LAPOR Desktop version allowed to sync (hello)"
     )

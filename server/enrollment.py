@@ -11,7 +11,7 @@ from server.auth import ACCESS, REFRESH, issue, token_hash
 from server.db import lock, write_session
 from server.errors import ApiError
 from server.master import office_wire
-from server.numbers import MAX_NUMBER, lease, raise_floor, register_office
+from server.numbers import MAX_NUMBER, lease, own_sequence, raise_floor
 from server.outbox_key import outbox_public_key
 from server.passwords import DUMMY_HASH, check_password
 from server.settings import ServerSettings
@@ -19,11 +19,18 @@ from server.tables import Device, Office, Token, UserAccount
 from sync import outbox_seal
 from sync.protocol import EnrollRequest, EnrollResponse, RefreshRequest, TokenResponse, UserWire
 
+# A device reports its office's two sequences for the years it used (a few, at most one per
+# year a register may hold: 2000–2200); each report is a write under the enrollment's lock,
+# so a list beyond that is refused before the transaction instead of holding it for minutes.
+MAX_HIGHEST = 1000
+
 
 def enroll(engine: Engine, settings: ServerSettings, body: EnrollRequest) -> EnrollResponse:
     device_id = body.device_id.strip()
     if not device_id or len(device_id) > 64:
         raise ApiError(400, "bad_request", "device_id must be 1–64 characters")
+    if len(body.highest) > MAX_HIGHEST:
+        raise ApiError(400, "bad_request", f"highest: at most {MAX_HIGHEST} sequences")
     now = settings.clock()
     # Before the enrollment's transaction: making the key is a write transaction of its own.
     outbox_key = outbox_seal.key_text(outbox_public_key(engine, now))
@@ -75,7 +82,8 @@ def enroll(engine: Engine, settings: ServerSettings, body: EnrollRequest) -> Enr
                 raise ApiError(
                     400, "bad_request", f"highest: {high.register} {high.year} out of range"
                 )
-            if register_office(high.register) == user.office and high.last > 0:
+            # Another office's sequence, or none at all, has no floor of this office to raise.
+            if own_sequence(high.register, user.office) and high.last > 0:
                 raise_floor(session, high.register, high.year, high.last)
         year = now.astimezone(ZoneInfo(office.timezone)).year
         block = lease(

@@ -26,12 +26,12 @@ MAX_NUMBER = 10**9
 LEASED_KINDS = ("register", "letter")
 
 
-def register_office(register: str) -> str | None:
-    """`register:DINSOS` / `letter:DINSOS` -> DINSOS; None for what is not an office sequence."""
+def own_sequence(register: str, office: str) -> bool:
+    """Whether `register` is one of the sequences `office` leases: exactly `register:OFFICE`
+    or `letter:OFFICE`. Anything longer (`register:DINSOS:x`) is a floor of no sequence, which
+    nothing would ever read: a client bug or an attack, not a number of the office's."""
     kind, _, rest = register.partition(":")
-    if not kind or not rest:
-        return None
-    return rest.split(":", 1)[0]
+    return kind in LEASED_KINDS and rest == office
 
 
 def device_ordinal(session: Session, device: Device) -> int:
@@ -88,8 +88,7 @@ def lease(
     count: int,
     now: datetime,
 ) -> NumberBlock:
-    kind = register.partition(":")[0]
-    if register_office(register) != office or kind not in LEASED_KINDS:
+    if not own_sequence(register, office):
         raise ApiError(403, "forbidden", f"{register!r} is not a number sequence of {office}")
     if not 1 <= count <= MAX_BLOCK:
         raise ApiError(400, "bad_request", f"count must be 1–{MAX_BLOCK}")

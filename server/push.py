@@ -25,7 +25,9 @@ server/push_changes.py what an applied op changes, server/push_writes.py the row
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 from sqlalchemy import Engine
@@ -38,12 +40,18 @@ from server.errors import ApiError
 from server.master import rule_context
 from server.push_batch import RACES, RETRIES, UNSTORABLE_ERRORS, Batch, Incoming
 from server.settings import ServerSettings
-from server.storable import unstorable
+from server.storable import INT64_MAX, unstorable
 from sync.protocol import OpWire, PushRequest, PushResponse
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+# An op's time is shown in every office's zone (at most a day from UTC): a time that a zone
+# would push past year 1 or 9999 cannot be shown there, so it is refused like one that does
+# not parse.
+EARLIEST = datetime.min.replace(tzinfo=UTC) + timedelta(days=1)
+LATEST = datetime.max.replace(tzinfo=UTC) - timedelta(days=1)
 
 
 def push(
@@ -63,7 +71,24 @@ def check_request(settings: ServerSettings, who: Caller, body: PushRequest) -> l
         raise ApiError(403, "forbidden", "device_id is not the device of this token")
     if len(body.ops) > settings.limits.max_ops:
         raise ApiError(413, "too_large", f"at most {settings.limits.max_ops} ops per push")
-    return sorted((_operation(wire, who) for wire in body.ops), key=lambda i: i.op.device_seq)
+    ops = sorted((_operation(wire, who) for wire in body.ops), key=lambda i: i.op.device_seq)
+    _refuse_twins(ops)
+    return ops
+
+
+def _refuse_twins(ops: list[Incoming]) -> None:
+    # Answers name ops by device_seq and results are stored by op_id: two ops sharing either
+    # would get one answer between them (or a stale_seq one stored for the second), which no
+    # client sends and none could read back.
+    for name, values in (
+        ("op_id", [i.op.op_id for i in ops]),
+        ("device_seq", [str(i.op.device_seq) for i in ops]),
+    ):
+        twice = [value for value, n in Counter(values).items() if n > 1]
+        if twice:
+            raise ApiError(
+                400, "bad_request", f"ops[].{name}: {twice[0]} names more than one op of this push"
+            )
 
 
 def apply_checked(
@@ -103,11 +128,20 @@ def _operation(wire: OpWire, who: Caller) -> Incoming:
         raise ApiError(403, "forbidden", f"op {wire.op_id} names office {wire.office!r}")
     if wire.entity != "case":
         raise ApiError(400, "bad_request", f"op {wire.op_id}: unknown entity {wire.entity!r}")
+    if not 0 <= wire.base_version <= INT64_MAX:
+        raise ApiError(400, "bad_request", f"op {wire.op_id}: base_version out of range")
+    if wire.device_seq > INT64_MAX:
+        raise ApiError(400, "bad_request", f"op {wire.op_id}: device_seq out of range")
     try:
         op = Operation.from_json(wire.model_dump())
+    except OverflowError:
+        # Valid ISO text whose zone takes it past what a datetime holds.
+        raise ApiError(400, "bad_request", f"op {wire.op_id}: at is out of range") from None
     except (KeyError, TypeError, ValueError) as error:
         # An unknown op_type or a timestamp that does not parse: the body does not validate.
         raise ApiError(400, "bad_request", f"op {wire.op_id}: {error}") from None
+    if not EARLIEST <= op.at <= LATEST:
+        raise ApiError(400, "bad_request", f"op {wire.op_id}: at is out of range")
     return Incoming(op, unstorable([wire.actor, wire.data]))
 
 

@@ -34,6 +34,7 @@ from server.push_cases import BatchCases, CaseState
 from server.push_changes import Done, store_change
 from server.push_writes import Writes
 from server.settings import ServerSettings
+from server.storable import INT64_MAX
 from server.tables import CaseEvent, Counter, Device, ProcessedOp
 from sync.protocol import OpResult, PushResponse
 
@@ -256,6 +257,11 @@ class Batch:
         applied, status = result
         done = self._store_change(op, state, applied, now)
         version = done.state.version if done.state else 0
+        if version > INT64_MAX:
+            # Past what the version column holds: the database would refuse the write, but the
+            # optimistic run writes at the end, after this answer (which cannot carry it either)
+            # is built; refused as the database would, so its op is rejected alone.
+            raise OverflowError(f"version {version} does not fit 64 bits")
         done.outcome = _result(
             op,
             status,

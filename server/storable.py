@@ -10,6 +10,10 @@ from __future__ import annotations
 import math
 from typing import Any
 
+# The widest integer column there is (SQLite's INTEGER, PostgreSQL's BIGINT): a version or a
+# sequence number beyond it is no number a client can hold, nor one the server could store.
+INT64_MAX = 2**63 - 1
+
 
 def unstorable(value: Any) -> str | None:
     """Why `value` (parsed JSON) cannot be stored, or None when it can."""
