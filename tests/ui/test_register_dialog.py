@@ -78,7 +78,12 @@ def test_the_menu_opens_the_agenda_book(english: None, qtbot, menu: ReportsMenu)
     assert menu.registers_action.text() == "&Agenda book and outgoing letters register…"
     dialog = open_registers(menu)
     kinds = [dialog.kind_combo.itemText(i) for i in range(dialog.kind_combo.count())]
-    assert kinds == ["Complaint recap", "Complaint agenda book", "Outgoing letters register"]
+    assert kinds == [
+        "Complaint recap",
+        "Complaint agenda book",
+        "Outgoing letters register",
+        "Complaint handling report (ZI)",
+    ]
     assert dialog.book == "agenda"
     assert not dialog.numbers_box.isVisible()  # the recap's numbers say nothing of a register
     assert not dialog.pemda_box.isEnabled() and not dialog.whole_pemda
@@ -179,7 +184,12 @@ def test_the_registers_speak_indonesian(
     assert menu.registers_action.text() == "Buku &agenda dan register surat keluar…"
     dialog = open_registers(menu)
     kinds = [dialog.kind_combo.itemText(i) for i in range(dialog.kind_combo.count())]
-    assert kinds == ["Rekap pengaduan", "Buku agenda pengaduan", "Register surat keluar"]
+    assert kinds == [
+        "Rekap pengaduan",
+        "Buku agenda pengaduan",
+        "Register surat keluar",
+        "Laporan pengelolaan pengaduan (ZI)",
+    ]
     dialog.set_period(2026, 3)
     with qtbot.waitSignal(dialog.computed, timeout=WAIT_MS):
         dialog.compute_button.click()
