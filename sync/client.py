@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import random
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,12 @@ GZIP_ABOVE = 1024  # bytes: smaller bodies cost more to compress than they save
 # ms of CPU per batch; on a 64 kbit/s link the bytes are what costs.
 GZIP_LEVEL = 9
 APP_NAME = f"lapor-desktop/{__version__}"
+_DIGITS = re.compile(r"[0-9]{1,18}")
+# A token goes into the Authorization header of every call: visible ASCII only (RFC 6750's
+# characters and more). A non-latin-1 one failed there as http.client's UnicodeEncodeError, a
+# line break as requests' "invalid header" (reported as an unreachable server), long after the
+# answer that carried it was taken; a blank or spaced one is no bearer token either.
+_TOKEN = re.compile(r"[\x21-\x7e]{1,4096}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +140,8 @@ class SyncClient:
         if response.status_code == 401:
             raise AuthFailed(f"the server refused the login: {_error_body(response).message}")
         answer = _parse(p.EnrollResponse, response, "/enroll")
+        self._store(answer, "/enroll")
         self.device_id = answer.device_id
-        self._store(answer)
         return answer
 
     def refresh(self) -> p.TokenResponse:
@@ -145,7 +152,7 @@ class SyncClient:
         )
         response = self._call("POST", "/token", body=request, auth=False, refresh=False)
         answer = _parse(p.TokenResponse, response, "/token")
-        self._store(answer)
+        self._store(answer, "/token")
         return answer
 
     def master(self) -> p.MasterData:
@@ -237,7 +244,10 @@ class SyncClient:
         )
 
     # ------------------------------------------------------------------ machinery
-    def _store(self, answer: p.TokenResponse) -> None:
+    def _store(self, answer: p.TokenResponse, path: str) -> None:
+        for name in ("access_token", "refresh_token"):
+            if not _TOKEN.fullmatch(getattr(answer, name)):
+                raise InvalidResponse(path, f"{name} is not a token (visible ASCII characters)")
         self._current = Tokens(answer.access_token, answer.refresh_token, answer.access_expires_at)
         if self.tokens is not None:
             self.tokens.save(self._current)
@@ -443,7 +453,9 @@ def _offset(response: requests.Response, path: str) -> int:
 
 
 def _is_int(value: str | None) -> bool:
-    return value is not None and value.strip().isdigit()
+    # ASCII digits only: str.isdigit() is also true of "²" (a header is read as latin-1), which
+    # int() refuses; and at most 18 of them, so the offset fits where it is stored.
+    return value is not None and _DIGITS.fullmatch(value.strip()) is not None
 
 
 def _short(error: BaseException) -> str:

@@ -16,16 +16,18 @@ from zoneinfo import ZoneInfo
 
 from lapor_desktop.clock import Clock
 from lapor_desktop.domain.codes import Role
+from lapor_desktop.domain.errors import DomainError
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.services.errors import NotInitialised
 from lapor_desktop.services.office import LocalUser, OfficeProfile
 from lapor_desktop.services.workspace import Workspace, init_workspace, open_workspace
-from lapor_desktop.storage.numbers import sequence_highs, set_device_ordinal
+from lapor_desktop.storage.numbers import LeasedBlock, sequence_highs, set_device_ordinal
 from lapor_desktop.storage.sync_store import Enrollment
 from sync import protocol as p
 from sync.client import APP_NAME, RetryPolicy, SyncClient, normalise_url
 from sync.errors import InvalidResponse, ServerRejected, SyncError
+from sync.numbers import check_block
 from sync.outbox_export import remember_outbox_key
 from sync.tokens import Tokens, TokenStore
 
@@ -52,6 +54,19 @@ def _office_profile(office: p.OfficeWire) -> OfficeProfile:
         unit_code=office.unit_code,
         timezone=office.timezone,
     )
+
+
+def _checked_office(answer: p.EnrollResponse) -> OfficeProfile:
+    """The office and user the server named, as this PC can hold them, or InvalidResponse:
+    before anything else is done with them (a time zone unknown here failed as a KeyError,
+    a blank office name as the profile's ValidationError, once the server had enrolled us)."""
+    try:
+        profile = _office_profile(answer.office)
+    except DomainError as error:
+        raise InvalidResponse("/enroll", f"office {answer.office.code!r:.40}: {error}") from None
+    if not (answer.user.name or answer.user.username).strip():
+        raise InvalidResponse("/enroll", "the user has no name")
+    return profile
 
 
 def enroll(
@@ -98,12 +113,13 @@ def enroll(
                     office=workspace.office.code if workspace is not None else None,
                 )
             )
+            profile = _checked_office(answer)
             # Letter numbers too, so the first letter needs no sync (the register's block
             # came with the enrollment). Not fatal: the next sync leases what is missing.
             blocks = list(answer.blocks)
             letters = f"letter:{answer.office.code}"
             if not any(block.register == letters for block in blocks):
-                year = clock().astimezone(ZoneInfo(answer.office.timezone)).year
+                year = clock().astimezone(ZoneInfo(profile.timezone)).year
                 with contextlib.suppress(SyncError):
                     blocks.append(client.lease(p.LeaseRequest(register=letters, year=year)))
         except ServerRejected as error:
@@ -126,12 +142,11 @@ def enroll(
                 f"{answer.user.username} is of office {answer.office.code}; "
                 "use a new data dir (--data-dir) for that office"
             )
+        _check_blocks(workspace, answer.office.code, blocks, highs)  # before a data dir is made
         user = LocalUser(answer.user.name or answer.user.username, Role(answer.user.role))
         created = workspace is None
         if workspace is None:
-            workspace = init_workspace(
-                paths, _office_profile(answer.office), user, clock, device_id=device_id
-            )
+            workspace = init_workspace(paths, profile, user, clock, device_id=device_id)
         _store(workspace, answer, blocks, user, url, clock)
         remember_outbox_key(workspace, answer.outbox_key)
         return EnrollResult(workspace, answer.user, answer.office, url, created)
@@ -139,6 +154,31 @@ def enroll(
         if workspace is not None:
             workspace.close()
         raise
+
+
+def _check_blocks(
+    workspace: Workspace | None,
+    office: str,
+    blocks: list[p.NumberBlock],
+    highs: list[tuple[str, int, int]],
+) -> None:
+    """InvalidResponse unless this PC may issue from each block: its office's sequences, no
+    number it issued already (it told the server its highest), none of another block's."""
+    held: list[LeasedBlock] = []
+    if workspace is not None:
+        with workspace.db.read() as uow:
+            held = uow.sync.blocks.all()
+    highest = {(name, year): last for name, year, last in highs}
+    for block in blocks:
+        if block.register not in (f"register:{office}", f"letter:{office}"):
+            raise InvalidResponse("/enroll", f"a block of {block.register}")
+        check_block("/enroll", block, held)
+        last = highest.get((block.register, block.year), 0)
+        if block.start <= last:
+            raise InvalidResponse(
+                "/enroll", f"block {block.start}..{block.end}: {last} was issued here already"
+            )
+        held.append(LeasedBlock(block.register, block.year, block.start, block.end, block.start))
 
 
 def _store(
@@ -150,13 +190,6 @@ def _store(
     clock: Clock,
 ) -> None:
     office = workspace.office.code
-    for block in blocks:
-        if block.register not in (f"register:{office}", f"letter:{office}"):
-            raise InvalidResponse("/enroll", f"a block of {block.register}")
-        if not 1 <= block.start <= block.end:
-            raise InvalidResponse("/enroll", f"an empty block {block.start}..{block.end}")
-        if block.device_ordinal is not None and block.device_ordinal < 1:
-            raise InvalidResponse("/enroll", f"device ordinal {block.device_ordinal}")
     # The ordinal keeps this PC's provisional numbers apart from its office's other PCs'.
     ordinal = next((b.device_ordinal for b in blocks if b.device_ordinal is not None), None)
     TokenStore(workspace.paths.data_dir).save(

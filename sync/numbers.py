@@ -14,11 +14,12 @@ at least one number to learn it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lapor_desktop.services.cases import CaseService
 from lapor_desktop.services.workspace import Workspace
-from lapor_desktop.storage.numbers import device_ordinal, set_device_ordinal
+from lapor_desktop.storage.numbers import LeasedBlock, device_ordinal, set_device_ordinal
 from sync import protocol as p
 from sync.client import SyncClient
 from sync.errors import InvalidResponse, ServerRejected
@@ -27,6 +28,8 @@ PATH = "/numbers/lease"
 # The server's largest block (server/numbers.py MAX_BLOCK): more waiting cases than this wait
 # for the next sync rather than have the whole lease refused.
 MAX_LEASE = 10_000
+# The server's largest number (server/numbers.py MAX_NUMBER): far above any office's register.
+MAX_NUMBER = 10**9
 
 
 @dataclass(slots=True)
@@ -79,17 +82,32 @@ def lease_numbers(ws: Workspace, client: SyncClient, block_size: int) -> Leased:
                 f"no {register} numbers for {year} could be leased: {refused.server_message}"
             )
             continue
-        if (
-            block.register != register
-            or block.year != year
-            or not 1 <= block.start <= block.end
-            or (block.device_ordinal is not None and block.device_ordinal < 1)
-        ):
+        if block.register != register or block.year != year:
             raise InvalidResponse(PATH, f"block {block.model_dump()} for {register} {year}")
         with ws.db.write() as uow:
+            check_block(PATH, block, uow.sync.blocks.all())
             if uow.sync.blocks.add(register, year, block.start, block.end, ws.clock()):
                 leased.blocks += 1
             if block.device_ordinal is not None:
                 set_device_ordinal(uow.session, block.device_ordinal)
             uow.commit()
     return leased
+
+
+def check_block(path: str, block: p.NumberBlock, held: Sequence[LeasedBlock]) -> None:
+    """InvalidResponse unless `block` is one this PC may issue from: numbers in the server's
+    range, no more than a lease gives, and none of a block held here already (the same block
+    again is a replayed lease): an overlap would issue one register number twice."""
+    first, last = block.start, block.end
+    where = f"block {first}..{last} of {block.register} {block.year}"
+    if not 1 <= first <= last <= MAX_NUMBER or last - first + 1 > MAX_LEASE:
+        raise InvalidResponse(path, f"{where}: not a block of 1 to {MAX_LEASE} numbers")
+    if block.device_ordinal is not None and block.device_ordinal > MAX_NUMBER:
+        raise InvalidResponse(path, f"device ordinal {block.device_ordinal}")
+    for other in held:
+        if (other.register, other.year) != (block.register, block.year):
+            continue
+        if (other.start, other.end) != (first, last) and first <= other.end and other.start <= last:
+            raise InvalidResponse(
+                path, f"{where} overlaps the block {other.start}..{other.end} held here"
+            )

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import warnings
 from collections.abc import Iterable
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field
@@ -55,6 +55,15 @@ DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 DEFAULT_CHUNK_BYTES = 512 * 1024
 DEFAULT_MAX_BLOB_BYTES = 25 * 1024 * 1024
 DEFAULT_BLOCK_SIZE = 200
+
+# Python reads any integer, SQLite's INTEGER holds 64 bits: a number the client stores (a
+# cursor, a version, a block's numbers) is refused as the body is read, not by the write.
+INT64_MAX = 2**63 - 1
+Stored = Annotated[int, Field(ge=0, le=INT64_MAX)]
+Positive = Annotated[int, Field(ge=1, le=INT64_MAX)]
+# A case's id, as an op names it (OpWire.entity_id); an empty one would be stored as a case.
+CaseId = Annotated[str, Field(min_length=1, max_length=64)]
+EventId = Annotated[str, Field(min_length=1)]
 
 
 # `register` shadows BaseModel.register (abc.ABCMeta's): without an explicit `Field()` pydantic
@@ -87,10 +96,11 @@ class HelloRequest(_Wire):
 
 
 class Limits(_Wire):
-    max_ops: int = DEFAULT_MAX_OPS
-    max_bytes: int = DEFAULT_MAX_BYTES
-    chunk_bytes: int = DEFAULT_CHUNK_BYTES
-    max_blob_bytes: int = DEFAULT_MAX_BLOB_BYTES
+    # Bounded: the push takes a share of max_bytes as a float, which 10**400 would overflow.
+    max_ops: Positive = DEFAULT_MAX_OPS
+    max_bytes: Positive = DEFAULT_MAX_BYTES
+    chunk_bytes: Positive = DEFAULT_CHUNK_BYTES
+    max_blob_bytes: Positive = DEFAULT_MAX_BLOB_BYTES
 
 
 class HelloResponse(_Wire):
@@ -136,12 +146,12 @@ class NumberBlock(_Wire):
     """Numbers `start`..`end` (inclusive) of one register and year, leased to one device."""
 
     register: str = Field()  # required: see _REGISTER_SHADOWS
-    year: int
-    start: int
-    end: int
+    year: Annotated[int, Field(ge=1, le=9999)]  # a year a `date` can hold
+    start: Positive
+    end: Positive
     # The ordinal of the device within its office (1, 2, …): it goes into the device's
     # provisional register numbers (`…/S{ordinal}-{n}`). None from a server that has none.
-    device_ordinal: int | None = None
+    device_ordinal: Positive | None = None
 
 
 class EnrollRequest(_Wire):
@@ -241,7 +251,7 @@ class OpResult(_Wire):
     device_seq: int
     status: OpStatus
     op_id: str | None = None  # omitted by the server; the client fills it in from its batch
-    version: int | None = None  # the case's server version after the op
+    version: Stored | None = None  # the case's server version after the op
     code: str | None = None  # rejected: the domain error code; deferred: why
     message: str | None = None
     conflict_ids: list[str] = Field(default_factory=list)
@@ -272,7 +282,7 @@ class PushResponse(_Wire):
     applied: list[list[int]] = Field(default_factory=list)
     results: list[OpResult] = Field(default_factory=list)
     # Set when the batch skipped ahead of the device's sequence: resend from `expected_seq`.
-    expected_seq: int | None = None
+    expected_seq: Positive | None = None
     last_device_seq: int  # the highest device_seq the server has processed for this device
 
     @classmethod
@@ -324,8 +334,8 @@ class PushResponse(_Wire):
 class EventWire(_Wire):
     """A timeline event, as `TimelineEvent` (ids are derived from the op, the same everywhere)."""
 
-    id: str
-    case_id: str
+    id: EventId
+    case_id: CaseId
     kind: str
     at: str
     actor: str
@@ -337,10 +347,10 @@ class EventWire(_Wire):
 
 
 class Change(_Wire):
-    seq: int
+    seq: Stored
     entity: Literal["case"] = "case"
-    id: str
-    version: int  # the case's version after this change (of the document, where it has one)
+    id: CaseId
+    version: Stored  # the case's version after this change (of the document, where it has one)
     # upsert: `case` is the case document (case_codec.case_to_json) as the server holds it now,
     # sent once per page: on the case's last upsert of the page. Its earlier upserts there have
     # `case` null and take that document (their events are their own). A case that has left the
@@ -359,7 +369,7 @@ class ChangesPage(_Wire):
     an upsert whose document no later upsert of its case on the page carries is malformed."""
 
     changes: list[Change]
-    next_cursor: int
+    next_cursor: Stored
     has_more: bool
 
 

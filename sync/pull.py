@@ -49,6 +49,7 @@ from lapor_desktop.services.workspace import Workspace
 from lapor_desktop.storage.bulk import event_row, event_tuple
 from lapor_desktop.storage.cases import DueInfo, case_document
 from lapor_desktop.storage.unit_of_work import UnitOfWork
+from sync import documents
 from sync import protocol as p
 from sync.client import invalid_response
 from sync.errors import InvalidResponse
@@ -81,8 +82,12 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 def parse_case(raw: Mapping[str, Any], path: str, where: str) -> Case:
     try:
         case = case_from_json(raw)
-    except (KeyError, TypeError, ValueError, AttributeError, DomainError) as error:
+    # OverflowError: a time at the edge of the calendar in another zone, moved to UTC.
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError, DomainError) as error:
         raise InvalidResponse(path, f"{where}: not a case document ({error!r})") from None
+    wrong = documents.problem(case) or (None if 1 <= len(case.id) <= 64 else "no case id")
+    if wrong is not None:
+        raise InvalidResponse(path, f"{where}: case {case.id!r:.80}: {wrong}")
     for ref in case.attachments:
         if not (isinstance(ref.sha256, str) and _SHA256.fullmatch(ref.sha256)):
             raise InvalidResponse(
@@ -100,7 +105,7 @@ def parse_events(
             raise InvalidResponse(path, f"{where}: event {event.id} is of another case")
         try:
             at = parse_instant(event.at)
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:  # no zone; the calendar's edge in UTC
             raise InvalidResponse(path, f"{where}: event {event.id}: {error}") from None
         parsed.append(
             TimelineEvent(
@@ -125,8 +130,8 @@ def parse_events(
 # the thread that applies it, see PageReader); tests/sync/test_pull_page.py holds the two
 # to the same fields and the same verdicts.
 class EventDict(TypedDict):
-    id: str
-    case_id: str
+    id: p.EventId
+    case_id: p.CaseId
     kind: str
     at: str
     actor: str
@@ -138,10 +143,10 @@ class EventDict(TypedDict):
 
 
 class ChangeDict(TypedDict):
-    seq: int
+    seq: p.Stored
     entity: NotRequired[Literal["case"]]
-    id: str
-    version: int
+    id: p.CaseId
+    version: p.Stored
     kind: Literal["upsert", "leave_scope"]
     case: NotRequired[dict[str, Any] | None]
     events: NotRequired[list[EventDict]]
@@ -149,7 +154,7 @@ class ChangeDict(TypedDict):
 
 class PageDict(TypedDict):
     changes: list[ChangeDict]
-    next_cursor: int
+    next_cursor: p.Stored
     has_more: bool
 
 
@@ -174,7 +179,8 @@ def _event_rows_of(change: ChangeDict, path: str, where: str) -> list[tuple[obje
         try:
             at = parse_instant(event["at"])
             rows.append(event_row(event, at))
-        except (ValueError, TypeError) as error:  # a time without a zone; an int of 65 bits
+        # A time without a zone or at the calendar's edge (UTC overflows); an int of 65 bits.
+        except (ValueError, TypeError, OverflowError) as error:
             raise InvalidResponse(path, f"{where}: event {event['id']}: {error}") from None
     return rows
 
@@ -247,8 +253,9 @@ class CaseMerger:
     ) -> int:
         """Write a page's cases (each case once in `plans`); how many cases left our scope.
 
-        A case this PC cannot hold (a deadline under an SLA rule the master data lacks) raises
-        InvalidResponse naming `path`, and the caller's transaction writes nothing."""
+        A case this PC cannot hold (a deadline under an SLA rule the master data lacks, the
+        register number of another server case) raises InvalidResponse naming `path`, and the
+        caller's transaction writes nothing."""
         ids = [plan.case_id for plan in plans]
         held = uow.sync.cases.held(ids)
         with_docs = [plan.case for plan in plans if plan.case is not None]
@@ -289,13 +296,17 @@ class CaseMerger:
                         if isinstance(result, Applied) and not result.noop:
                             shown = result.case
                 due = due_info(shown, reference.rulebook, reference.calendar, self._ws.tz, now)
-            except ValueError as error:  # a rule code or category this PC does not know
+            # A rule code or category this PC does not know; a due day beyond the calendar.
+            except (ValueError, OverflowError) as error:
                 raise InvalidResponse(path, f"case {server_case.id}: {error}") from None
             rows.append((shown, due, server_case.version))
             for ref in server_case.attachments:
                 if not self._ws.blobs.path_for(ref.sha256).exists():
                     wanted.append((ref.sha256, ref.size, ref.mime))
-        uow.sync.cases.upsert_many(rows, held)  # clears scope_left_at: back in our scope
+        try:
+            uow.sync.cases.upsert_many(rows, held)  # clears scope_left_at: back in our scope
+        except ValueError as error:  # two server cases under one register number
+            raise InvalidResponse(path, str(error)) from None
         uow.sync.blobs.want_many(wanted, now)
         self.differing_events.extend(uow.sync.cases.add_event_rows(event_rows))
         left = 0

@@ -145,6 +145,12 @@ def upload_blobs(
                 result.skipped += 1
                 report(index + 1, len(todo), result.bytes, total_bytes)
                 continue
+            if status.offset > blob.size:
+                # Bytes beyond the file's end: not this file. Taken as they were, the loop below
+                # had nothing left to send and counted the file uploaded without storing it.
+                raise InvalidResponse(
+                    f"/blobs/{sha}", f"holds {status.offset} bytes of a {blob.size}-byte file"
+                )
             offset = status.offset
         conflicts = 0
         failures = 0

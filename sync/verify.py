@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from lapor_desktop.domain.ops import iso
 from lapor_desktop.services.workspace import Workspace
 from sync import protocol as p
 from sync.client import SyncClient
@@ -20,7 +21,9 @@ from sync.pull import CaseMerger, IncomingCase, parse_case, parse_events
 from sync.report import SyncProgress, SyncReport
 
 SNAPSHOT_PAGE = 200
-_BUCKET = re.compile(r"^\d{4}-\d{2}$")
+# A UTC month (protocol.bucket_of). fullmatch and [0-9]: `$` also matches before a final
+# newline, and \d also matches other scripts' digits ("٢٠٢٦-٠٣").
+_BUCKET = re.compile(r"[0-9]{4}-(0[1-9]|1[0-2])")
 
 
 def verify(
@@ -39,7 +42,7 @@ def verify(
     }
     answer = client.verify(p.VerifyRequest(buckets=digests))
     for bucket in answer.mismatched:
-        if not _BUCKET.match(bucket):
+        if not _BUCKET.fullmatch(bucket):
             raise InvalidResponse("/verify", f"bucket {bucket!r}")
     for index, bucket in enumerate(answer.mismatched):
         check_cancel()
@@ -59,6 +62,10 @@ def repair(ws: Workspace, client: SyncClient, merger: CaseMerger, bucket: str) -
         if page.bucket != bucket:
             raise InvalidResponse(path, f"asked for {bucket}, got {page.bucket}")
         cases = [parse_case(raw, path, f"bucket {bucket}") for raw in page.cases]
+        for case in cases:
+            # A case of another month would be written, and never seen by that month's repair.
+            if p.bucket_of(iso(case.received_at)) != bucket:
+                raise InvalidResponse(path, f"bucket {bucket}: case {case.id} is of another bucket")
         ids = {c.id for c in cases}
         events = parse_events(page.events, ids, path, f"bucket {bucket}")
         by_case: dict[str, list[Any]] = {}

@@ -41,6 +41,18 @@ def _j(value: Any) -> bytes:
     return json.dumps(value).encode()
 
 
+def _one_case_page(
+    case: dict[str, Any], events: list[dict[str, Any]] | None = None
+) -> tuple[Garbage, str]:
+    """A change page of one upsert (seq 900, past the real cursor) carrying `case`."""
+    change = {"seq": 900, "id": case["id"], "version": case["version"], "kind": "upsert"}
+    change["case"] = case
+    if events is not None:
+        change["events"] = events
+    page = {"changes": [change], "next_cursor": 900, "has_more": False}
+    return Garbage("GET", "/sync/v1/changes", body=_j(page), headers=JSON), "/changes"
+
+
 CASES = {
     "hello not JSON": (Garbage("POST", "/sync/v1/hello", body=b"<html>proxy</html>"), "/hello"),
     "hello wrong types": (
@@ -169,61 +181,38 @@ CASES = {
         "/changes",
     ),
     # Python reads it, SQLite cannot store it: refused as the page is read, before its case.
-    "changes with an event number beyond 64 bits": (
-        Garbage(
-            "GET",
-            "/sync/v1/changes",
-            body=_j(
-                {
-                    "changes": [
-                        {
-                            "seq": 900,
-                            "id": RICH["id"],
-                            "version": RICH["version"],
-                            "kind": "upsert",
-                            "case": RICH,
-                            "events": [
-                                {
-                                    "id": "e1",
-                                    "case_id": RICH["id"],
-                                    "kind": "note",
-                                    "at": "2026-03-02T02:00:00+00:00",
-                                    "actor": "ani",
-                                    "office": "DINSOS",
-                                    "device_id": "d1",
-                                    "summary": "Catatan",
-                                    "data": {"n": 2**70},
-                                }
-                            ],
-                        },
-                    ],
-                    "next_cursor": 900,
-                    "has_more": False,
-                }
-            ),
-            headers=JSON,
-        ),
-        "/changes",
+    "changes with an event number beyond 64 bits": _one_case_page(
+        RICH,
+        events=[
+            {
+                "id": "e1",
+                "case_id": RICH["id"],
+                "kind": "note",
+                "at": "2026-03-02T02:00:00+00:00",
+                "actor": "ani",
+                "office": "DINSOS",
+                "device_id": "d1",
+                "summary": "Catatan",
+                "data": {"n": 2**70},
+            }
+        ],
     ),
-    "changes with a case under an SLA rule unknown here": (
+    "changes with a case under an SLA rule unknown here": _one_case_page(RICH),
+    # Both passed the models and failed as they were written: a title the search index's
+    # constraint refused (sqlite3.IntegrityError), a cursor SQLite cannot bind (OverflowError).
+    "changes with a case document of the wrong types": _one_case_page(
+        {**RICH, "title": 5, "clocks": []}
+    ),
+    # The first case registered here holds DINSOS/2026/00001, the server's already: a second
+    # server case under that number failed in storage as ValueError.
+    "changes with a case under the register number of another": _one_case_page(
+        {**RICH, "register_no": "DINSOS/2026/00001", "clocks": []}
+    ),
+    "changes with a cursor beyond 64 bits": (
         Garbage(
             "GET",
             "/sync/v1/changes",
-            body=_j(
-                {
-                    "changes": [
-                        {
-                            "seq": 900,
-                            "id": RICH["id"],
-                            "version": RICH["version"],
-                            "kind": "upsert",
-                            "case": RICH,
-                        },
-                    ],
-                    "next_cursor": 900,
-                    "has_more": False,
-                }
-            ),
+            body=_j({"changes": [], "next_cursor": 2**63, "has_more": False}),
             headers=JSON,
         ),
         "/changes",

@@ -14,7 +14,7 @@ from lapor_desktop.domain.case_codec import case_to_json
 from sync import protocol as p
 from sync.client import parse_changes
 from sync.errors import InvalidResponse
-from sync.pull import ChangeDict, EventDict, PageDict, plan_page, read_page
+from sync.pull import ChangeDict, EventDict, PageDict, parse_case, plan_page, read_page
 from tests.lapor_desktop.storage.test_bulk_document import rich_case
 
 EVENT = {
@@ -169,3 +169,144 @@ def test_a_document_naming_an_attachment_by_anything_but_its_hash_is_refused(
     body = json.dumps({"changes": [change], "next_cursor": 7, "has_more": False}).encode()
     (plan,) = plan_page(read_page(body)["changes"])
     assert plan.case is not None and plan.case.attachments[0].sha256 == "a" * 64
+
+
+def _doc_with(change: Any) -> dict[str, Any]:
+    doc = case_to_json(rich_case())
+    change(doc)
+    return doc
+
+
+# Each passes `case_from_json` (it checks no types) and then failed later: in SQLite (the search
+# index's constraint, an integer it cannot bind), in the deadline arithmetic, or not at all.
+BAD_DOCS: dict[str, tuple[Any, str]] = {
+    "a title that is a number": (lambda d: d.update(title=5), "title: 5 is not text"),
+    "a title that is an object": (lambda d: d.update(title={"a": 1}), "title: {'a': 1} is not"),
+    "a category that is a number": (lambda d: d.update(category_code=5), "category_code: 5"),
+    "a version beyond 64 bits": (lambda d: d.update(version=2**70), "version: 1180591620"),
+    "a negative version": (lambda d: d.update(version=-5), "version: -5 is not between"),
+    "a reopen count beyond 64 bits": (lambda d: d.update(reopen_count=2**64), "reopen_count"),
+    "a latitude beyond 64 bits": (
+        lambda d: d.update(location={"lat": 2**70}),
+        "location.lat: 1180591620717411303424 is beyond 64 bits",
+    ),
+    "a latitude as text": (lambda d: d.update(location={"lat": "x"}), "location.lat: 'x' is not"),
+    "an attachment size beyond 64 bits": (
+        lambda d: d["attachments"][0].update(size=2**70),
+        "attachments[0].size",
+    ),
+    "a negative attachment size": (
+        lambda d: d["attachments"][0].update(size=-1),
+        "attachments[0].size: -1 is not between 0",
+    ),
+    "an attachment name as a number": (
+        lambda d: d["attachments"][0].update(name=5),
+        "attachments[0].name: 5 is not text",
+    ),
+    "an extension of 10**20 days": (
+        lambda d: d["clocks"][0].update(
+            extensions=[
+                {"days": 10**20, "reason": "r", "at": "2026-03-02T02:00:00+00:00", "by": "a"}
+            ]
+        ),
+        "clocks[0].extensions[0].days: 100000000000000000000 is not between 0 and 3660",
+    ),
+    "a clock started in the year 9999": (
+        lambda d: d["clocks"][0].update(started_at="9999-12-31T20:00:00+00:00"),
+        "clocks[0].started_at: 9999-12-31",
+    ),
+    "a pause until the year 9999": (
+        lambda d: d.update(
+            pauses=[{"start": "2026-03-02T02:00:00+00:00", "end": "9999-12-31T23:00:00+00:00"}]
+        ),
+        "pauses[0].end: 9999-12-31",
+    ),
+    "received in the year 1": (
+        lambda d: d.update(received_at="0001-01-01T00:00:00+00:00"),
+        "received_at: 0001-01-01",
+    ),
+    "received at the calendar's edge in another zone": (
+        lambda d: d.update(received_at="0001-01-01T00:00:00+07:00"),
+        "not a case document (OverflowError",
+    ),
+    "a conflict side beyond 64 bits": (
+        lambda d: d.update(
+            conflicts=[
+                {
+                    "id": "k1",
+                    "field": "priority",
+                    "ours": 2**70,
+                    "op_id": "o1",
+                    "office": "DINSOS",
+                    "actor": "ani",
+                    "at": "2026-03-02T02:00:00+00:00",
+                }
+            ]
+        ),
+        "conflicts[0].ours: Integer exceeds 64-bit range",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_DOCS))
+def test_a_document_of_the_wrong_types_or_out_of_range_is_refused_as_it_is_read(
+    name: str,
+) -> None:
+    change, words = BAD_DOCS[name]
+    doc = _doc_with(change)
+    body = {"changes": [{**CHANGE, "id": doc["id"], "case": doc, "events": []}]}
+    page_body = json.dumps({**body, "next_cursor": 7, "has_more": False}).encode()
+    with pytest.raises(InvalidResponse, match="/changes: change 7: ") as caught:
+        plan_page(read_page(page_body)["changes"])
+    assert words in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_the_rich_document_itself_is_read() -> None:
+    """The refusals above are of the change each makes."""
+    doc = _doc_with(lambda d: None)
+    change = {**CHANGE, "id": doc["id"], "case": doc, "events": []}
+    body = json.dumps({"changes": [change], "next_cursor": 7, "has_more": False}).encode()
+    (plan,) = plan_page(read_page(body)["changes"])
+    assert plan.case == rich_case()
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ({**page(), "next_cursor": 2**63}, "next_cursor: Input should be less than or equal to"),
+        ({**page(), "next_cursor": -1}, "next_cursor: Input should be greater than or equal to 0"),
+        (page(seq=2**64), "changes.0.seq: Input should be less than or equal to"),
+        (page(version=2**70), "changes.0.version: Input should be less than or equal to"),
+        (page(version=-1), "changes.0.version: Input should be greater than or equal to 0"),
+        (page(id=""), "changes.0.id: String should have at least 1 character"),
+        (page(id="c" * 65), "changes.0.id: String should have at most 64 characters"),
+        (event(id=""), "changes.0.events.0.id: String should have at least 1 character"),
+        (event(case_id=""), "changes.0.events.0.case_id: String should have at least 1"),
+        (event(at="0001-01-01T00:00:00+07:00"), "change 7: event e1: date value out of range"),
+    ],
+)
+def test_numbers_sqlite_cannot_hold_are_refused_as_the_page_is_read(
+    body: dict[str, Any], words: str
+) -> None:
+    """A cursor of 2**63 once failed in `set_cursor`, an event time at the calendar's edge
+    as OverflowError: both now as the page is read, before anything is written."""
+    with pytest.raises(InvalidResponse, match="/changes: ") as caught:
+        plan_page(read_page(json.dumps(body).encode())["changes"])
+    assert words in str(caught.value)
+    with pytest.raises(InvalidResponse) as by_models:
+        _plan_models(body)
+    assert str(by_models.value) == str(caught.value)
+
+
+def _plan_models(body: dict[str, Any]) -> None:
+    page_ = parse_changes(json.dumps(body).encode())
+    plan_page(page_.model_dump()["changes"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("case_id", ["", "c" * 65])
+def test_a_snapshot_document_without_a_case_id_is_refused(case_id: str) -> None:
+    """A snapshot's documents are not named by a change: an empty id was stored as a case."""
+    doc = {**case_to_json(rich_case()), "id": case_id}
+    with pytest.raises(InvalidResponse, match=r"/snapshot: bucket 2026-03: case .*: no case id"):
+        parse_case(doc, "/snapshot", "bucket 2026-03")
