@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from lapor_desktop.domain.errors import NotPermitted
 from lapor_desktop.paths import AppPaths
 from lapor_desktop.reports.model import Count, Period
+from lapor_desktop.services.management_report import ReportTexts, management_report
 from lapor_desktop.services.reports import NeverSynced, NotCoordinator, ReportService
 from lapor_desktop.services.workspace import Workspace, open_workspace
 from tests.conftest import FakeClock
@@ -106,6 +107,19 @@ def test_keaktifan_comes_with_the_synced_timelines(
     assert [(a.office, a.actor, a.actions) for a in office.operator_activity] == [
         ("DINSOS", "Ani", 3)
     ]
+
+
+def test_the_pemda_wide_management_report_names_the_pemda(coordinator: Workspace) -> None:
+    recap = ReportService(coordinator).recap(MARCH, whole_pemda=True)
+    report = management_report(coordinator, recap, ReportTexts())
+    assert report.title_lines == (
+        "LAPORAN PENGELOLAAN PENGADUAN MASYARAKAT",
+        "SELURUH PERANGKAT DAERAH KABUPATEN SUMENEP",
+        "BULAN MARET 2026",
+    )
+    assert report.month_rows[-1][-1] == str(MARCH_RECEIVED)  # every office's cases
+    assert len(report.annex_rows) == MARCH_RECEIVED
+    assert report.letterhead.office_name == "DINAS KOMUNIKASI DAN INFORMATIKA"  # who signs
 
 
 def test_the_coordinators_own_office_recap_is_still_its_own(coordinator: Workspace) -> None:
