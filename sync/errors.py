@@ -35,11 +35,24 @@ class ServerRejected(SyncError):
     """A 4xx the server explained with an ErrorBody (bad request, forbidden, …)."""
 
     def __init__(self, path: str, status: int, code: str, message: str) -> None:
-        super().__init__(f"the server refused {path} ({status} {code}): {message}")
+        # The server's words are shown in one line (the CLI's error contract, the status bar)
+        # and within reason: another server may answer with line breaks or a whole page.
+        super().__init__(
+            f"the server refused {path} ({status} {_one_line(code, 60)}): "
+            f"{_one_line(message, SHOWN_MESSAGE)}"
+        )
         self.path = path
         self.status = status
         self.code = code
         self.server_message = message
+
+
+SHOWN_MESSAGE = 500  # characters of a server's refusal shown; the rest is cut with "…"
+
+
+def _one_line(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 class InvalidResponse(SyncError):

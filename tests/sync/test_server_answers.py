@@ -23,7 +23,7 @@ from lapor_desktop.services.workspace import Workspace
 from sync import protocol as p
 from sync.client import SyncClient
 from sync.enroll import enroll
-from sync.errors import InvalidResponse
+from sync.errors import InvalidResponse, ServerRejected
 from sync.numbers import lease_numbers
 from sync.pull import CaseMerger
 from sync.push import _check_results
@@ -368,3 +368,24 @@ def test_a_snapshot_page_with_a_case_of_another_month_is_refused(
     )
     repair(workspace, client, CaseMerger(workspace), "2026-03")  # its own month: taken
     assert any(row[0] == "server-case-1" for row in _local(workspace)["cases"])
+
+
+def test_a_refusal_in_many_lines_is_shown_in_one_and_within_reason(
+    workspace: Workspace, canned: CannedServer, fake_clock: FakeClock
+) -> None:
+    """The CLI prints one line per error; a server's message with line breaks (or a whole
+    page) made several."""
+    message = "Permintaan ditolak.\nHubungi admin:\r\n\tDiskominfo" + " lagi" * 400
+    canned.routes[f"POST {V1}/hello"] = Answer(400, {"error": "bad\nrequest", "message": message})
+    client = client_of(workspace, canned)
+    request = p.HelloRequest(protocols=[1], app="lapor-desktop/0", client_time=iso(fake_clock()))
+    with pytest.raises(ServerRejected) as refused:
+        client.hello(request)
+    shown = str(refused.value)
+    assert "\n" not in shown and "\r" not in shown and "\t" not in shown
+    assert shown.startswith(
+        "the server refused /hello (400 bad request): Permintaan ditolak. Hubungi admin: "
+        "Diskominfo lagi"
+    )
+    assert shown.endswith("…") and len(shown) < 600
+    assert refused.value.server_message == message  # kept whole for the log
