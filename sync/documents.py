@@ -5,6 +5,7 @@ the values: a title that is a number, an attachment size beyond 64 bits or a clo
 the year 9999 come out as a Case, and only fail later, in SQLite (a constraint of the search
 index, an integer it cannot bind), in the deadline arithmetic (a date out of range) or in the
 UI. `problem` walks the Case against its own type hints, once, before anything is written.
+`event_problem` does the same for the timeline events whose data is counted, not only shown.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from typing import Any
 import orjson
 
 from lapor_desktop.domain.case import Case
+from lapor_desktop.domain.errors import ValidationError
+from lapor_desktop.domain.feedback import FEEDBACK_KIND, feedback_of
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 # Far around any real case, and far inside what `date` and the deadline arithmetic can hold
@@ -39,6 +42,23 @@ NOT_NEGATIVE = {
 }
 
 Check = Callable[[object], str | None]
+
+
+def event_problem(kind: object, data: object) -> str | None:
+    """What in a timeline event's `data` is not what its kind holds (None: nothing).
+
+    Most kinds' data is only shown (the summary says it), so any JSON the store can hold will
+    do; the reporter's feedback is counted by the recap, so it is read as the domain reads it.
+    """
+    if kind != FEEDBACK_KIND:
+        return None
+    if not isinstance(data, dict):
+        return f"a feedback's data {data!r:.40} is not an object"
+    try:
+        feedback_of(data)
+    except ValidationError as error:
+        return f"feedback {error}"
+    return None
 
 
 def problem(case: Case) -> str | None:

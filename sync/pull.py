@@ -43,6 +43,7 @@ from lapor_desktop.domain.apply import Applied, apply
 from lapor_desktop.domain.case import Case, TimelineEvent
 from lapor_desktop.domain.case_codec import case_from_json
 from lapor_desktop.domain.errors import DomainError
+from lapor_desktop.domain.feedback import FEEDBACK_KIND
 from lapor_desktop.domain.ops import parse_instant
 from lapor_desktop.services.deadlines import due_info
 from lapor_desktop.services.workspace import Workspace
@@ -107,6 +108,9 @@ def parse_events(
             at = parse_instant(event.at)
         except (ValueError, OverflowError) as error:  # no zone; the calendar's edge in UTC
             raise InvalidResponse(path, f"{where}: event {event.id}: {error}") from None
+        wrong = documents.event_problem(event.kind, event.data)
+        if wrong is not None:
+            raise InvalidResponse(path, f"{where}: event {event.id}: {wrong}")
         parsed.append(
             TimelineEvent(
                 id=event.id,
@@ -176,6 +180,10 @@ def _event_rows_of(change: ChangeDict, path: str, where: str) -> list[tuple[obje
     for event in change.get("events", ()):
         if event["case_id"] != case_id:
             raise InvalidResponse(path, f"{where}: event {event['id']} is of another case")
+        if event["kind"] == FEEDBACK_KIND:  # the one kind whose data is read, not shown
+            wrong = documents.event_problem(event["kind"], event.get("data"))
+            if wrong is not None:
+                raise InvalidResponse(path, f"{where}: event {event['id']}: {wrong}")
         try:
             at = parse_instant(event["at"])
             rows.append(event_row(event, at))

@@ -26,6 +26,7 @@ from ui.action_dialogs import BulkResult
 from ui.dispose_dialog import DisposeDialog
 from ui.edit_case_dialog import EditCaseDialog
 from ui.extend_attach_dialogs import EXTENDABLE_STAGES, AttachDialog, ExtendDialog
+from ui.feedback_dialog import FeedbackDialog, can_record_feedback
 from ui.forward_archive_dialogs import ArchiveDialog, ForwardDialog
 from ui.intake_dialog import IntakeDialog, IntakeResult
 from ui.text_action_dialogs import (
@@ -162,6 +163,13 @@ SPECS: tuple[ActionSpec, ...] = (
         "Ctrl+Shift+O",
         _moves_to(S.IN_PROGRESS, only_from=(S.AWAITING_REPORTER, S.RESOLVED)),
         reopen_dialog,
+    ),
+    ActionSpec(
+        "feedback",
+        QT_TRANSLATE_NOOP("CaseActions", "Record reporter feed&back…"),
+        "Ctrl+Shift+K",
+        lambda detail, _role, _now: can_record_feedback(detail),
+        FeedbackDialog,
     ),
     ActionSpec(
         "close_incomplete",

@@ -83,6 +83,8 @@ class CaseView(QWidget):
             rows.append((self.tr("Reporter"), ", ".join(parts) + flag))
         if case.forwarded_to:
             rows.append((self.tr("Forwarded to"), case.forwarded_to))
+        if detail.feedback is not None:
+            rows.append((self.tr("Reporter satisfaction"), labels.feedback_text(detail.feedback)))
         html = self._sync_html(detail, tz, rejected)
         html.append("<table cellspacing='2'>")
         html += [f"<tr><td><b>{escape(k)}</b></td><td>{escape(v)}</td></tr>" for k, v in rows]

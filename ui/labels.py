@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from lapor_desktop.domain.codes import CaseKind, CaseStatus, Channel, Priority, Severity, Sifat
+from lapor_desktop.domain.feedback import RATING_MAX, Feedback
 from lapor_desktop.domain.ops import OpType
 from lapor_desktop.domain.summary import Queue
 
@@ -109,6 +110,11 @@ SYNC_PHASE = {
 }
 
 
+# The reporter's verdict on the final answer (domain.feedback), with the regional apps' word.
+SATISFIED = QT_TRANSLATE_NOOP("Labels", "satisfied (beres)")
+NOT_SATISFIED = QT_TRANSLATE_NOOP("Labels", "not satisfied (belum beres)")
+
+
 def tr(source: str) -> str:
     """The current language's text for one of the labels above."""
     return QCoreApplication.translate(_CTX, source)
@@ -118,3 +124,10 @@ def sync_phase(phase: str) -> str:
     """A run's phase in words; a phase this window does not know yet shows as its name."""
     source = SYNC_PHASE.get(phase)
     return tr(source) if source is not None else phase
+
+
+def feedback_text(feedback: Feedback) -> str:
+    """ "4/5, satisfied (beres)" in the window's language; what the reporter said follows."""
+    verdict = tr(SATISFIED if feedback.satisfied else NOT_SATISFIED)
+    text = f"{feedback.rating}/{RATING_MAX}, {verdict}"
+    return f"{text} \u2014 {feedback.text}" if feedback.text else text

@@ -169,12 +169,16 @@ class RecapDialog(QDialog):
         self.followed_up_value = QLabel()
         self.resolved_value = QLabel()
         self.overdue_value = QLabel()
+        self.satisfaction_value = QLabel()
+        self.reopened_value = QLabel()
         self.activity_value = QLabel()
         numbers = QFormLayout(self.numbers_box)
         numbers.addRow(self.tr("Received:"), self.received_value)
         numbers.addRow(self.tr("Follow-up rate:"), self.followed_up_value)
         numbers.addRow(self.tr("Resolution rate:"), self.resolved_value)
         numbers.addRow(self.tr("Overdue complaints:"), self.overdue_value)
+        numbers.addRow(self.tr("Reporter satisfaction:"), self.satisfaction_value)
+        numbers.addRow(self.tr("Reopened:"), self.reopened_value)
         numbers.addRow(self.tr("Active operators:"), self.activity_value)
 
         # The report's own words (kendala, solusi, evaluasi): left empty, it prints lines to
@@ -462,6 +466,8 @@ class RecapDialog(QDialog):
                 self.followed_up_value,
                 self.resolved_value,
                 self.overdue_value,
+                self.satisfaction_value,
+                self.reopened_value,
                 self.activity_value,
             ):
                 label.setText("—")
@@ -484,6 +490,25 @@ class RecapDialog(QDialog):
         self.overdue_value.setText(
             self.tr("{cases} ({deadlines} deadlines past due)").format(
                 cases=recap.overdue_cases, deadlines=len(recap.overdue)
+            )
+        )
+        average = recap.rating_average
+        if average is None:
+            self.satisfaction_value.setText(self.tr("no reporter rated yet"))
+        else:
+            self.satisfaction_value.setText(
+                self.tr("average {average} of 5; {percent} satisfied ({count} of {rated})").format(
+                    average=QLocale().toString(average, "f", 1),
+                    percent=percent_text(recap.satisfied_percent),
+                    count=recap.satisfied,
+                    rated=recap.rated,
+                )
+            )
+        self.reopened_value.setText(
+            self.tr("{percent} ({count} of {total})").format(
+                percent=percent_text(recap.reopened_percent),
+                count=recap.reopened,
+                total=recap.received,
             )
         )
         operators = len(recap.operator_activity)

@@ -85,6 +85,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         case = service.answer(args.case, args.text)
     elif command == "note":
         case = service.note(args.case, args.text)
+    elif command == "feedback":
+        case = service.feedback(args.case, args.rating, args.satisfied, args.text)
     elif command == "resolve":
         case = service.resolve(args.case, args.note)
     elif command == "reopen":

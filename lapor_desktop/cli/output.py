@@ -11,6 +11,13 @@ from lapor_desktop.domain.case import Case, CaseConflict, TimelineEvent, mask_di
 from lapor_desktop.domain.case_codec import case_to_json
 from lapor_desktop.domain.codes import CHANNEL_LABELS, STATUS_LABELS
 from lapor_desktop.domain.dates import indonesian_date, indonesian_datetime
+from lapor_desktop.domain.feedback import (
+    NOT_SATISFIED_LABEL,
+    RATING_MAX,
+    SATISFIED_LABEL,
+    Feedback,
+    feedback_data,
+)
 from lapor_desktop.domain.fields import FIELD_LABELS
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.domain.sla import Deadline
@@ -70,6 +77,7 @@ def detail_json(detail: CaseDetail) -> dict[str, Any]:
         "deadlines": [deadline_json(d) for d in detail.deadlines],
         "timeline": [event_json(e) for e in detail.timeline],
         "pending_operations": [e.op.op_type.value for e in detail.pending_ops],
+        "feedback": None if detail.feedback is None else feedback_data(detail.feedback),
     }
 
 
@@ -131,6 +139,8 @@ def print_detail(detail: CaseDetail, tz: tzinfo) -> None:
                 f"    - {d.rule.description}: {indonesian_datetime(d.due_at, tz)} — {d.label}"
                 f" [{d.rule.code}; {d.rule.legal_basis}]\n"
             )
+    if detail.feedback is not None:
+        out(f"  kepuasan      : {_feedback_text(detail.feedback)}\n")
     if case.open_conflicts:
         _print_conflicts(case, tz)
     out("  riwayat:\n")
@@ -141,6 +151,12 @@ def print_detail(detail: CaseDetail, tz: tzinfo) -> None:
         )
     if detail.pending_ops:
         out(f"  belum tersinkron: {len(detail.pending_ops)} operasi\n")
+
+
+def _feedback_text(feedback: Feedback) -> str:
+    verdict = SATISFIED_LABEL if feedback.satisfied else NOT_SATISFIED_LABEL
+    text = f"{feedback.rating}/{RATING_MAX}, {verdict}"
+    return f"{text} \u201c{feedback.text}\u201d" if feedback.text else text
 
 
 def _print_conflicts(case: Case, tz: tzinfo) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
+from lapor_desktop.domain.feedback import RATING_MAX, RATING_MIN
 from lapor_desktop.domain.summary import Queue
 
 
@@ -227,6 +228,24 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
         p.add_argument("case")
         p.add_argument("--text", required=True)
 
+    feedback = _sub(
+        sub,
+        "feedback",
+        "record the reporter's satisfaction with the final answer (kepuasan pelapor)",
+    )
+    feedback.add_argument("case")
+    feedback.add_argument(
+        "--rating", required=True, type=_rating, metavar="1..5", help="1 (worst) to 5 (best)"
+    )
+    verdict = feedback.add_mutually_exclusive_group(required=True)
+    verdict.add_argument(
+        "--puas", dest="satisfied", action="store_true", default=None, help="beres: satisfied"
+    )
+    verdict.add_argument(
+        "--tidak-puas", dest="satisfied", action="store_false", help="belum beres: not satisfied"
+    )
+    feedback.add_argument("--text", default="", help="what the reporter said (optional)")
+
     extend = _sub(sub, "extend", "extend a running deadline, with a reason")
     extend.add_argument("case")
     extend.add_argument("--days", type=int, required=True)
@@ -254,6 +273,19 @@ def _case_parsers(sub: argparse._SubParsersAction[_Parser]) -> None:
     attach = _sub(sub, "attach", "attach a file (photo, letter, document)")
     attach.add_argument("case")
     attach.add_argument("file")
+
+
+def _rating(text: str) -> int:
+    """Checked as the arguments are read: "--rating x" and "--rating 6" are refused alike, in
+    one line, before the data dir is opened."""
+    value = text.strip()
+    digits = value.isascii() and value.isdigit() and len(value) <= 2
+    if not digits or not RATING_MIN <= int(value) <= RATING_MAX:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a whole number from {RATING_MIN} to {RATING_MAX} "
+            f"(penilaian {RATING_MIN} sampai {RATING_MAX})"
+        )
+    return int(value)
 
 
 def _report_parser(sub: argparse._SubParsersAction[_Parser]) -> None:

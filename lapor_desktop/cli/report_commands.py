@@ -249,6 +249,17 @@ def recap_json(recap: Recap) -> dict[str, Any]:
     data["offline_registered_percent"] = recap.offline_registered_percent
     data["active_offices"] = recap.active_offices
     data["active_office_percent"] = recap.active_office_percent
+    average = recap.rating_average
+    data["kepuasan"] = {
+        "rated": recap.rated,
+        "rated_percent": recap.rated_percent,
+        # One decimal, as the files print it: 3.666… is reported as 3.7.
+        "rating_average": None if average is None else round(average, 1),
+        "satisfied": recap.satisfied,
+        "satisfied_percent": recap.satisfied_percent,
+        "reopened": recap.reopened,
+        "reopened_percent": recap.reopened_percent,
+    }
     for stage, row in zip(recap.timeliness, data["timeliness"], strict=True):
         row["met_percent"] = stage.met_percent
     return data

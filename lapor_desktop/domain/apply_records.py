@@ -6,19 +6,38 @@ from __future__ import annotations
 from lapor_desktop.domain.apply_parts import _bump, _event, _text
 from lapor_desktop.domain.apply_types import Applied, ApplyContext
 from lapor_desktop.domain.case import AttachmentRef, Case
-from lapor_desktop.domain.errors import NotPermitted, ValidationError
+from lapor_desktop.domain.errors import NoFinalAnswer, NotPermitted, ValidationError
+from lapor_desktop.domain.feedback import (
+    FEEDBACK_KIND,
+    feedback_data,
+    feedback_of,
+    feedback_summary,
+)
 from lapor_desktop.domain.identifiers import RegisterNumber
 from lapor_desktop.domain.ops import Operation
 
 
 def _note(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     # Append-only and never a conflict: any office that sees the case may add a note.
-    text = _text(op.data, "text")
     kind = str(op.data.get("kind") or "note")
+    if kind == FEEDBACK_KIND:
+        return _feedback(case, op)
+    text = _text(op.data, "text")
     if kind not in NOTE_KINDS:
         # Free kinds would let a note pass itself off as a system event ("status", "created").
         raise ValidationError("kind", f"a note is one of: {', '.join(sorted(NOTE_KINDS))}")
     event = _event(op, kind, text, {"text": text})
+    return Applied(case, (event,))
+
+
+def _feedback(case: Case, op: Operation) -> Applied:
+    """The reporter's satisfaction (domain.feedback): what they say of the final answer, so
+    only once there is one. A reopen withdraws the answer, and with it the chance to rate it
+    until the next one."""
+    feedback = feedback_of(op.data)
+    if case.answer is None:
+        raise NoFinalAnswer(case.register_no)
+    event = _event(op, FEEDBACK_KIND, feedback_summary(feedback), feedback_data(feedback))
     return Applied(case, (event,))
 
 
@@ -86,4 +105,4 @@ def _renumber(case: Case, op: Operation, ctx: ApplyContext) -> Applied:
     return Applied(changed, (event,))
 
 
-NOTE_KINDS = frozenset({"note", "contact", "lapor_posted", "reporter_reply"})
+NOTE_KINDS = frozenset({"note", "contact", "lapor_posted", "reporter_reply", FEEDBACK_KIND})

@@ -91,3 +91,16 @@ class ImmutableField(DomainError):
     def __init__(self, field: str) -> None:
         self.field = field
         super().__init__(f"{field} cannot be changed after intake")
+
+
+class NoFinalAnswer(DomainError):
+    """What needs the case's final answer (the reporter's satisfaction), asked too early."""
+
+    code = "no_final_answer"
+
+    def __init__(self, register_no: str) -> None:
+        self.register_no = register_no
+        super().__init__(
+            f"case {register_no} has no final answer: the reporter's satisfaction is recorded "
+            "after the answer was given (kepuasan pelapor dicatat setelah jawaban akhir)"
+        )

@@ -13,7 +13,10 @@ pivot does not break when a label is reworded, `rincian` its Indonesian label. T
 tables use `kode_2`/`rincian_2`: the month × jenis aduan table (kode = month, kode_2 = kind) and
 the ketepatan waktu table (kode = SLA stage, kode_2 = measure). Within one breakdown section
 the rows do not overlap, so summing `nilai` of a section gives the cases received; the
-`ringkasan` and `ketepatan_waktu` sections list measures instead and are not to be summed.
+`ringkasan`, `kepuasan` and `ketepatan_waktu` sections list measures instead and are not to be
+summed. `kepuasan` (kepuasan pelapor): `dinilai` the cases their reporter rated (persen of those
+received), `rata_rata` the average of their latest ratings 1–5 (one decimal, empty when none
+was rated), `puas` / `tidak_puas` (persen of those rated) and `dibuka_kembali` (re-opened).
 Keaktifan operator is two sections, `keaktifan_tindakan` (entries recorded) and
 `keaktifan_hari_aktif` (days with one): kode = office code, kode_2 = the operator's name as
 the timeline records it, one row per operator who recorded anything in the period; their sums
@@ -106,6 +109,11 @@ def _headline(recap: Recap) -> Iterator[Row]:
         yield ("ringkasan", code, labels.HEADLINE[code], "", "", _value(value), _percent(pct))
 
 
+def _satisfaction(recap: Recap) -> Iterator[Row]:
+    for code, value, pct in labels.satisfaction(recap):
+        yield ("kepuasan", code, labels.SATISFACTION[code], "", "", _value(value), _percent(pct))
+
+
 def _counts(recap: Recap, section: str, counts: tuple[Count, ...], whole: int) -> Iterator[Row]:
     for c in counts:
         label = _label(recap, section, c.code)
@@ -176,6 +184,7 @@ def rows(recap: Recap) -> Iterator[Row]:
     """Every number of the recap, section by section (the order of the PDF)."""
     received = recap.received
     yield from _headline(recap)
+    yield from _satisfaction(recap)
     yield from _months(recap)
     yield from _counts(recap, "kelompok_status", recap.by_bucket, received)
     yield from _counts(recap, "status", recap.by_status, received)

@@ -71,6 +71,7 @@ AGING: dict[str, str] = {_aging_code(lo, hi): _aging_label(lo, hi) for lo, hi in
 # `judul_bagian`; the keys are the CSV's stable `bagian` codes.
 SECTION: dict[str, str] = {
     "ringkasan": "Ringkasan",
+    "kepuasan": "Kepuasan pelapor",
     "per_bulan": "Rekapitulasi per bulan menurut jenis aduan",
     "kelompok_status": "Menurut status (kelompok nasional)",
     "status": "Menurut status rinci",
@@ -105,6 +106,17 @@ HEADLINE: dict[str, str] = {
     "operator_aktif": "Keaktifan: operator yang mencatat tindakan",
     "opd_aktif": "Keaktifan: perangkat daerah dengan operator aktif",
 }
+
+# The Kepuasan part (DOMAIN.md §8.7.5), as `satisfaction` lists it.
+SATISFACTION: dict[str, str] = {
+    "dinilai": "Pengaduan yang dinilai pelapor",
+    "rata_rata": "Rata-rata penilaian (skala 1–5)",
+    "puas": "Pelapor puas (beres)",
+    "tidak_puas": "Pelapor tidak puas (belum beres)",
+    "dibuka_kembali": "Dibuka kembali",
+}
+# The one measure of `satisfaction` that is not a count of cases.
+AVERAGE_CODE = "rata_rata"
 
 # Measures of one operator's activity (OperatorActivity), for the CSV's codes and the tables.
 ACTIVITY: dict[str, str] = {
@@ -248,6 +260,20 @@ def headline(recap: Recap) -> list[tuple[str, int, float | None]]:
             if recap.whole_pemda
             else []
         ),
+    ]
+
+
+def satisfaction(recap: Recap) -> list[tuple[str, int | float | None, float | None]]:
+    """Kepuasan in order: (SATISFACTION code, value, percent). The average rating is a float
+    (None when no reporter rated) without a percent; puas and tidak puas are shares of the
+    cases rated, the others of those received, as the re-open rate always was."""
+    received, rated = recap.received, recap.rated
+    return [
+        ("dinilai", rated, recap.rated_percent),
+        (AVERAGE_CODE, recap.rating_average, None),
+        ("puas", recap.satisfied, recap.satisfied_percent),
+        ("tidak_puas", rated - recap.satisfied, share(rated - recap.satisfied, rated)),
+        ("dibuka_kembali", recap.reopened, share(recap.reopened, received)),
     ]
 
 

@@ -206,6 +206,12 @@ class Recap:
     # the counts above it is not limited to the cases received in the period (work on older
     # cases is work too).
     operator_activity: tuple[OperatorActivity, ...] = field(default=())
+    # Kepuasan pelapor (DOMAIN.md §8.7.5), over the cases counted above (as `reopened`), each
+    # by its latest feedback, given whenever: how many were rated, the sum of their ratings
+    # (1..5 each) and how many reporters said puas (beres).
+    rated: int = 0
+    rating_total: int = 0
+    satisfied: int = 0
 
     @property
     def whole_pemda(self) -> bool:
@@ -253,6 +259,26 @@ class Recap:
         active = {a.office for a in self.operator_activity}
         known = {c.code for c in self.by_holder_office} | active
         return None if not known else 100.0 * len(active) / len(known)
+
+    @property
+    def reopened_percent(self) -> float | None:
+        """Re-open rate: cases reopened at least once ÷ received."""
+        return None if self.received == 0 else 100.0 * self.reopened / self.received
+
+    @property
+    def rated_percent(self) -> float | None:
+        """Cases whose reporter gave feedback ÷ received."""
+        return None if self.received == 0 else 100.0 * self.rated / self.received
+
+    @property
+    def rating_average(self) -> float | None:
+        """The average of the latest ratings (1..5); None when no reporter rated."""
+        return None if self.rated == 0 else self.rating_total / self.rated
+
+    @property
+    def satisfied_percent(self) -> float | None:
+        """% puas: reporters satisfied ÷ reporters who gave feedback (not ÷ received)."""
+        return None if self.rated == 0 else 100.0 * self.satisfied / self.rated
 
     @property
     def offline_registered_percent(self) -> float | None:

@@ -3,9 +3,9 @@ attaches to its Zona Integritas evidence (DOMAIN.md §6.2, §8.7).
 
 Layout: the office's kop (government, office, a double rule), the title, "Periode: Maret 2026"
 or "Periode: Tahun 2026" and "Keadaan per: 5 April 2026"; the headline numbers (diterima,
-tingkat tindak lanjut, both tingkat penyelesaian, fasilitasi); the tables in the order of the
-CSV; the overdue list; and, from a new page, the annex of every counted case. Every page
-carries "Halaman i dari N" in its foot.
+tingkat tindak lanjut, both tingkat penyelesaian, fasilitasi); Kepuasan pelapor (rated, average
+rating, puas, re-opened); the tables in the order of the CSV; the overdue list; and, from a new
+page, the annex of every counted case. Every page carries "Halaman i dari N" in its foot.
 
 A whole-Pemda recap keeps the kop of the office that made it (the coordinator, e.g. the
 Diskominfo: a kop names who issues the document, as on its letters) and says whose numbers
@@ -238,6 +238,24 @@ def _headline(recap: Recap) -> Any:
     return _table(["Uraian", "Jumlah", "Persen"], body, [118, 30, 30], 1)
 
 
+def _satisfaction(recap: Recap) -> Any:
+    s = _styles()
+    body = []
+    for code, value, pct in labels.satisfaction(recap):
+        if code == labels.AVERAGE_CODE:
+            shown = labels.decimal(value)
+        else:
+            shown = labels.number(int(value or 0))
+        body.append(
+            [
+                _para(labels.SATISFACTION[code], s.cell),
+                shown,
+                "" if code == labels.AVERAGE_CODE else labels.percent(pct),
+            ]
+        )
+    return _table(["Uraian", "Nilai", "Persen"], body, [118, 30, 30], 1)
+
+
 def _counts(
     title: str,
     what: str,
@@ -425,6 +443,7 @@ def _front(recap: Recap) -> list[Any]:
     cat = recap.category_name
     story: list[Any] = [*_kop(recap), *_title(recap)]
     story += _section(labels.SECTION["ringkasan"], _headline(recap))
+    story += _section(labels.SECTION["kepuasan"], _satisfaction(recap))
     story += _months(recap)
     story += _counts(
         labels.SECTION["kelompok_status"], "Status", recap.by_bucket, labels.bucket_label, received

@@ -21,6 +21,7 @@ from lapor_desktop.domain.calendar import WorkingCalendar
 from lapor_desktop.domain.case import Case
 from lapor_desktop.domain.categories import CategoryTree
 from lapor_desktop.domain.codes import CaseKind, CaseStatus, Channel
+from lapor_desktop.domain.feedback import Feedback
 from lapor_desktop.domain.sla import DeadlineState, SlaRuleBook, Stage, StageClock, evaluate
 from lapor_desktop.reports.model import (
     AGING_BUCKETS,
@@ -101,6 +102,7 @@ def compute_recap(
     office_names: Mapping[str, str] | None = None,
     whole_pemda: bool = False,
     activity: Iterable[tuple[str, str, datetime]] = (),
+    feedback: Mapping[str, Feedback] | None = None,
 ) -> Recap:
     """The recap of `period` over those of `cases` that count (others are skipped, so a caller
     may hand in a wider selection); deadlines still open are judged at `as_of`.
@@ -113,6 +115,9 @@ def compute_recap(
     `activity` is the timeline's (office, actor, at) entries, in any order; those of the
     period (by the office's local day) and of this office (every office's for a Pemda
     recap) make `operator_activity`.
+
+    `feedback` is case id -> the case's latest feedback (`domain.feedback.latest_feedback`);
+    like `reopened`, kepuasan counts the cases of the period, whenever the reporter spoke.
     """
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
@@ -132,6 +137,8 @@ def compute_recap(
     overdue: list[OverdueCase] = []
     annex: list[AnnexCase] = []
     followed_up = reopened = offline = offline_tracked = 0
+    rated = satisfied = rating_total = 0
+    ratings = feedback or {}
     category_codes: set[str] = set()
     top_of: dict[str, tuple[str, str | None]] = {}  # category code -> (top, second or None)
 
@@ -157,6 +164,11 @@ def compute_recap(
         has_follow_up = bool(case.follow_ups) or case.answer is not None
         followed_up += has_follow_up
         reopened += case.reopen_count > 0
+        given = ratings.get(case.id) if ratings else None
+        if given is not None:
+            rated += 1
+            rating_total += given.rating
+            satisfied += given.satisfied
         if case.channel is not Channel.LAPOR:
             offline += 1
             offline_tracked += bool(case.lapor_tracking_id)
@@ -242,6 +254,9 @@ def compute_recap(
         resolved=statuses[CaseStatus.RESOLVED],
         archived=sum(statuses[s] for s in _ARCHIVED),
         reopened=reopened,
+        rated=rated,
+        rating_total=rating_total,
+        satisfied=satisfied,
         timeliness=tuple(_timeliness(stage, stages[stage]) for stage in REPORTED_STAGES),
         overdue=tuple(overdue),
         overdue_aging=_aging(overdue),

@@ -1,4 +1,5 @@
-"""The recap as an Excel workbook (openpyxl): a "Ringkasan" sheet, one sheet per breakdown,
+"""The recap as an Excel workbook (openpyxl): a "Ringkasan" sheet, "Kepuasan" (kepuasan
+pelapor: cases rated, the average rating, puas, re-opened), one sheet per breakdown,
 the overdue list, "Keaktifan" (operators' recorded actions) and the "Lampiran" (every counted
 case).
 
@@ -126,6 +127,17 @@ def _summary(wb: Workbook, recap: Recap) -> None:
         else:
             cells = [labels.HEADLINE[code], value, sheet.percent(pct)]
         sheet.append(cells)
+
+
+def _satisfaction(wb: Workbook, recap: Recap) -> None:
+    sheet = _Sheet(wb, "Kepuasan", [("Kode", 16), ("Uraian", 48), ("Nilai", 12), ("Persen", 10)])
+    sheet.freeze_below(0)
+    sheet.header()
+    for code, value, pct in labels.satisfaction(recap):
+        if code == labels.AVERAGE_CODE:
+            sheet.append([code, labels.SATISFACTION[code], sheet.days(value)])
+        else:
+            sheet.append([code, labels.SATISFACTION[code], value, sheet.percent(pct)])
 
 
 def _months(wb: Workbook, recap: Recap) -> None:
@@ -336,6 +348,7 @@ def render_xlsx(recap: Recap) -> bytes:
 
     received = recap.received
     _summary(wb, recap)
+    _satisfaction(wb, recap)
     _months(wb, recap)
     _counts(wb, "Status", "Kelompok status", recap.by_bucket, labels.bucket_label, received)
     _counts(wb, "Status rinci", "Status", recap.by_status, labels.status_label, received)

@@ -21,6 +21,7 @@ from lapor_desktop.domain.case import (
 )
 from lapor_desktop.domain.codes import CaseStatus, Sifat
 from lapor_desktop.domain.errors import DomainError, NotPermitted, ValidationError
+from lapor_desktop.domain.feedback import FEEDBACK_KIND, Feedback, latest_feedback
 from lapor_desktop.domain.fields import clean_reporter_value, to_json
 from lapor_desktop.domain.identifiers import (
     RegisterNumber,
@@ -110,6 +111,7 @@ class CaseDetail:
     pending_ops: list[OutboxEntry]
     category_path: str
     can_act: bool
+    feedback: Feedback | None = None  # the reporter's latest satisfaction (domain.feedback)
 
 
 class CaseService:
@@ -172,6 +174,7 @@ class CaseService:
             # A stub (the case left this office's view) keeps an old document that may still
             # name us as holder: it is read-only all the same.
             can_act=case.holder_office == self._ws.office.code and not stub,
+            feedback=latest_feedback(timeline),
         )
 
     # ----------------------------------------------------------------- intake
@@ -435,6 +438,21 @@ class CaseService:
 
     def note(self, ref: str, text: str) -> Case:
         return self._act(ref, OpType.EVENT_APPEND, lambda case: {"kind": "note", "text": text})
+
+    def feedback(self, ref: str, rating: int, satisfied: bool, text: str = "") -> Case:
+        """Record the reporter's satisfaction with the final answer (kepuasan pelapor): a
+        rating 1..5 and whether they are satisfied (beres). The domain checks both and that
+        the case has its answer; the latest one recorded is the one that counts."""
+        return self._act(
+            ref,
+            OpType.EVENT_APPEND,
+            lambda case: {
+                "kind": FEEDBACK_KIND,
+                "rating": rating,
+                "satisfied": satisfied,
+                "text": text,
+            },
+        )
 
     def attach(self, ref: str, file: Path) -> Case:
         if not file.is_file():

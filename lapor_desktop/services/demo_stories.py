@@ -103,6 +103,15 @@ class _Weighted:
         ]
 
 
+# Kepuasan pelapor: the share of final answers the reporter rates (asked, and replied), the
+# ratings a satisfied and an unsatisfied reporter give (as often as they repeat), and how long
+# after the answer they are asked at most.
+FEEDBACK_SHARE = 0.4
+_PUAS_RATINGS = (5, 5, 5, 5, 5, 4, 4, 4, 4, 3)
+_TIDAK_PUAS_RATINGS = (1, 1, 2, 2, 2, 3)
+_FEEDBACK_WINDOW = timedelta(days=6)
+_FEEDBACK_STREAM = 0x6B6570756173  # "kepuas"
+
 _INTAKE_HOURS = (7, 8, 8, 9, 9, 10, 10, 11, 13, 13, 14, 15, 19, 21)
 # Every minute of a day as an offset from midnight: moments are planned at whole minutes.
 _MINUTES = tuple(timedelta(minutes=m) for m in range(24 * 60))
@@ -168,14 +177,16 @@ class _Story:
         office: str = DEMO_OFFICE,
         actor: str | None = None,
         as_coordinator: bool = False,
+        ids: random.Random | None = None,
     ) -> bool:
+        """Apply one op; `ids` draws its op id instead of the story's stream (see feedback)."""
         self.seq += 1
         if actor is None:
             actor = DEMO_OPERATORS[(at.toordinal() + at.hour) % len(DEMO_OPERATORS)]
         # Positionally (op_id, op_type, entity_id, base_version, device_id, device_seq, actor,
         # office, at, data): ten keywords cost ~0.3 µs more per op, ~4 ops per case.
         op = Operation(
-            _uuid4_text(self.rng.getrandbits(128)),
+            _uuid4_text((ids or self.rng).getrandbits(128)),
             op_type,
             self.case_id,
             self.case.version if self.case else 0,
@@ -214,6 +225,10 @@ class DemoGenerator:
         self.office = office
         self.now = now
         self.rng = random.Random(seed)
+        # The reporters' feedback draws from a stream of its own: the main stream, and so every
+        # other value of a seeded demo, stays as it was before the demo had feedback.
+        self.feedback_rng = random.Random(seed ^ _FEEDBACK_STREAM)
+        self.feedback_texts: dict[str, list[str]] = self.corpus["feedback_texts"]
         self.device_id = device_id
         self.topics = self.corpus["topics"]
         self.own_topics = [t for t in self.topics if t["office"] == DEMO_OFFICE]
@@ -332,6 +347,30 @@ class DemoGenerator:
         self._live(story, topic, place, received, own)
         assert story.case is not None
         return DemoCase(story.case, tuple(story.events))
+
+    def _feedback(
+        self,
+        story: _Story,
+        answer_at: datetime,
+        before: datetime | None,
+        satisfied: bool | None = None,
+    ) -> None:
+        """The reporter's rating of the answer, recorded some time after it and before
+        `before` (the next step of the story; None: the case still waits). Mostly 4–5 and
+        puas, as regional apps report; a tidak puas one rates 1–3."""
+        frng = self.feedback_rng
+        end = min(before or self.now, answer_at + _FEEDBACK_WINDOW, self.latest)
+        span = (end - answer_at).total_seconds()
+        if span < 3600:  # no time for the reporter to be asked
+            return
+        at = answer_at + timedelta(seconds=60 + (span - 120) * frng.random())
+        if satisfied is None:
+            satisfied = frng.random() < 0.82
+        rating = _choice(frng, _PUAS_RATINGS if satisfied else _TIDAK_PUAS_RATINGS)
+        data: dict[str, Any] = {"kind": "feedback", "rating": rating, "satisfied": satisfied}
+        if frng.random() < 0.45:
+            data["text"] = _choice(frng, self.feedback_texts["puas" if satisfied else "tidak_puas"])
+        story.do(OpTypes.EVENT_APPEND, at, data, ids=frng)
 
     def _after(self, start: datetime, working_days: float) -> datetime | None:
         """A moment `working_days` (fractional) after start, or None if that is in the future."""
@@ -471,6 +510,9 @@ class DemoGenerator:
             reopen = self._after(answer_at, 1 + (8 - 1) * rng.random())
             if reopen is None:
                 return
+            if self.feedback_rng.random() < 0.6:
+                # The reporter said "belum beres" when asked, and that is why it reopens.
+                self._feedback(story, answer_at, reopen, satisfied=False)
             story.do(
                 OpTypes.CASE_TRANSITION,
                 reopen,
@@ -490,6 +532,8 @@ class DemoGenerator:
             )
             answer_at = again
         close = self._after(answer_at, _choice(rng, (2, 5, 10, 10, 11)))
+        if self.feedback_rng.random() < FEEDBACK_SHARE:
+            self._feedback(story, answer_at, close)
         if close is not None:
             story.do(
                 OpTypes.CASE_TRANSITION,

@@ -212,8 +212,25 @@ def _follow_up(recap: Recap) -> tuple[str, ...]:
         f"SP4N-LAPOR!: {labels.number(recap.offline_received)}, "
         f"{labels.number(recap.offline_with_tracking_id)} di antaranya telah tercatat di "
         "SP4N-LAPOR!.",
+        _satisfaction(recap),
         f"Keadaan per {labels.as_of_date(recap)}: {labels.number(recap.overdue_cases)} pengaduan "
         "yang masih terbuka telah melewati tenggat. Ketepatan waktu per tahap:",
+    )
+
+
+def _satisfaction(recap: Recap) -> str:
+    """Kepuasan pelapor (DOMAIN.md §8.7.5) in one sentence of part B, from the recap."""
+    reopened = (
+        f"Pengaduan yang dibuka kembali: {labels.number(recap.reopened)} "
+        f"({labels.percent(recap.reopened_percent)})."
+    )
+    if recap.rated == 0:
+        return f"Kepuasan pelapor: belum ada pengaduan yang dinilai pelapornya. {reopened}"
+    return (
+        f"Kepuasan pelapor: {labels.number(recap.rated)} pengaduan dinilai pelapornya, dengan "
+        f"rata-rata penilaian {labels.decimal(recap.rating_average)} dari 5; "
+        f"{labels.number(recap.satisfied)} pelapor ({labels.percent(recap.satisfied_percent)}) "
+        f"menyatakan puas (beres). {reopened}"
     )
 
 

@@ -20,10 +20,11 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from lapor_desktop.domain.case import Case
+from lapor_desktop.domain.case import Case, TimelineEvent
 from lapor_desktop.domain.case_codec import case_from_json
 from lapor_desktop.domain.codes import Role
 from lapor_desktop.domain.errors import NotPermitted, ValidationError
+from lapor_desktop.domain.feedback import FEEDBACK_KIND, Feedback, latest_feedback
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.progress import Progress
 from lapor_desktop.reports.model import Period, Recap
@@ -133,6 +134,7 @@ class ReportService:
         as_of = ws.clock().astimezone(UTC)
         with ws.db.read() as uow:
             office_names = known_office_names(uow)
+            feedback = feedback_of_cases(uow, ws, period, whole_pemda)
             return compute_recap(
                 cases_received(uow, ws, period, progress, whole_pemda),
                 period=period,
@@ -145,6 +147,7 @@ class ReportService:
                 office_names=office_names,
                 whole_pemda=whole_pemda,
                 activity=timeline_entries(uow, ws, period, whole_pemda),
+                feedback=feedback,
             )
 
     def export(
@@ -238,6 +241,48 @@ def timeline_entries(
         cursor.close()
 
 
+def feedback_of_cases(
+    uow: UnitOfWork, workspace: Workspace, period: Period, whole_pemda: bool = False
+) -> dict[str, Feedback]:
+    """Case id -> the latest feedback (kepuasan pelapor) of the cases `cases_received` reads,
+    whenever it was given: like a reopen, it counts for the case's period of receipt."""
+    code = workspace.office.code
+    start, end = period_bounds(workspace, period)
+    bounds = (iso(start.astimezone(UTC)), iso(end.astimezone(UTC)))
+    where, params = (_WHERE_PEMDA, bounds) if whole_pemda else (_WHERE, (*bounds, code, code))
+    sql = (
+        "SELECT id, case_id, at, data FROM case_event WHERE kind = ? AND case_id IN "
+        f"(SELECT id{where})"
+    )
+    raw = uow.session.connection().connection.driver_connection
+    assert raw is not None  # a live pooled connection always has its driver connection
+    cursor = raw.cursor()
+    per_case: dict[str, list[TimelineEvent]] = {}
+    try:
+        cursor.execute(sql, (FEEDBACK_KIND, *params))
+        while batch := cursor.fetchmany(_BATCH):
+            for event_id, case_id, at, data in batch:
+                loaded = json_text.loads(data)
+                per_case.setdefault(case_id, []).append(
+                    TimelineEvent(
+                        event_id,
+                        case_id,
+                        FEEDBACK_KIND,
+                        datetime.fromisoformat(at),
+                        "",
+                        "",
+                        "",
+                        None,
+                        "",
+                        loaded if isinstance(loaded, dict) else {},
+                    )
+                )
+    finally:
+        cursor.close()
+    found = {case_id: latest_feedback(events) for case_id, events in per_case.items()}
+    return {case_id: feedback for case_id, feedback in found.items() if feedback is not None}
+
+
 def render(recap: Recap, kind: str) -> bytes:
     # Imported here: openpyxl and reportlab cost hundreds of ms to import.
     if kind == "csv":
@@ -270,6 +315,7 @@ __all__ = [
     "NotCoordinator",
     "ReportService",
     "cases_received",
+    "feedback_of_cases",
     "known_office_names",
     "parse_format",
     "parse_period",

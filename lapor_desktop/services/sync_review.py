@@ -20,6 +20,7 @@ from sqlalchemy import select
 from lapor_desktop.domain.case import Case
 from lapor_desktop.domain.codes import CaseStatus, Sifat
 from lapor_desktop.domain.errors import NotPermitted, ValidationError
+from lapor_desktop.domain.feedback import FEEDBACK_KIND, feedback_of
 from lapor_desktop.domain.ops import Operation, OpType
 from lapor_desktop.domain.sla import Stage
 from lapor_desktop.domain.summary import CaseSummary
@@ -362,6 +363,14 @@ def _extend(service: CaseService, case: Case, data: dict[str, Any]) -> Case:
     return service.extend(case.id, int(data.get("days") or 0), str(data.get("reason") or ""), stage)
 
 
+def _note(service: CaseService, case: Case, data: dict[str, Any]) -> Case:
+    if data.get("kind") == FEEDBACK_KIND:
+        # Done again as what it was: the reporter's rating, not a note without text.
+        feedback = feedback_of(data)
+        return service.feedback(case.id, feedback.rating, feedback.satisfied, feedback.text)
+    return service.note(case.id, str(data.get("text") or ""))
+
+
 _REAPPLY: dict[OpType, Callable[[CaseService, Case, dict[str, Any]], Case]] = {
     OpType.CASE_TRANSITION: _transition,
     OpType.CASE_DISPOSE: _dispose,
@@ -372,7 +381,7 @@ _REAPPLY: dict[OpType, Callable[[CaseService, Case, dict[str, Any]], Case]] = {
     OpType.CASE_FOLLOW_UP: lambda s, c, d: s.follow_up(c.id, str(d.get("text") or "")),
     OpType.CASE_ANSWER: lambda s, c, d: s.answer(c.id, str(d.get("text") or "")),
     OpType.SLA_EXTEND: _extend,
-    OpType.EVENT_APPEND: lambda s, c, d: s.note(c.id, str(d.get("text") or "")),
+    OpType.EVENT_APPEND: _note,
 }
 
 __all__ = [

@@ -263,6 +263,14 @@
         <translation>Re&amp;open…</translation>
     </message>
     <message>
+        <source>Record reporter satis&amp;faction…</source>
+        <translation type="vanished">Record reporter satis&amp;faction…</translation>
+    </message>
+    <message>
+        <source>Record reporter feed&amp;back…</source>
+        <translation>Record reporter feed&amp;back…</translation>
+    </message>
+    <message>
         <source>Close as &amp;incomplete…</source>
         <translation>Close as &amp;incomplete…</translation>
     </message>
@@ -494,6 +502,10 @@
     <message>
         <source>Forwarded to</source>
         <translation>Forwarded to</translation>
+    </message>
+    <message>
+        <source>Reporter satisfaction</source>
+        <translation>Reporter satisfaction</translation>
     </message>
     <message>
         <source>paused</source>
@@ -1209,6 +1221,73 @@
     </message>
 </context>
 <context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>1 — very poor</source>
+        <translation>1 — very poor</translation>
+    </message>
+    <message>
+        <source>2 — poor</source>
+        <translation>2 — poor</translation>
+    </message>
+    <message>
+        <source>3 — fair</source>
+        <translation>3 — fair</translation>
+    </message>
+    <message>
+        <source>4 — good</source>
+        <translation>4 — good</translation>
+    </message>
+    <message>
+        <source>5 — very good</source>
+        <translation>5 — very good</translation>
+    </message>
+    <message>
+        <source>Record reporter satisfaction</source>
+        <translation>Record reporter satisfaction</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Rating:</source>
+        <translation>&amp;Rating:</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfied (beres)</source>
+        <translation>&amp;Satisfied (beres)</translation>
+    </message>
+    <message>
+        <source>N&amp;ot satisfied (belum beres)</source>
+        <translation>N&amp;ot satisfied (belum beres)</translation>
+    </message>
+    <message>
+        <source>The matter is:</source>
+        <translation>The matter is:</translation>
+    </message>
+    <message>
+        <source>What the reporter said</source>
+        <translation>What the reporter said</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>&amp;What the reporter said:</source>
+        <translation>&amp;What the reporter said:</translation>
+    </message>
+    <message>
+        <source>What the reporter &amp;said:</source>
+        <translation type="vanished">What the reporter &amp;said:</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>LAPOR Desktop — first start</source>
@@ -1767,6 +1846,14 @@
     <message>
         <source>Checking that both sides agree</source>
         <translation>Checking that both sides agree</translation>
+    </message>
+    <message>
+        <source>satisfied (beres)</source>
+        <translation>satisfied (beres)</translation>
+    </message>
+    <message>
+        <source>not satisfied (belum beres)</source>
+        <translation>not satisfied (belum beres)</translation>
     </message>
     <message>
         <source>Light / grievance (5 working days)</source>
@@ -2735,6 +2822,14 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
+        <source>Reporter satisfaction:</source>
+        <translation>Reporter satisfaction:</translation>
+    </message>
+    <message>
+        <source>Reopened:</source>
+        <translation>Reopened:</translation>
+    </message>
+    <message>
         <source>Active operators:</source>
         <translation>Active operators:</translation>
     </message>
@@ -2877,6 +2972,14 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>{cases} ({deadlines} deadlines past due)</source>
         <translation>{cases} ({deadlines} deadlines past due)</translation>
+    </message>
+    <message>
+        <source>no reporter rated yet</source>
+        <translation>no reporter rated yet</translation>
+    </message>
+    <message>
+        <source>average {average} of 5; {percent} satisfied ({count} of {rated})</source>
+        <translation>average {average} of 5; {percent} satisfied ({count} of {rated})</translation>
     </message>
     <message>
         <source>{operators} ({percent} of offices active)</source>
@@ -3312,6 +3415,10 @@ Legal basis: {basis}</translation>
     <message>
         <source>The user name or password is wrong. Check them and try again.</source>
         <translation>The user name or password is wrong. Check them and try again.</translation>
+    </message>
+    <message>
+        <source>This PC is connected to the server under another user, and its login is not on this PC any more. Ask that user to log in here, or ask the administrator to release this PC (lapor-server release-device). The data on this PC is kept.</source>
+        <translation>This PC is connected to the server under another user, and its login is not on this PC any more. Ask that user to log in here, or ask the administrator to release this PC (lapor-server release-device). The data on this PC is kept.</translation>
     </message>
     <message>
         <source>This PC is not connected to a central server yet.</source>

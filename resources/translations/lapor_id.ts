@@ -262,6 +262,10 @@
         <translation>B&amp;uka kembali…</translation>
     </message>
     <message>
+        <source>Record reporter feed&amp;back…</source>
+        <translation>Catat k&amp;epuasan pelapor…</translation>
+    </message>
+    <message>
         <source>Close as &amp;incomplete…</source>
         <translation>&amp;Tutup karena tidak lengkap…</translation>
     </message>
@@ -486,6 +490,10 @@
     <message>
         <source>Forwarded to</source>
         <translation>Diteruskan ke</translation>
+    </message>
+    <message>
+        <source>Reporter satisfaction</source>
+        <translation>Kepuasan pelapor</translation>
     </message>
     <message>
         <source>paused</source>
@@ -1159,6 +1167,69 @@
     </message>
 </context>
 <context>
+    <name>FeedbackDialog</name>
+    <message>
+        <source>1 — very poor</source>
+        <translation>1 — sangat buruk</translation>
+    </message>
+    <message>
+        <source>2 — poor</source>
+        <translation>2 — buruk</translation>
+    </message>
+    <message>
+        <source>3 — fair</source>
+        <translation>3 — cukup</translation>
+    </message>
+    <message>
+        <source>4 — good</source>
+        <translation>4 — baik</translation>
+    </message>
+    <message>
+        <source>5 — very good</source>
+        <translation>5 — sangat baik</translation>
+    </message>
+    <message>
+        <source>Record reporter satisfaction</source>
+        <translation>Catat kepuasan pelapor</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Catat</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <source>&amp;Rating:</source>
+        <translation>&amp;Penilaian:</translation>
+    </message>
+    <message>
+        <source>&amp;Satisfied (beres)</source>
+        <translation>P&amp;uas (beres)</translation>
+    </message>
+    <message>
+        <source>N&amp;ot satisfied (belum beres)</source>
+        <translation>&amp;Tidak puas (belum beres)</translation>
+    </message>
+    <message>
+        <source>The matter is:</source>
+        <translation>Menurut pelapor:</translation>
+    </message>
+    <message>
+        <source>What the reporter said</source>
+        <translation>Kata pelapor</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opsional</translation>
+    </message>
+    <message>
+        <source>&amp;What the reporter said:</source>
+        <translation>&amp;Kata pelapor:</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunWizard</name>
     <message>
         <source>LAPOR Desktop — first start</source>
@@ -1716,6 +1787,14 @@
     <message>
         <source>Checking that both sides agree</source>
         <translation>Memeriksa kecocokan kedua pihak</translation>
+    </message>
+    <message>
+        <source>satisfied (beres)</source>
+        <translation>puas (beres)</translation>
+    </message>
+    <message>
+        <source>not satisfied (belum beres)</source>
+        <translation>tidak puas (belum beres)</translation>
     </message>
     <message>
         <source>Light / grievance (5 working days)</source>
@@ -2663,6 +2742,14 @@ Bidang Rehabilitasi Sosial</translation>
         <translation>Berkas CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Reporter satisfaction:</source>
+        <translation>Kepuasan pelapor:</translation>
+    </message>
+    <message>
+        <source>Reopened:</source>
+        <translation>Dibuka kembali:</translation>
+    </message>
+    <message>
         <source>Active operators:</source>
         <translation>Operator aktif:</translation>
     </message>
@@ -2805,6 +2892,14 @@ Bidang Rehabilitasi Sosial</translation>
     <message>
         <source>{cases} ({deadlines} deadlines past due)</source>
         <translation>{cases} ({deadlines} tenggat terlewat)</translation>
+    </message>
+    <message>
+        <source>no reporter rated yet</source>
+        <translation>belum ada pelapor yang memberi penilaian</translation>
+    </message>
+    <message>
+        <source>average {average} of 5; {percent} satisfied ({count} of {rated})</source>
+        <translation>rata-rata {average} dari 5; {percent} puas ({count} dari {rated})</translation>
     </message>
     <message>
         <source>{operators} ({percent} of offices active)</source>
@@ -3223,6 +3318,10 @@ Dasar hukum: {basis}</translation>
     <message>
         <source>The user name or password is wrong. Check them and try again.</source>
         <translation>Nama pengguna atau kata sandi salah. Periksa lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>This PC is connected to the server under another user, and its login is not on this PC any more. Ask that user to log in here, or ask the administrator to release this PC (lapor-server release-device). The data on this PC is kept.</source>
+        <translation>PC ini terhubung ke server atas nama pengguna lain, dan login-nya sudah tidak ada di PC ini. Minta pengguna tersebut login di sini, atau minta administrator melepas PC ini (lapor-server release-device). Data di PC ini tetap tersimpan.</translation>
     </message>
     <message>
         <source>This PC is not connected to a central server yet.</source>

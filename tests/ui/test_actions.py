@@ -230,11 +230,13 @@ def test_a_case_goes_all_the_way_through_the_dialogs(
 
     answered = "Ditindaklanjuti → Menunggu tanggapan pelapor"  # the answer goes in the letter
     act(qtbot, window, actions, "answer", "Bantuan cair tahap 2", S.AWAITING_REPORTER, answered)
-    assert enabled(actions) == {"resolve", "reopen", "cancel", "note", "edit", "attach"}
+    answered_keys = {"resolve", "reopen", "cancel", "note", "edit", "attach", "feedback"}
+    assert enabled(actions) == answered_keys
     act(qtbot, window, actions, "reopen", "Pelapor belum menerima", S.IN_PROGRESS)
     act(qtbot, window, actions, "answer", "Sudah ditransfer", S.AWAITING_REPORTER, answered)
     act(qtbot, window, actions, "resolve", "Pelapor mengonfirmasi", S.RESOLVED)
-    assert enabled(actions) == {"reopen", "note", "edit", "attach"}
+    # The answer stays with a resolved case: its reporter may still rate it.
+    assert enabled(actions) == {"reopen", "note", "edit", "attach", "feedback"}
 
 
 def test_forward_to_the_competent_agency_then_resolve(

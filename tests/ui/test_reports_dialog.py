@@ -4,9 +4,10 @@ pypdf) and its numbers compared with the cases made here.
 
 The cases (office DINSOS, clock at 6 April 2026 10.00 WIB when the recap is made):
   February: one case, received only.
-  March: A disposed, followed up, answered, resolved; B disposed and followed up; C received
-  only; D forwarded to another agency.
-So March counts 4 received, 2 followed up (50%), 1 resolved (25%), and 3 deadlines past due
+  March: A disposed, followed up, answered, rated 4 (puas) by its reporter, resolved; B disposed
+  and followed up; C received only; D forwarded to another agency.
+So March counts 4 received, 2 followed up (50%), 1 resolved (25%), 1 rated (4.0, all puas),
+none reopened, and 3 deadlines past due
 (C's verification and resolution, B's resolution: 2 complaints); the year counts 5 received
 and 5 deadlines past due of 3 complaints.
 """
@@ -65,6 +66,7 @@ def complaints(workspace: Workspace, fake_clock: FakeClock) -> Iterator[None]:
     service.dispose(a, DispositionInput(to_unit="Bidang Linjamsos"))
     service.follow_up(a, "Data pelapor dicek di DTKS")
     service.answer(a, "Bantuan sudah dicairkan.")
+    service.feedback(a, 4, True, "Sudah beres")
     service.resolve(a)
     b = new("Kartu KIS belum jadi")
     service.dispose(b, DispositionInput(to_unit="Bidang Linjamsos"))
@@ -170,6 +172,8 @@ def test_calculate_shows_the_headline_numbers_of_the_period(
     assert dialog.resolved_value.text() == "25.0% (1 of 4)"
     assert dialog.overdue_value.text() == "2 (3 deadlines past due)"  # B and C
     assert dialog.activity_value.text() == "1"  # ani recorded everything
+    assert dialog.satisfaction_value.text() == "average 4.0 of 5; 100.0% satisfied (1 of 1)"
+    assert dialog.reopened_value.text() == "0.0% (0 of 4)"
     assert dialog.status_label.text() == "Recap of March 2026, as of 6 April 2026, 10.00 WIB."
     assert not dialog.progress_bar.isVisible() and dialog.compute_button.isEnabled()
 

@@ -89,6 +89,10 @@ def march_recap() -> Recap:
         resolved=5,
         archived=1,
         reopened=1,
+        # Four reporters rated the answer: 5, 4, 4 and 2; three of them puas.
+        rated=4,
+        rating_total=15,
+        satisfied=3,
         timeliness=(
             StageTimeliness("verification", 10, 9, 1, 2, 0, 1.0, 3.0),
             StageTimeliness("first_follow_up", 8, 6, 2, 3, 1, 4.0, 6.5),

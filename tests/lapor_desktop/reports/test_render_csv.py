@@ -87,6 +87,15 @@ def test_every_section_and_number_of_a_month() -> None:
     sub = {r["kode"]: r["rincian"] for r in sections["sub_kategori"]}
     assert sub["INF.JLN"] == "Infrastruktur > Jalan Rusak"
 
+    kepuasan = [(r["kode"], r["nilai"], r["persen"]) for r in sections["kepuasan"]]
+    assert kepuasan == [
+        ("dinilai", "4", "33,3"),  # 4 of 12 received
+        ("rata_rata", "3,8", ""),  # 15 / 4 = 3.75
+        ("puas", "3", "75,0"),  # of the 4 rated
+        ("tidak_puas", "1", "25,0"),
+        ("dibuka_kembali", "1", "8,3"),  # of the 12 received
+    ]
+
     timely = {(r["kode"], r["kode_2"]): r for r in sections["ketepatan_waktu"]}
     assert timely[("verification", "tepat_waktu")]["persen"] == "90,0"
     assert timely[("first_follow_up", "p90_hk")]["nilai"] == "6,5"

@@ -23,6 +23,7 @@ from tests.lapor_desktop.reports.recap_samples import (
 
 SHEETS = [
     "Ringkasan",
+    "Kepuasan",
     "Per bulan",
     "Status",
     "Status rinci",
@@ -84,6 +85,17 @@ def test_sheets_headers_and_types() -> None:
     assert follow[2].value == pytest.approx(5 / 12)
     assert head["Tingkat penyelesaian tanpa yang diarsipkan"][2].value == pytest.approx(5 / 11)
     assert head["Fasilitasi: yang luring tercatat di SP4N-LAPOR!"][2].value == pytest.approx(0.6)
+
+    kepuasan = {row[0].value: row for row in wb["Kepuasan"].iter_rows(min_row=2)}
+    assert [c.value for c in wb["Kepuasan"][1]] == ["Kode", "Uraian", "Nilai", "Persen"]
+    assert kepuasan["dinilai"][2].value == 4 and kepuasan["dinilai"][2].data_type == "n"
+    assert kepuasan["dinilai"][3].value == pytest.approx(4 / 12)
+    assert kepuasan["rata_rata"][2].value == 3.75  # the cell keeps the number; "0.0" shows 3,8
+    assert (
+        kepuasan["rata_rata"][2].number_format == "0.0" and kepuasan["rata_rata"][3].value is None
+    )
+    assert kepuasan["puas"][3].value == pytest.approx(0.75)
+    assert kepuasan["dibuka_kembali"][2].value == 1
     assert head["Keaktifan: operator yang mencatat tindakan"][1].value == 2
 
     activity = table(wb["Keaktifan"])
