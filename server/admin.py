@@ -24,6 +24,7 @@ from server.tables import (
     HolidayRow,
     Office,
     SlaRuleRow,
+    Token,
     UserAccount,
 )
 
@@ -163,6 +164,20 @@ def revoke_device(engine: Engine, device_id: str) -> None:
         if session.get(Device, device_id) is None:
             raise AdminError(f"unknown device {device_id}")
         revoke_in(session, device_id)
+
+
+def release_device(engine: Engine, device_id: str) -> None:
+    """Let any user of the device's office enroll it again (enrollment/_holds_device): for a
+    PC whose data dir lost its tokens and whose operator has left. Its tokens die, so the
+    PC logs in again; its sequence and number blocks stay."""
+    with write_session(engine) as session:
+        device = session.get(Device, device_id)
+        if device is None:
+            raise AdminError(f"unknown device {device_id}")
+        if device.revoked:
+            # Without tokens a revoked PC would hear "log in again", not "revoked".
+            raise AdminError(f"device {device_id} is revoked; a revoked device stays so")
+        session.execute(delete(Token).where(Token.device_id == device_id))
 
 
 def revoke_in(session: Session, device_id: str) -> None:

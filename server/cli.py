@@ -18,6 +18,7 @@ from server.admin import (
     add_office,
     add_user,
     init_schema,
+    release_device,
     revoke_device,
     schema_ready,
     seed_defaults,
@@ -96,6 +97,12 @@ def _parser() -> argparse.ArgumentParser:
     user.add_argument("--role", default="operator", choices=["operator", "coordinator", "admin"])
     revoke = sub.add_parser("revoke-device", parents=[common], help="stop a device from syncing")
     revoke.add_argument("device_id")
+    release = sub.add_parser(
+        "release-device",
+        parents=[common],
+        help="let another user of its office log in on a device (its tokens end)",
+    )
+    release.add_argument("device_id")
     imp = sub.add_parser(
         "import-outbox",
         parents=[common],
@@ -168,6 +175,9 @@ def _run(args: argparse.Namespace, data_dir: Path, url: str) -> int:
         elif args.command == "revoke-device":
             revoke_device(engine, args.device_id)
             _say(f"device {args.device_id} revoked")
+        elif args.command == "release-device":
+            release_device(engine, args.device_id)
+            _say(f"device {args.device_id} released: any user of its office may log in on it")
         elif args.command == "import-outbox":
             return _import_outbox(args, data_dir, url, engine)
         elif args.command == "serve":

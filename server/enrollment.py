@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.orm import Session
 
 from lapor_desktop.domain.ops import iso, parse_instant
 from server.auth import ACCESS, REFRESH, issue, token_hash
@@ -62,6 +63,23 @@ def enroll(engine: Engine, settings: ServerSettings, body: EnrollRequest) -> Enr
                 raise ApiError(
                     409, "conflict", f"device {device_id} is enrolled to office {device.office}"
                 )
+            if device.username != user.username and not _holds_device(
+                session, device_id, body.proof
+            ):
+                # Device ids travel in every event's document, so a colleague knows them:
+                # without proof that this is the device's own data dir, enrolling would
+                # hand them the device's sequence, and its real PC's unsent ops would be
+                # refused as gaps or duplicates.
+                raise ApiError(
+                    409,
+                    "device_taken",
+                    f"device {device_id} is enrolled by user {device.username}; log in "
+                    "from that PC's own data dir, or ask the administrator to run "
+                    f"'lapor-server release-device {device_id}'",
+                )
+            # Whoever held the earlier tokens (a copy of the data dir, a leaked token) must
+            # log in again: one enrollment, one live pair of tokens.
+            session.execute(delete(Token).where(Token.device_id == device_id))
             # A re-login keeps the device's sequence: its unsent ops continue from there.
             device.username = user.username
             device.name = body.device_name or device.name
@@ -114,6 +132,21 @@ def enroll(engine: Engine, settings: ServerSettings, body: EnrollRequest) -> Enr
             blocks=[block],
             outbox_key=outbox_key,
         )
+
+
+def _holds_device(session: Session, device_id: str, proof: str | None) -> bool:
+    """Whether `proof` is a token issued to the device since its last enrollment (any kind,
+    used or expired: a PC that was off for months still holds its last refresh token). A
+    released device holds none, so any user of its office may enroll it."""
+    held = session.execute(
+        select(Token.token_hash).where(Token.device_id == device_id).limit(1)
+    ).first()
+    if held is None:
+        return True
+    if not proof:
+        return False
+    row = session.get(Token, token_hash(proof))
+    return row is not None and row.device_id == device_id
 
 
 def refresh(engine: Engine, settings: ServerSettings, body: RefreshRequest) -> TokenResponse:

@@ -92,8 +92,12 @@ def enroll(
             office = workspace.office.code
             with workspace.db.read() as uow:
                 highs = sequence_highs(uow.session, (f"register:{office}", f"letter:{office}"))
+            # Lets another operator log in on this PC: the server hands the device over only
+            # to the data dir that holds its tokens.
+            held = TokenStore(workspace.paths.data_dir).load()
+            proof = held.refresh_token if held is not None else None
         else:
-            device_id, highs = str(uuid.uuid4()), []
+            device_id, highs, proof = str(uuid.uuid4()), [], None
         client = SyncClient(
             url,
             device_id=device_id,
@@ -111,6 +115,7 @@ def enroll(
                     app=APP_NAME,
                     highest=[p.SequenceHigh(register=n, year=y, last=last) for n, y, last in highs],
                     office=workspace.office.code if workspace is not None else None,
+                    proof=proof,
                 )
             )
             profile = _checked_office(answer)

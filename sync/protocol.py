@@ -164,6 +164,10 @@ class EnrollRequest(_Wire):
     # The office of the data dir being enrolled (None: a fresh one, any office). A server that
     # knows this field refuses a user of another office before registering the device.
     office: str | None = None
+    # A token this server issued to the device since its last enrollment (the data dir's
+    # refresh token, even used or expired): proof that the request comes from the data dir
+    # that holds the device, for a user other than the one who enrolled it.
+    proof: str | None = None
 
 
 class TokenResponse(_Wire):

@@ -44,6 +44,12 @@ def enroll_message(error: BaseException) -> str:
             "This user belongs to another office than the data on this PC. Log in with a user "
             "of this office."
         )
+    if isinstance(error, ServerRejected) and error.code == "device_taken":
+        return _t(
+            "This PC is connected to the server under another user, and its login is not on "
+            "this PC any more. Ask that user to log in here, or ask the administrator to "
+            "release this PC (lapor-server release-device). The data on this PC is kept."
+        )
     if isinstance(error, ValueError):
         return _t("The server address must start with http:// or https://.")
     return run_message(error)

@@ -45,7 +45,8 @@ def test_an_ordinal_is_kept_on_relogin_and_never_reused_after_a_revoke(
     setup_offices(live_server)
     live_server.add_user("dewi", "DINSOS", PASSWORD)
     first = enroll(live_server, "ani")
-    again = enroll(live_server, "dewi", device_id=first.device_id)
+    # Another operator logs in on the same PC, whose data dir shows its token.
+    again = enroll(live_server, "dewi", device_id=first.device_id, proof=first.refresh_token)
     assert _ordinal(first.enrollment) == _ordinal(again.enrollment) == 1
     live_server.revoke_device(first.device_id)
     # Its provisional numbers may still sit on cases: a new device takes the next ordinal.

@@ -320,3 +320,75 @@ def test_re_enrollment_keeps_the_device_sequence(live_server: LiveServer) -> Non
     # Another office's user cannot take the device over.
     moved = enroll_raw(live_server, "budi", PASSWORD, device.device_id)
     assert moved.status_code == 409
+
+
+def _refused(response: requests.Response, status: int, code: str) -> None:
+    assert response.status_code == status, response.text
+    assert response.json()["error"] == code
+
+
+def test_a_colleague_cannot_take_a_device_over_by_its_id(
+    live_server: LiveServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    setup_offices(live_server)
+    live_server.add_user("dewi", "DINSOS", PASSWORD)
+    device = enroll(live_server, "ani")
+    device.create_case()
+    # Device ids are in every event a colleague pulls; the id alone hands over nothing.
+    taken = enroll_raw(live_server, "dewi", PASSWORD, device.device_id)
+    _refused(taken, 409, "device_taken")
+    assert "ani" in taken.json()["message"] and "release-device" in taken.json()["message"]
+    other = enroll(live_server, "ani")  # a token of another device proves nothing
+    _refused(
+        enroll_raw(live_server, "dewi", PASSWORD, device.device_id, proof=other.refresh_token),
+        409,
+        "device_taken",
+    )
+    for junk in ("", "x" * 10_000, "ä"):
+        _refused(
+            enroll_raw(live_server, "dewi", PASSWORD, device.device_id, proof=junk),
+            409,
+            "device_taken",
+        )
+    lone = enroll_raw(live_server, "dewi", PASSWORD, device.device_id, proof="\ud800")
+    _refused(lone, 400, "bad_request")
+    # Nothing changed: the device syncs on as ani's, its sequence where it was.
+    assert device.get("/master").status_code == 200
+    assert device.push()["last_device_seq"] == 1
+
+    # The administrator releases it (its operator left, its data dir lost the tokens).
+    assert main(["--db", live_server.db_url, "release-device", device.device_id]) == 0
+    assert "released" in capsys.readouterr().out
+    assert device.get("/master").status_code == 401
+    moved = enroll(live_server, "dewi", device_id=device.device_id)
+    # The device's sequence goes on: its unsent ops continue from there under dewi.
+    moved.seq = itertools.count(2)
+    assert moved.create_case(moved.enrollment["blocks"][0]["start"])[1]["status"] == "applied"
+    assert moved.push()["last_device_seq"] == 2
+    assert main(["--db", live_server.db_url, "release-device", "no-such-device"]) == 2
+    assert "unknown device" in capsys.readouterr().err
+    live_server.revoke_device(device.device_id)
+    assert main(["--db", live_server.db_url, "release-device", device.device_id]) == 2
+    assert "revoked" in capsys.readouterr().err
+
+
+def test_re_enrollment_with_the_data_dirs_token_hands_over_and_ends_the_old_tokens(
+    live_server: LiveServer,
+) -> None:
+    setup_offices(live_server)
+    live_server.add_user("dewi", "DINSOS", PASSWORD)
+    device = enroll(live_server, "ani")
+    # A second operator logs in on the PC: the data dir shows its refresh token.
+    handed = enroll(live_server, "dewi", device_id=device.device_id, proof=device.refresh_token)
+    assert handed.get("/master").status_code == 200
+    _refused(device.get("/master"), 401, "unauthorized")
+    spent = requests.post(
+        live_server.api + "/token",
+        json={"device_id": device.device_id, "refresh_token": device.refresh_token},
+        timeout=30,
+    )
+    _refused(spent, 401, "unauthorized")
+    # The same user logging in again needs no proof, and ends the earlier pair as well.
+    again = enroll(live_server, "dewi", device_id=device.device_id)
+    _refused(handed.get("/master"), 401, "unauthorized")
+    assert again.get("/master").status_code == 200

@@ -28,7 +28,14 @@ from lapor_desktop.domain.categories import CategoryTree
 from lapor_desktop.domain.sla import SlaRuleBook
 from lapor_desktop.holiday_defaults import national_holidays
 from lapor_desktop.resources import default_categories, default_rulebook
-from server.admin import add_office, add_user, init_schema, revoke_device, seed_master_data
+from server.admin import (
+    add_office,
+    add_user,
+    init_schema,
+    release_device,
+    revoke_device,
+    seed_master_data,
+)
 from server.app import create_app
 from server.db import open_engine
 from server.settings import ServerSettings, utc_now
@@ -76,6 +83,9 @@ class LiveServer:
 
     def revoke_device(self, device_id: str) -> None:
         revoke_device(self.engine, device_id)
+
+    def release_device(self, device_id: str) -> None:
+        release_device(self.engine, device_id)
 
     def stop(self, *, wait: bool = True) -> None:
         """Stop serving. `wait=False` returns at once (uvicorn takes ~0.2 s to wind down),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
+import requests
 
 from lapor_desktop.domain.codes import Role
 from lapor_desktop.paths import AppPaths
@@ -13,7 +15,7 @@ from lapor_desktop.services.cases import CaseService, NewCase
 from lapor_desktop.services.office import OfficeProfile
 from lapor_desktop.services.workspace import default_user, init_workspace, open_workspace
 from sync.enroll import OfficeMismatch, enroll
-from sync.errors import AuthFailed
+from sync.errors import AuthFailed, ServerRejected
 from sync.state import sync_status
 from sync.tokens import TokenStore
 from tests.conftest import FakeClock
@@ -124,3 +126,43 @@ def test_a_user_of_another_office_is_refused(
     assert TokenStore(paths.data_dir).load() is None
     # Nothing was registered for the wrong office: the right user enrolls this PC afterwards.
     enroll(paths, fake_clock, offices.base_url, "ani", PASSWORD, retry=FAST_RETRY).workspace.close()
+
+
+def test_another_operator_logs_in_on_the_pc_and_a_copy_without_tokens_cannot(
+    desk: Desk, offices: LiveServer, fake_clock: FakeClock, tmp_path: Path
+) -> None:
+    ws = desk("pc", "ani")
+    CaseService(ws).register(NEW)
+    paths, device_id = ws.paths, ws.device_id
+    first = TokenStore(paths.data_dir).load()
+    ws.close()
+    copy = AppPaths(tmp_path / "copy")
+    shutil.copytree(paths.data_dir, copy.data_dir)
+
+    # The PC's data dir holds the device's tokens: citra's login there is accepted.
+    result = enroll(paths, fake_clock, offices.base_url, "citra", PASSWORD, retry=FAST_RETRY)
+    try:
+        assert result.workspace.device_id == device_id
+        assert result.workspace.user.name == "Citra Dewi"
+        assert sync_status(result.workspace).pending == 1  # ani's intake still waits to go
+    finally:
+        result.workspace.close()
+    assert first is not None
+    stale = requests.get(
+        offices.api + "/master",
+        headers={"Authorization": f"Bearer {first.access_token}", "X-Device-Id": device_id},
+        timeout=30,
+    )
+    assert stale.status_code == 401  # the copy's tokens ended with citra's login
+
+    # The copy lost its tokens (another PC's keyring, say): ani may not log in on it.
+    TokenStore(copy.data_dir).clear()
+    with pytest.raises(ServerRejected, match="enrolled by user citra") as refused:
+        enroll(copy, fake_clock, offices.base_url, "ani", PASSWORD, retry=FAST_RETRY)
+    assert refused.value.code == "device_taken"
+    assert TokenStore(copy.data_dir).load() is None
+    reopened = open_workspace(copy, fake_clock)
+    try:
+        assert sync_status(reopened).pending == 1  # nothing local was touched
+    finally:
+        reopened.close()

@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import requests
 from PySide6.QtWidgets import QApplication, QMenu
 
 from lapor_desktop.paths import AppPaths
@@ -138,6 +139,23 @@ def test_a_user_of_another_office_is_refused(
     dialog = open_enroll(plain_window)
     connect(qtbot, dialog, sync_server.base_url, "budi", SYNC_PASSWORD)
     assert "belongs to another office" in dialog.error_text()
+
+
+def test_a_pc_enrolled_by_a_colleague_elsewhere_says_whom_to_ask(
+    qtbot, plain_window: MainWindow, sync_server: LiveServer, workspace: Workspace
+) -> None:
+    # This data dir's device id was enrolled by citra from a data dir that kept the tokens.
+    taken = requests.post(
+        sync_server.api + "/enroll",
+        json={"username": "citra", "password": SYNC_PASSWORD, "device_id": workspace.device_id},
+        timeout=30,
+    )
+    assert taken.status_code == 200
+    dialog = open_enroll(plain_window)
+    connect(qtbot, dialog, sync_server.base_url, "ani", SYNC_PASSWORD)
+    assert "connected to the server under another user" in dialog.error_text()
+    assert "release-device" in dialog.error_text()
+    assert not panel_of(plain_window).state.status.enrolled
 
 
 def test_connecting_from_the_window_switches_it_to_sync(
