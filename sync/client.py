@@ -17,7 +17,7 @@ import json
 import random
 import re
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -44,6 +44,7 @@ GZIP_ABOVE = 1024  # bytes: smaller bodies cost more to compress than they save
 # Level 9: measured 4-5% smaller push bodies than 6 (op JSON, batches of 100-500), for a few
 # ms of CPU per batch; on a 64 kbit/s link the bytes are what costs.
 GZIP_LEVEL = 9
+DOWNLOAD_PIECE = 256 * 1024  # bytes of a blob read at a time: the most a download holds
 APP_NAME = f"lapor-desktop/{__version__}"
 _DIGITS = re.compile(r"[0-9]{1,18}")
 # A token goes into the Authorization header of every call: visible ASCII only (RFC 6750's
@@ -206,15 +207,40 @@ class SyncClient:
             raise InvalidResponse(path, f"{p.BLOB_STATE} is {state!r}")
         return BlobStatus(offset, state == "complete")
 
-    def blob_download(self, sha256: str) -> bytes:
-        """The complete file; InvalidResponse when the bytes do not hash to the name."""
+    def blob_download(self, sha256: str, size: int) -> Iterator[bytes]:
+        """The complete file in pieces, never held whole: a photo can be tens of MB, and a
+        broken or hostile server could send without end. InvalidResponse past `size` (the
+        attachment's recorded size) or, after the last piece, when the bytes do not hash to
+        the name; Unreachable when the connection breaks midway (the next run fetches it
+        again: nothing is kept of a broken download)."""
         import hashlib
 
         path = f"/blobs/{sha256}"
-        data = self._call("GET", path).content
-        if hashlib.sha256(data).hexdigest() != sha256:
+        response = self._call("GET", path, stream=True)
+        digest = hashlib.sha256()
+        received = 0
+        try:
+            for piece in response.iter_content(DOWNLOAD_PIECE):
+                received += len(piece)
+                self.bytes_received += len(piece)
+                if received > size:
+                    raise InvalidResponse(path, f"more than the attachment's {size} bytes")
+                digest.update(piece)
+                yield piece
+        except (
+            requests.exceptions.ConnectionError,
+            requests.exceptions.Timeout,
+            requests.exceptions.ChunkedEncodingError,
+        ) as error:
+            raise Unreachable(
+                f"server {self.base_url}: {path} broke off ({_short(error)})"
+            ) from None
+        except requests.exceptions.ContentDecodingError as error:
+            raise InvalidResponse(path, f"the body does not decode ({_short(error)})") from None
+        finally:
+            response.close()
+        if digest.hexdigest() != sha256:
             raise InvalidResponse(path, "the file does not match its SHA-256")
-        return data
 
     def blob_chunk(
         self, sha256: str, offset: int, length: int, chunk: bytes, attempts: int | None = None
@@ -278,8 +304,10 @@ class SyncClient:
         refresh: bool = True,
         attempts: int | None = None,
         expect: tuple[int, ...] = (200,),
+        stream: bool = False,
     ) -> requests.Response:
-        """Send with retries; return a response whose status is in `expect`, else raise."""
+        """Send with retries; return a response whose status is in `expect`, else raise.
+        `stream`: the body is left unread, for the caller to read in pieces and close."""
         if auth and self._current is None:
             raise AuthFailed("this PC has no login for the server; run 'lapor-desktop enroll'")
         data, extra = _encode(body.model_dump_json().encode() if body else json_body, raw)
@@ -292,10 +320,11 @@ class SyncClient:
             attempt += 1
             try:
                 response = self._once(
-                    method, path, data, params, {**extra, **(headers or {})}, auth
+                    method, path, data, params, {**extra, **(headers or {})}, auth, stream
                 )
                 expired = response.status_code == 401 and _error_code(response) == "token_expired"
                 if expired and auth and not refreshed:
+                    response.close()  # a streamed answer holds its connection until closed
                     refreshed = True
                     self.refresh()
                     attempt -= 1  # a refresh is not a failed attempt
@@ -316,6 +345,7 @@ class SyncClient:
         params: Mapping[str, Any] | None,
         headers: Mapping[str, str],
         auth: bool,
+        stream: bool = False,
     ) -> requests.Response:
         url = f"{self.base_url}{p.PREFIX}{path}"
         try:
@@ -326,6 +356,7 @@ class SyncClient:
                 params=params,
                 headers={**self._headers(auth), **headers},
                 timeout=self.timeout,
+                stream=stream,
             )
         except requests.exceptions.ContentDecodingError as error:
             # A body that does not decompress is the server's fault, not the network's.
@@ -348,9 +379,13 @@ class SyncClient:
         except requests.exceptions.RequestException as error:
             raise Unreachable(f"server {self.base_url}: {_short(error)}") from None
         self.bytes_sent += len(data or b"")
-        self.bytes_received += int(response.headers.get("Content-Length") or len(response.content))
         if response.status_code >= 500:
+            response.close()
             raise Transient(f"HTTP {response.status_code}")
+        if not (stream and response.status_code == 200):  # a streamed body counts as read
+            self.bytes_received += int(
+                response.headers.get("Content-Length") or len(response.content)
+            )
         return response
 
 

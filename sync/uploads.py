@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lapor_desktop.services.workspace import Workspace
+from lapor_desktop.storage.blobs import AttachmentTooLarge
 from sync.client import SyncClient
 from sync.crash import crash_point
 from sync.errors import InvalidResponse, ServerRejected, Unreachable
@@ -240,11 +241,14 @@ def download_blobs(
     for index, blob in enumerate(wanted):
         check_cancel()
         try:
-            data = client.blob_download(blob.sha256)
+            # Durable before the row says it is here; a broken download leaves no file.
+            stored = workspace.blobs.put_stream(client.blob_download(blob.sha256, blob.size))
         except ServerRejected as error:  # 404/403: not (yet) on the server, or not ours
             result.problems.append(f"attachment {blob.sha256[:12]}…: {error.server_message}")
             continue
-        stored = workspace.blobs.put_bytes(data)  # durable before the row says it is here
+        except AttachmentTooLarge as error:  # the server allows more than this PC keeps
+            result.problems.append(f"attachment {blob.sha256[:12]}…: {error}")
+            continue
         with workspace.db.write() as uow:
             uow.sync.blobs.set_progress(stored.sha256, stored.size, "uploaded")
             uow.commit()

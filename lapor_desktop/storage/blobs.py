@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,14 +63,21 @@ class BlobStore:
         size = source.stat().st_size
         if size > self.max_bytes:
             raise AttachmentTooLarge(size, self.max_bytes)
+        with source.open("rb") as reader:
+            return self.put_stream(iter(lambda: reader.read(_CHUNK), b""))
+
+    def put_stream(self, chunks: Iterable[bytes]) -> StoredBlob:
+        """Store the bytes `chunks` yields the way put_file does, never holding more than a
+        chunk: AttachmentTooLarge past the limit. Whatever `chunks` raises (a broken
+        download, a file that does not match its name) leaves nothing behind."""
         self.root.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=self.root)
         tmp = Path(tmp_name)
         try:
             written = 0
-            with source.open("rb") as reader, os.fdopen(fd, "wb") as writer:
-                while chunk := reader.read(_CHUNK):
+            with os.fdopen(fd, "wb") as writer:
+                for chunk in chunks:
                     written += len(chunk)
                     if written > self.max_bytes:
                         raise AttachmentTooLarge(written, self.max_bytes)

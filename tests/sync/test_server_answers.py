@@ -23,15 +23,16 @@ from lapor_desktop.services.workspace import Workspace
 from sync import protocol as p
 from sync.client import SyncClient
 from sync.enroll import enroll
-from sync.errors import InvalidResponse, ServerRejected
+from sync.errors import InvalidResponse, ServerRejected, Unreachable
 from sync.numbers import lease_numbers
 from sync.pull import CaseMerger
 from sync.push import _check_results
 from sync.report import SyncReport
 from sync.tokens import Tokens, TokenStore
-from sync.uploads import upload_blobs
+from sync.uploads import download_blobs, upload_blobs
 from sync.verify import repair, verify
 from tests.conftest import FakeClock
+from tests.support.fault_proxy import FaultProxy, cut_response
 from tests.sync.canned import Answer, CannedServer
 from tests.sync.conftest import FAST_RETRY
 from tests.sync.test_hostile_server import NEW
@@ -314,6 +315,65 @@ def test_a_server_holding_more_of_a_file_than_it_has_is_refused(
     with pytest.raises(InvalidResponse, match=f"/blobs/{sha}: holds 900000 bytes of a 5000-byte"):
         upload_blobs(workspace, client, 4096, 10**6, lambda *_: None, lambda: None)
     assert _local(workspace) == before
+
+
+PHOTO = bytes(range(256)) * 4000  # 1 MB: several pieces of a download
+PHOTO_SHA = hashlib.sha256(PHOTO).hexdigest()
+
+
+def _want_photo(workspace: Workspace, size: int = len(PHOTO)) -> None:
+    """A case pulled from another office names PHOTO; this PC does not have it yet."""
+    with workspace.db.write() as uow:
+        uow.sync.blobs.want(PHOTO_SHA, size, "image/jpeg", workspace.clock())
+        uow.commit()
+
+
+def _incoming(workspace: Workspace) -> list[Path]:
+    return sorted(workspace.paths.blobs.rglob("*")) if workspace.paths.blobs.exists() else []
+
+
+@pytest.mark.parametrize(
+    ("served", "said"),
+    [
+        (PHOTO + b"x" * 3_000_000, "more than the attachment's 1024000 bytes"),
+        (PHOTO[:-1] + b"?", "the file does not match its SHA-256"),
+    ],
+    ids=["endless", "other-bytes"],
+)
+def test_a_download_past_its_size_or_of_other_bytes_keeps_nothing(
+    workspace: Workspace, canned: CannedServer, served: bytes, said: str
+) -> None:
+    _want_photo(workspace)
+    before, files = _local(workspace), _incoming(workspace)
+    canned.routes[f"GET {V1}/blobs/{PHOTO_SHA}"] = Answer(body=served)
+    with pytest.raises(InvalidResponse, match=f"/blobs/{PHOTO_SHA}: {said}"):
+        download_blobs(workspace, client_of(workspace, canned), lambda *_: None, lambda: None)
+    assert _local(workspace) == before  # still wanted, for the next run
+    assert _incoming(workspace) == files  # no file, no half-written temp file
+
+
+def test_a_download_cut_midway_is_fetched_whole_by_the_next_run(
+    workspace: Workspace, canned: CannedServer
+) -> None:
+    _want_photo(workspace)
+    canned.routes[f"GET {V1}/blobs/{PHOTO_SHA}"] = Answer(body=PHOTO)
+    files = _incoming(workspace)
+    port = int(canned.base_url.rsplit(":", 1)[1])
+    with FaultProxy("127.0.0.1", port) as proxy:
+        proxy.add_fault(cut_response(300_000), path=f"{V1}/blobs/")
+        store = TokenStore(workspace.paths.data_dir, use_keyring=False)
+        store.save(Tokens("access", "refresh", "2026-03-02T03:00:00+00:00"))
+        client = SyncClient(
+            proxy.base_url, device_id=workspace.device_id, tokens=store, retry=FAST_RETRY
+        )
+        with pytest.raises(Unreachable, match="broke off"):
+            download_blobs(workspace, client, lambda *_: None, lambda: None)
+        assert _incoming(workspace) == files
+        result = download_blobs(workspace, client, lambda *_: None, lambda: None)
+    assert (result.uploaded, result.bytes) == (1, len(PHOTO))
+    assert workspace.blobs.read(PHOTO_SHA) == PHOTO
+    with workspace.db.read() as uow:
+        assert uow.sync.blobs.wanted() == []
 
 
 # ----------------------------------------------------------------------------- verify, repair
