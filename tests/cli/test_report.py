@@ -365,6 +365,34 @@ def test_pemda_refused_on_an_operators_pc(
     assert report_json(data, "--year", "2026", "--month", "3")["received"] == 3
 
 
+def test_pemda_laporan_pengelolaan_on_the_coordinators_pc(fleet: Fleet, tmp_path: Path) -> None:
+    data = copy_data_dir(fleet.data_dirs["koor"], tmp_path / "koor")
+    workspace = open_workspace(AppPaths(data), FakeClock(AS_OF))
+    try:
+        complete_office(workspace)
+    finally:
+        workspace.close()
+    target = tmp_path / "lpp-pemda-2026-03.pdf"
+    made = ok_json(
+        "report", "--year", "2026", "--month", "3", "--pemda", "--laporan-pengelolaan",
+        "-o", target, data_dir=data, now=NOW,
+    )  # fmt: skip
+    assert made["cases"] == MARCH_RECEIVED and made["file"] == str(target)
+    reader = PdfReader(io.BytesIO(target.read_bytes()))
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    assert "SELURUH PERANGKAT DAERAH KABUPATEN SUMENEP BULAN MARET 2026" in text
+    assert "DINAS KOMUNIKASI DAN INFORMATIKA" in text  # the coordinator's office signs
+    # On an operator's PC the same request is refused, and nothing is written.
+    operator = fleet.data_dirs["ani"]
+    before = db_snapshot(operator)
+    message = fails(
+        "report", "--year", "2026", "--month", "3", "--pemda", "--laporan-pengelolaan",
+        "-o", tmp_path / "no.pdf", data_dir=operator, now=NOW,
+    )  # fmt: skip
+    assert "coordinator" in message and not (tmp_path / "no.pdf").exists()
+    assert db_snapshot(operator) == before
+
+
 def test_pemda_refused_on_a_coordinators_pc_that_never_synced(
     scenario_dir: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:

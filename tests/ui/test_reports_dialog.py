@@ -398,6 +398,39 @@ def test_cancel_writes_nothing_and_keeps_an_older_file(
     wait_idle()
 
 
+def test_cancelling_the_complaint_handling_report_keeps_an_older_one(
+    english: None,
+    qtbot,
+    menu: ReportsMenu,
+    workspace: Workspace,
+    tmp_path: Path,
+    held_database_lane,
+    wait_idle,
+) -> None:
+    complete_office(workspace)
+    folder = tmp_path / "laporan"
+    folder.mkdir()
+    target = folder / "lpp.pdf"
+    target.write_bytes(b"%PDF last month's signed report")
+    dialog = open_dialog(menu)
+    dialog.set_management()
+    dialog.set_period(2026, 3)
+    dialog.obstacles_edit.setPlainText("Jaringan internet di kantor sering putus.")
+    dialog.save_to(target)
+    assert dialog.busy and dialog.cancel_button.isEnabled()
+    with qtbot.waitSignal(dialog.cancelled, timeout=WAIT_MS):
+        dialog.cancel_button.click()
+        held_database_lane.set()
+    assert dialog.status_label.text() == "Cancelled. No file was written."
+    assert target.read_bytes() == b"%PDF last month's signed report"
+    assert leftovers(folder) == ["lpp.pdf"]
+    # The office's words are still there for the next try.
+    assert dialog.obstacles_edit.toPlainText() == "Jaringan internet di kantor sering putus."
+    assert not dialog.busy and dialog.save_button.isEnabled()
+    dialog.reject()
+    wait_idle()
+
+
 def test_a_calculation_can_be_cancelled_too(
     english: None, qtbot, menu: ReportsMenu, held_database_lane, wait_idle
 ) -> None:
