@@ -352,6 +352,22 @@ def test_a_download_past_its_size_or_of_other_bytes_keeps_nothing(
     assert _incoming(workspace) == files  # no file, no half-written temp file
 
 
+def test_a_file_over_this_pcs_limit_is_skipped_and_said(
+    workspace: Workspace, canned: CannedServer
+) -> None:
+    """The server may allow more than this PC keeps: the file is named as a problem, the
+    run goes on, and it stays wanted (a later version with a higher limit fetches it)."""
+    _want_photo(workspace)
+    canned.routes[f"GET {V1}/blobs/{PHOTO_SHA}"] = Answer(body=PHOTO)
+    before, files = _local(workspace), _incoming(workspace)
+    workspace.blobs.max_bytes = 500_000
+    result = download_blobs(workspace, client_of(workspace, canned), lambda *_: None, lambda: None)
+    assert result.uploaded == 0
+    assert [problem[:23] for problem in result.problems] == [f"attachment {PHOTO_SHA[:12]}"]
+    assert "the limit is" in result.problems[0]
+    assert _local(workspace) == before and _incoming(workspace) == files
+
+
 def test_a_download_cut_midway_is_fetched_whole_by_the_next_run(
     workspace: Workspace, canned: CannedServer
 ) -> None:
