@@ -240,6 +240,11 @@ def download_blobs(
     total = sum(b.size for b in wanted)
     for index, blob in enumerate(wanted):
         check_cancel()
+        if blob.size > workspace.blobs.max_bytes:
+            # Not fetched only to be thrown away at every run over a slow line.
+            too_large = AttachmentTooLarge(blob.size, workspace.blobs.max_bytes)
+            result.problems.append(f"attachment {blob.sha256[:12]}…: {too_large}")
+            continue
         try:
             # Durable before the row says it is here; a broken download leaves no file.
             stored = workspace.blobs.put_stream(client.blob_download(blob.sha256, blob.size))

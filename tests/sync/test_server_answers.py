@@ -366,6 +366,14 @@ def test_a_file_over_this_pcs_limit_is_skipped_and_said(
     assert [problem[:23] for problem in result.problems] == [f"attachment {PHOTO_SHA[:12]}"]
     assert "the limit is" in result.problems[0]
     assert _local(workspace) == before and _incoming(workspace) == files
+    assert not [seen for seen in canned.seen if seen[0] == "GET"]  # not fetched to be dropped
+    # Named under the limit, it is read only up to its named size: never past the limit.
+    with workspace.db.write() as uow:
+        uow.session.execute(text("UPDATE blob SET size = 400000"))
+        uow.commit()
+    with pytest.raises(InvalidResponse, match="more than the attachment's 400000 bytes"):
+        download_blobs(workspace, client_of(workspace, canned), lambda *_: None, lambda: None)
+    assert _incoming(workspace) == files
 
 
 def test_a_download_cut_midway_is_fetched_whole_by_the_next_run(
