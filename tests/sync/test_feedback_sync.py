@@ -11,11 +11,13 @@ import pytest
 from sqlalchemy import text
 
 from lapor_desktop.domain.case_codec import case_to_json
+from lapor_desktop.domain.errors import NoFinalAnswer
 from lapor_desktop.domain.feedback import Feedback
 from lapor_desktop.domain.ops import OpType
 from lapor_desktop.reports.model import Period
 from lapor_desktop.services.cases import CaseService, DispositionInput, NewCase
 from lapor_desktop.services.reports import ReportService
+from lapor_desktop.services.sync_review import SyncReviewService
 from sync import protocol as p
 from sync.errors import InvalidResponse
 from sync.pull import parse_events, plan_page, read_page
@@ -127,3 +129,40 @@ def test_a_page_with_a_good_feedback_event_is_read() -> None:
     (plan,) = plan_page(read_page(json.dumps({**body, "has_more": False}).encode())["changes"])
     assert json.loads(str(plan.event_rows[0][-1])) == data
     assert EVENT["kind"] == "note"  # other kinds' data is shown, not read: not checked
+
+
+def test_a_feedback_rejected_after_a_reopen_is_done_again_as_feedback(
+    desk: Desk, offices: LiveServer
+) -> None:
+    """Citra records the reporter's rating while Ani, on the other PC, has reopened the case:
+    the server has no answer to rate and rejects it. Once Ani answers again, Citra does it
+    again from the review, and it goes out as the same rating, not as an empty note."""
+    ani, citra = desk("pc1", "ani"), desk("pc2", "citra")
+    case = CaseService(ani).register(ROAD)
+    CaseService(ani).dispose(case.id, DispositionInput(to_unit="Bidang Bina Marga"))
+    CaseService(ani).follow_up(case.id, "Tim survei turun ke lokasi.")
+    CaseService(ani).answer(case.id, "Jalan telah ditambal.")
+    sync(ani, offices.base_url)
+    sync(citra, offices.base_url)
+    CaseService(ani).reopen(case.id, "Pelapor: tambalan lepas lagi")
+    sync(ani, offices.base_url)
+    CaseService(citra).feedback(case.id, 4, True, "Sudah ditambal")
+    report = sync(citra, offices.base_url)
+    assert report.rejected == 1 and server_feedback_events(offices, case.id) == []
+    review = SyncReviewService(citra)
+    (rejected,) = review.rejected()
+    assert rejected.code == "no_final_answer" and rejected.op_type is OpType.EVENT_APPEND
+    with pytest.raises(NoFinalAnswer):  # still no answer on this PC: refused again, kept
+        review.reapply(rejected.op_id)
+    assert [r.op_id for r in review.rejected()] == [rejected.op_id]
+
+    CaseService(ani).follow_up(case.id, "Tambalan diperbaiki dengan aspal panas.")
+    CaseService(ani).answer(case.id, "Jalan telah diaspal ulang.")
+    sync(ani, offices.base_url)
+    sync(citra, offices.base_url)
+    review.reapply(rejected.op_id)
+    assert review.rejected() == []
+    report = sync(citra, offices.base_url)
+    assert report.rejected == 0 and report.pending_after == 0
+    stored = {"rating": 4, "satisfied": True, "text": "Sudah ditambal"}
+    assert server_feedback_events(offices, case.id) == [stored]
