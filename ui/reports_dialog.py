@@ -458,6 +458,11 @@ class RecapDialog(QDialog):
     def _as_of(self, recap: Recap) -> str:
         return indonesian_datetime(recap.as_of, self._window.workspace.tz)
 
+    def _share(self, percent: float | None, count: int, total: int) -> str:
+        return self.tr("{percent} ({count} of {total})").format(
+            percent=percent_text(percent), count=count, total=total
+        )
+
     def _show_numbers(self, recap: Recap | None) -> None:
         self.recap = recap
         if recap is None:
@@ -474,18 +479,10 @@ class RecapDialog(QDialog):
             return
         self.received_value.setText(str(recap.received))
         self.followed_up_value.setText(
-            self.tr("{percent} ({count} of {total})").format(
-                percent=percent_text(recap.followed_up_percent),
-                count=recap.followed_up,
-                total=recap.received,
-            )
+            self._share(recap.followed_up_percent, recap.followed_up, recap.received)
         )
         self.resolved_value.setText(
-            self.tr("{percent} ({count} of {total})").format(
-                percent=percent_text(recap.resolved_percent),
-                count=recap.resolved,
-                total=recap.received,
-            )
+            self._share(recap.resolved_percent, recap.resolved, recap.received)
         )
         self.overdue_value.setText(
             self.tr("{cases} ({deadlines} deadlines past due)").format(
@@ -505,11 +502,7 @@ class RecapDialog(QDialog):
                 )
             )
         self.reopened_value.setText(
-            self.tr("{percent} ({count} of {total})").format(
-                percent=percent_text(recap.reopened_percent),
-                count=recap.reopened,
-                total=recap.received,
-            )
+            self._share(recap.reopened_percent, recap.reopened, recap.received)
         )
         operators = len(recap.operator_activity)
         if recap.whole_pemda:

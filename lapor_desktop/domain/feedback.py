@@ -72,18 +72,24 @@ def feedback_summary(feedback: Feedback) -> str:
 
 
 def latest_feedback(events: Iterable[TimelineEvent]) -> Feedback | None:
-    """The feedback that counts: the latest by time (then id, as the timeline orders) of the
-    events of kind `feedback`; a malformed one (never written by this code) is skipped."""
+    """The feedback that counts among a case's timeline events (see latest_feedback_of)."""
+    return latest_feedback_of((e.at, e.id, e.data) for e in events if e.kind == FEEDBACK_KIND)
+
+
+def latest_feedback_of(entries: Iterable[tuple[datetime, str, object]]) -> Feedback | None:
+    """The latest by time, then id (as the timeline orders), of a case's feedback entries
+    (at, event id, data); a malformed one (never written by this code) is skipped. The
+    recap reads the entries straight from the store, without whole events."""
     found: Feedback | None = None
     newest: tuple[datetime, str] | None = None
-    for event in events:
-        if event.kind != FEEDBACK_KIND:
+    for at, event_id, data in entries:
+        if not isinstance(data, Mapping):
             continue
         try:
-            feedback = feedback_of(event.data)
+            feedback = feedback_of(data)
         except ValidationError:
             continue
-        key = (event.at, event.id)
+        key = (at, event_id)
         if newest is None or key >= newest:
             found, newest = feedback, key
     return found
@@ -100,4 +106,5 @@ __all__ = [
     "feedback_of",
     "feedback_summary",
     "latest_feedback",
+    "latest_feedback_of",
 ]

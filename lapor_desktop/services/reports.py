@@ -20,11 +20,11 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
-from lapor_desktop.domain.case import Case, TimelineEvent
+from lapor_desktop.domain.case import Case
 from lapor_desktop.domain.case_codec import case_from_json
 from lapor_desktop.domain.codes import Role
 from lapor_desktop.domain.errors import NotPermitted, ValidationError
-from lapor_desktop.domain.feedback import FEEDBACK_KIND, Feedback, latest_feedback
+from lapor_desktop.domain.feedback import FEEDBACK_KIND, Feedback, latest_feedback_of
 from lapor_desktop.domain.ops import iso
 from lapor_desktop.progress import Progress
 from lapor_desktop.reports.model import Period, Recap
@@ -257,29 +257,16 @@ def feedback_of_cases(
     raw = uow.session.connection().connection.driver_connection
     assert raw is not None  # a live pooled connection always has its driver connection
     cursor = raw.cursor()
-    per_case: dict[str, list[TimelineEvent]] = {}
+    per_case: dict[str, list[tuple[datetime, str, object]]] = {}
     try:
         cursor.execute(sql, (FEEDBACK_KIND, *params))
         while batch := cursor.fetchmany(_BATCH):
             for event_id, case_id, at, data in batch:
-                loaded = json_text.loads(data)
-                per_case.setdefault(case_id, []).append(
-                    TimelineEvent(
-                        event_id,
-                        case_id,
-                        FEEDBACK_KIND,
-                        datetime.fromisoformat(at),
-                        "",
-                        "",
-                        "",
-                        None,
-                        "",
-                        loaded if isinstance(loaded, dict) else {},
-                    )
-                )
+                entry = (datetime.fromisoformat(at), event_id, json_text.loads(data))
+                per_case.setdefault(case_id, []).append(entry)
     finally:
         cursor.close()
-    found = {case_id: latest_feedback(events) for case_id, events in per_case.items()}
+    found = {case_id: latest_feedback_of(entries) for case_id, entries in per_case.items()}
     return {case_id: feedback for case_id, feedback in found.items() if feedback is not None}
 
 
